@@ -1,0 +1,83 @@
+"""The command line: parse arguments, call the core, print with rich, exit with a named code.
+
+Each command lives in ``quizgen.commands`` and is imported only when it
+runs, so ``quizgen check`` never pays for (or loads) the Textual app.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+from collections.abc import Sequence
+
+from rich.console import Console
+
+from . import __version__
+from .exitcodes import ExitCode
+from .facts.errors import ContentError
+
+COMMANDS = {
+    "check": "Check content files and deck recipes; report every problem with its file, line and column.",
+    "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
+}
+
+DESCRIPTION = "Learn facts in the terminal: structured facts become quizzes, flashcards, timelines and decks."
+EPILOG = """\
+examples:
+  quizgen check                       check ./content and ./decks (or the bundled ones)
+  quizgen check content/my-topic.yaml check one file
+  quizgen schema -o content/content.schema.json
+"""
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="quizgen",
+        description=DESCRIPTION,
+        epilog=EPILOG,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    parser.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        module = importlib.import_module(f"quizgen.commands.{name}")
+        sub = subparsers.add_parser(
+            name, help=help_text, description=help_text, epilog=getattr(module, "EPILOG", None),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )  # fmt: skip
+        module.add_arguments(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    console = Console(highlight=False, soft_wrap=True)
+    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    if args.command is None:
+        args = parser.parse_args(["check"])
+    module = importlib.import_module(f"quizgen.commands.{args.command}")
+    try:
+        return int(module.run(args, console, errors))
+    except ContentError as error:
+        for problem in error.problems:
+            errors.print(str(problem), markup=False)
+        return ExitCode.CONTENT_ERROR
+    except KeyboardInterrupt:
+        errors.print("interrupted", markup=False)
+        return ExitCode.INTERRUPTED
+    except Exception as error:  # a bug: say so plainly, without a traceback unless asked
+        if os.environ.get("QUIZGEN_DEBUG"):
+            raise
+        errors.print(
+            f"quizgen: internal error: {type(error).__name__}: {error}\n"
+            "This is a bug in quizgen; run again with QUIZGEN_DEBUG=1 to see where it happened.",
+            markup=False,
+        )
+        return ExitCode.FAILURE
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,108 @@
+"""``quizgen check``: one line per file, or its problems, like a compiler."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from rich.console import Console
+from rich.text import Text
+
+from quizgen.decks import content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.exitcodes import ExitCode
+from quizgen.facts.errors import ContentError, Problem
+from quizgen.facts.loader import FileReport, display_path, load_content
+from quizgen.paths import default_folders
+from quizgen.textsafe import visible
+
+EPILOG = """\
+Without PATH, checks ./content and ./decks when they exist, else the bundled ones.
+Exit status: 0 when everything is clean, 2 when any file has problems.
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "paths", nargs="*", type=Path, metavar="PATH", help="content files, deck recipes or folders"
+    )
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
+    targets: list[Path] = args.paths or default_folders()
+    missing = [p for p in targets if not p.exists()]
+    for path in missing:
+        err.print(f"quizgen: no such file or folder: {visible(str(path))}", markup=False)
+    if missing:
+        return ExitCode.FAILURE
+    files = content_files(targets)
+    if not files:
+        err.print(
+            "quizgen: no .yaml files to check in " + ", ".join(visible(str(p)) for p in targets), markup=False
+        )
+        return ExitCode.FAILURE
+    decks = [f for f in files if looks_like_deck(f)]
+    result = load_content([f for f in files if f not in decks])
+    clean = all(_print_report(out, report) for report in result.reports)
+    loaded = {report.path.resolve() for report in result.reports}
+    for deck_path in decks:
+        clean = _check_deck(out, deck_path, loaded) and clean
+    return ExitCode.OK if clean else ExitCode.CONTENT_ERROR
+
+
+def _print_problems(out: Console, problems: list[Problem]) -> None:
+    for problem in sorted(problems, key=lambda p: p.location):
+        line = Text(visible(f"{problem.location}: "), style="bold")
+        line.append(visible(problem.message), style="red")
+        if problem.hint:
+            line.append(visible(f" ({problem.hint})"), style="dim")
+        out.print(line)
+
+
+_SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation", "facts": "fact",
+             "claims": "claim", "events": "event"}  # fmt: skip
+
+
+def _print_report(out: Console, report: FileReport) -> bool:
+    if report.problems:
+        _print_problems(out, report.problems)
+        noun = "problem" if len(report.problems) == 1 else "problems"
+        out.print(
+            Text.assemble(("✗ ", "bold red"), visible(report.display), f": {len(report.problems)} {noun}")
+        )
+        return False
+    counts = ", ".join(f"{n} {name if n != 1 else _SINGULAR[name]}" for name, n in report.counts.items())
+    out.print(
+        Text.assemble(("✓ ", "bold green"), visible(report.display), f": {counts or 'nothing to quiz'}")
+    )
+    return True
+
+
+def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
+    display = display_path(path)
+    try:
+        deck = load_deck(path)
+    except ContentError as error:
+        _print_problems(out, list(error.problems))
+        out.print(Text.assemble(("✗ ", "bold red"), visible(display), f": {len(error.problems)} problems"))
+        return False
+    result = load_content(content_files(deck.content))
+    library = result.library
+    for report in result.reports:
+        if report.path.resolve() not in loaded:  # not printed yet
+            _print_report(out, report)
+    if library is None:
+        out.print(Text.assemble(("✗ ", "bold red"), visible(display), ": its content has problems (above)"))
+        return False
+    problems = deck_problems(deck, library)
+    if problems:
+        _print_problems(out, problems)
+        out.print(Text.assemble(("✗ ", "bold red"), visible(display), f": {len(problems)} problems"))
+        return False
+    statements = deck.statements(library)
+    out.print(
+        Text.assemble(
+            ("✓ ", "bold green"), visible(display),
+            f": deck “{visible(deck.title)}” (id {deck.id}): {len(statements)} statements",
+        )
+    )  # fmt: skip
+    return True

@@ -1,0 +1,188 @@
+"""Deck recipes: which content a deck takes, which statements, which question kinds.
+
+A deck is the unit the app studies and the exporters write, so both read
+the same recipe. Recipes live in ``decks/``; content paths are relative to
+the recipe, so a deck and its content move together.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from types import MappingProxyType
+
+from .facts.errors import ContentError, Location, Problem, did_you_mean
+from .facts.library import Library
+from .facts.loader import display_path
+from .facts.model import Event, Fact, Kind, Statement
+from .facts.reader import Reader, Reference
+from .facts.yamlread import Mapping as MappingNode
+from .facts.yamlread import Sequence as SequenceNode
+from .facts.yamlread import describe, read_yaml_file
+
+CONTENT_SUFFIXES = (".yaml", ".yml")
+ANKI_MAX_ID = 2**63 - 1
+_DECK_MARKER = re.compile(r"^content\s*:", re.MULTILINE)
+_CONTENT_MARKER = re.compile(r"^(sources|entities|relations|facts|claims|events)\s*:", re.MULTILINE)
+
+
+@dataclass(frozen=True, slots=True)
+class Selection:
+    """Which statements a deck takes; an empty field does not restrict."""
+
+    tags: frozenset[str] = frozenset()
+    exclude_tags: frozenset[str] = frozenset()
+    types: frozenset[str] = frozenset()
+    relations: frozenset[str] = frozenset()
+    sections: frozenset[str] = frozenset({"facts", "claims", "events"})
+
+    def takes(self, statement: Statement, library: Library) -> bool:
+        tags = set(statement.tags)
+        if self.tags and not tags & self.tags:
+            return False
+        if tags & self.exclude_tags:
+            return False
+        if isinstance(statement, Event):
+            return "events" in self.sections and not self.relations and not self.types
+        section = "claims" if statement.is_claim else "facts"
+        if section not in self.sections:
+            return False
+        if self.relations and statement.relation not in self.relations:
+            return False
+        return not self.types or library.entities[statement.subject].type in self.types
+
+
+@dataclass(frozen=True, slots=True)
+class Deck:
+    """A deck recipe, read and checked."""
+
+    id: int
+    title: str
+    path: Path
+    content: tuple[Path, ...]
+    location: Location
+    description: str | None = None
+    selection: Selection = field(default_factory=Selection)
+    kinds: tuple[Kind, ...] = tuple(Kind)
+    exclude: frozenset[str] = frozenset()
+    pin: frozenset[str] = frozenset()
+    reword: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    references: tuple[Reference, ...] = field(default=(), compare=False, repr=False)
+
+    @property
+    def slug(self) -> str:
+        return self.path.stem
+
+    def statements(self, library: Library) -> list[Statement]:
+        """The deck's statements, in content order."""
+        chosen: list[Statement] = [
+            f for f in library.statements_with_relations() if self.selection.takes(f, library)
+        ]
+        chosen.extend(e for e in library.events if self.selection.takes(e, library))
+        return chosen
+
+    def facts(self, library: Library) -> list[Fact]:
+        return [s for s in self.statements(library) if isinstance(s, Fact)]
+
+
+def looks_like_deck(path: Path) -> bool:
+    """A recipe names its content; a content file has sections. Cheap enough to run on every file."""
+    try:
+        head = path.read_text(encoding="utf-8-sig", errors="replace")
+    except OSError:
+        return False
+    return bool(_DECK_MARKER.search(head)) and not _CONTENT_MARKER.search(head)
+
+
+def content_files(paths: Iterable[Path]) -> list[Path]:
+    """Expand folders into the YAML files inside them, sorted so every run reads the same order."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            files.extend(sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file()))
+        else:
+            files.append(path)
+    return files
+
+
+def load_deck(path: Path) -> Deck:
+    """Read a deck recipe; raise ContentError with every problem found."""
+    display = display_path(path)
+    root, problems = read_yaml_file(path, display)
+    reader = Reader(display)
+    reader.problems.extend(problems)
+    if root is None:
+        raise ContentError(
+            [
+                Problem(
+                    Location(display), "the deck recipe is empty", "a recipe needs title:, id: and content:"
+                )
+            ]
+        )
+    values = reader.record(root, "deck", "a deck recipe") if isinstance(root, MappingNode) else None
+    if values is None:
+        if not isinstance(root, MappingNode):
+            reader.problem(
+                root, f"a deck recipe is a mapping (title:, id:, content:, ...), found {describe(root)}"
+            )
+        raise ContentError(reader.problems)
+    deck_id = values.get("id")
+    if deck_id is not None and not 1 <= deck_id <= ANKI_MAX_ID:
+        reader.problem(
+            root.values["id"],
+            "the deck id must be a positive number below 2**63",
+            "Anki stores it as a 64-bit integer",
+        )
+    content = []
+    content_node = root.values.get("content")
+    nodes = content_node.items if isinstance(content_node, SequenceNode) else [content_node]
+    for entry, node in zip(values.get("content", ()), nodes, strict=False):
+        target = (path.parent / entry).resolve()
+        if not target.exists():
+            reader.problem(
+                node,
+                f"content {entry!r} does not exist",
+                f"paths are relative to {display_path(path.parent) or '.'}",
+            )
+        content.append(target)
+    if reader.problems:
+        raise ContentError(reader.problems)
+    selection = values.get("select", {})
+    return Deck(
+        id=values["id"],
+        title=values["title"],
+        path=path,
+        content=tuple(content),
+        location=Location(display, root.line, root.column),
+        description=values.get("description"),
+        selection=Selection(
+            tags=frozenset(selection.get("tags", ())),
+            exclude_tags=frozenset(selection.get("exclude_tags", ())),
+            types=frozenset(selection.get("types", ())),
+            relations=frozenset(selection.get("relations", ())),
+            sections=frozenset(selection.get("sections", ("facts", "claims", "events"))),
+        ),
+        kinds=tuple(Kind(k) for k in values.get("kinds", [k.value for k in Kind])),
+        exclude=frozenset(values.get("exclude", ())),
+        pin=frozenset(values.get("pin", ())),
+        reword=MappingProxyType(
+            {r["id"]: r["question"] for r in values.get("reword", ()) if "id" in r and "question" in r}
+        ),
+        references=tuple(reader.references),
+    )
+
+
+def deck_problems(deck: Deck, library: Library) -> list[Problem]:
+    """What in a recipe names something its content does not have (a mistyped tag or relation)."""
+    known = {
+        "tag": {tag for s in (*library.statements_with_relations(), *library.events) for tag in s.tags},
+        "relation": set(library.relations),
+    }
+    return [
+        Problem(ref.location, f"no statement in this deck's content has the {ref.table} {ref.id!r}",
+                did_you_mean(ref.id, known[ref.table]))
+        for ref in deck.references
+        if ref.id not in known.get(ref.table, {ref.id})
+    ]  # fmt: skip

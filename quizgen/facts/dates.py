@@ -1,0 +1,500 @@
+"""Historical dates that keep the precision their source gives them.
+
+A source says "1998", "June 2020", "late 2023" or "between 2014 and 2017";
+quizgen must never ask more precisely than that, and two dates whose
+intervals overlap are a tie, never an error. EDTF (the Library of Congress
+Extended Date/Time Format) is the reference notation; a few friendly
+spellings ("11 March 1957", "c. 1998", "2014 to 2017") are accepted too.
+
+We parse with our own small parser: python-edtf costs milliseconds a date,
+which dominates loading a large library. It remains the test oracle.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from enum import IntEnum
+
+__all__ = [
+    "DateParseError",
+    "HistoricalDate",
+    "Precision",
+    "days_from_civil",
+    "parse_date",
+]
+
+
+class DateParseError(ValueError):
+    """A date an author wrote that quizgen cannot read; the loader adds the location."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class Precision(IntEnum):
+    """How finely a date is known; larger is coarser."""
+
+    DAY = 1
+    MONTH = 2
+    PART = 3  # a season, quarter, "early/mid/late", a half: a part of one year
+    YEAR = 4
+    DECADE = 5
+    CENTURY = 6
+
+
+MONTHS = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+_MONTH_NUMBERS = (
+    {name.lower(): i for i, name in enumerate(MONTHS, 1)}
+    | {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
+    | {"sept": 9}
+)
+
+# EDTF sub-year groupings: code -> (first month, last month, label template).
+# Winter runs into the next year; we follow EDTF's northern-hemisphere default.
+_PARTS: dict[int, tuple[int, int, str]] = {
+    21: (3, 5, "spring {y}"),
+    22: (6, 8, "summer {y}"),
+    23: (9, 11, "autumn {y}"),
+    24: (12, 14, "winter {y}"),
+    25: (3, 5, "spring {y}"),
+    26: (6, 8, "summer {y}"),
+    27: (9, 11, "autumn {y}"),
+    28: (12, 14, "winter {y}"),
+    29: (9, 11, "spring {y} (southern)"),
+    30: (12, 14, "summer {y} (southern)"),
+    31: (3, 5, "autumn {y} (southern)"),
+    32: (6, 8, "winter {y} (southern)"),
+    33: (1, 3, "the first quarter of {y}"),
+    34: (4, 6, "the second quarter of {y}"),
+    35: (7, 9, "the third quarter of {y}"),
+    36: (10, 12, "the fourth quarter of {y}"),
+    37: (1, 4, "early {y}"),
+    38: (5, 8, "mid-{y}"),
+    39: (9, 12, "late {y}"),
+    40: (1, 6, "the first half of {y}"),
+    41: (7, 12, "the second half of {y}"),
+}
+_FRIENDLY_PARTS = {
+    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
+    "early": 37, "mid": 38, "middle of": 38, "late": 39, "end of": 39,
+    "first half of": 40, "second half of": 41,
+    "q1": 33, "q2": 34, "q3": 35, "q4": 36,
+}  # fmt: skip
+
+# How far an approximate date ("c. 1998") reaches each way, in days, by precision.
+_APPROXIMATE_REACH = {
+    Precision.DAY: 7,
+    Precision.MONTH: 61,
+    Precision.PART: 122,
+    Precision.YEAR: 2 * 365,
+    Precision.DECADE: 5 * 365,
+    Precision.CENTURY: 25 * 365,
+}
+
+
+def days_from_civil(year: int, month: int, day: int) -> int:
+    """Days since 1970-01-01 in the proleptic Gregorian calendar, for any year (BCE too).
+
+    Howard Hinnant's algorithm; astronomical year numbering (year 0 is 1 BC).
+    """
+    year -= month <= 2
+    era = year // 400
+    year_of_era = year - era * 400
+    day_of_year = (153 * (month + (-3 if month > 2 else 9)) + 2) // 5 + day - 1
+    day_of_era = year_of_era * 365 + year_of_era // 4 - year_of_era // 100 + day_of_year
+    return era * 146097 + day_of_era - 719468
+
+
+def _is_leap(year: int) -> bool:
+    return year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+
+
+def _days_in_month(year: int, month: int) -> int:
+    if month == 2:
+        return 29 if _is_leap(year) else 28
+    return 30 if month in (4, 6, 9, 11) else 31
+
+
+def _month_end(year: int, month: int) -> int:
+    """Last day of a month given possibly beyond December (winter runs into next year)."""
+    year += (month - 1) // 12
+    month = (month - 1) % 12 + 1
+    return days_from_civil(year, month, _days_in_month(year, month))
+
+
+@dataclass(frozen=True, slots=True)
+class DatePoint:
+    """One end of a date: a calendar position known to some precision."""
+
+    year: int
+    precision: Precision
+    month: int | None = None
+    day: int | None = None
+    part: int | None = None
+    approximate: bool = False
+    uncertain: bool = False
+
+    @property
+    def first_day(self) -> int:
+        if self.precision is Precision.DAY:
+            return days_from_civil(self.year, self.month or 1, self.day or 1)
+        if self.precision is Precision.MONTH:
+            return days_from_civil(self.year, self.month or 1, 1)
+        if self.precision is Precision.PART:
+            return days_from_civil(self.year, _PARTS[self.part or 37][0], 1)
+        return days_from_civil(self.year, 1, 1)
+
+    @property
+    def last_day(self) -> int:
+        match self.precision:
+            case Precision.DAY:
+                return self.first_day
+            case Precision.MONTH:
+                return _month_end(self.year, self.month or 1)
+            case Precision.PART:
+                return _month_end(self.year, _PARTS[self.part or 37][1])
+            case Precision.YEAR:
+                return days_from_civil(self.year, 12, 31)
+            case Precision.DECADE:
+                return days_from_civil(self.year + 9, 12, 31)
+            case _:
+                return days_from_civil(self.year + 99, 12, 31)
+
+    def edtf(self) -> str:
+        year = f"{self.year:04d}" if self.year >= 0 else f"-{-self.year:04d}"
+        match self.precision:
+            case Precision.DAY:
+                text = f"{year}-{self.month:02d}-{self.day:02d}"
+            case Precision.MONTH:
+                text = f"{year}-{self.month:02d}"
+            case Precision.PART:
+                text = f"{year}-{self.part:02d}"
+            case Precision.YEAR:
+                text = year
+            case Precision.DECADE:
+                text = year[:-1] + "X"
+            case _:
+                text = year[:-2] + "XX"
+        if self.approximate and self.uncertain:
+            return text + "%"
+        return text + ("~" if self.approximate else "?" if self.uncertain else "")
+
+    def label(self) -> str:
+        """How a person writes this date: '11 March 1957', 'June 2020', 'c. 1998'."""
+        year = _year_label(self.year)
+        match self.precision:
+            case Precision.DAY:
+                text = f"{self.day} {MONTHS[(self.month or 1) - 1]} {year}"
+            case Precision.MONTH:
+                text = f"{MONTHS[(self.month or 1) - 1]} {year}"
+            case Precision.PART:
+                text = _PARTS[self.part or 37][2].format(y=year)
+            case Precision.YEAR:
+                text = year
+            case Precision.DECADE:
+                text = f"the {_year_label(self.year)}s" if self.year > 0 else f"the decade {year}"
+            case _:
+                text = _century_label(self.year)
+        if self.approximate:
+            text = f"c. {text}"
+        if self.uncertain:
+            text = f"{text} (uncertain)"
+        return text
+
+
+def _year_label(year: int) -> str:
+    return str(year) if year > 0 else f"{1 - year} BC"
+
+
+def _century_label(year: int) -> str:
+    if year < 0:
+        return f"the {_ordinal((-year) // 100 + 1)} century BC"
+    return f"the {year}s"
+
+
+def _ordinal(n: int) -> str:
+    suffix = "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+    return f"{n}{suffix}"
+
+
+@dataclass(frozen=True, slots=True)
+class HistoricalDate:
+    """A date or a range of dates, with its precision; compared as an interval.
+
+    ``start`` and ``end`` are inclusive day numbers (days since 1970-01-01).
+    ``reach_start``/``reach_end`` widen an approximate date for comparisons:
+    "c. 1998" ties with 1997.
+    """
+
+    first: DatePoint
+    last: DatePoint | None = None
+    start: int = field(init=False, compare=False)
+    end: int = field(init=False, compare=False)
+    reach_start: int = field(init=False, compare=False, repr=False)
+    reach_end: int = field(init=False, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        last = self.last or self.first
+        start, end = self.first.first_day, last.last_day
+        if end < start:
+            raise DateParseError(
+                f"the range {self.edtf()!r} ends before it starts",
+                "write the earlier date first",
+            )
+        reach_start = start - (_APPROXIMATE_REACH[self.first.precision] if self.first.approximate else 0)
+        reach_end = end + (_APPROXIMATE_REACH[last.precision] if last.approximate else 0)
+        object.__setattr__(self, "start", start)
+        object.__setattr__(self, "end", end)
+        object.__setattr__(self, "reach_start", reach_start)
+        object.__setattr__(self, "reach_end", reach_end)
+
+    @property
+    def is_range(self) -> bool:
+        return self.last is not None
+
+    @property
+    def precision(self) -> Precision:
+        """The coarser precision of the two ends."""
+        if self.last is None:
+            return self.first.precision
+        return max(self.first.precision, self.last.precision)
+
+    @property
+    def approximate(self) -> bool:
+        return self.first.approximate or (self.last is not None and self.last.approximate)
+
+    @property
+    def year(self) -> int:
+        """The year a year-guess aims at: the first year of the date."""
+        return self.first.year
+
+    @property
+    def start_year(self) -> float:
+        """The start as a fractional year, for drawing timelines to scale."""
+        return _fractional_year(self.start)
+
+    @property
+    def end_year(self) -> float:
+        return _fractional_year(self.end + 1)
+
+    @property
+    def mid_year(self) -> float:
+        return (self.start_year + self.end_year) / 2
+
+    def edtf(self) -> str:
+        if self.last is None:
+            return self.first.edtf()
+        return f"{self.first.edtf()}/{self.last.edtf()}"
+
+    def label(self) -> str:
+        """The date as a person writes it: '11 March 1957', '2014–2017', 'late 2023'."""
+        if self.last is None:
+            return self.first.label()
+        return f"{self.first.label()}–{self.last.label()}"
+
+    def phrase(self) -> str:
+        """The date inside a sentence: 'on 11 March 1957', 'in 1998', 'between 2014 and 2017'."""
+        if self.last is not None:
+            return f"between {self.first.label()} and {self.last.label()}"
+        if self.first.precision is Precision.DAY and not self.first.approximate:
+            return f"on {self.label()}"
+        if self.first.approximate:
+            return f"in about {self.first.label().removeprefix('c. ')}"
+        return f"in {self.label()}"
+
+    def question_phrase(self) -> str:
+        """How to ask for this date without asking more precisely than it is known."""
+        if self.last is not None:
+            return "Between which years" if self.precision >= Precision.YEAR else "Between which dates"
+        if self.first.approximate:
+            return "In approximately what year"
+        match self.first.precision:
+            case Precision.DAY:
+                return "On what date"
+            case Precision.MONTH:
+                return f"In which month of {_year_label(self.first.year)}"
+            case Precision.DECADE:
+                return "In which decade"
+            case Precision.CENTURY:
+                return "In which century"
+            case _:
+                return "In what year"
+
+    def overlaps(self, other: HistoricalDate) -> bool:
+        """Whether the two could be the same moment: such dates are a tie."""
+        return self.reach_start <= other.reach_end and other.reach_start <= self.reach_end
+
+    def compare(self, other: HistoricalDate) -> int:
+        """-1 if surely earlier, 1 if surely later, 0 when the intervals overlap (a tie)."""
+        if self.overlaps(other):
+            return 0
+        return -1 if self.reach_end < other.reach_start else 1
+
+    def sort_key(self) -> tuple[int, int]:
+        return (self.start, self.end)
+
+    def contains_year(self, year: int) -> bool:
+        return (
+            self.reach_start <= days_from_civil(year, 12, 31)
+            and days_from_civil(year, 1, 1) <= self.reach_end
+        )
+
+    def __str__(self) -> str:
+        return self.label()
+
+
+def _fractional_year(day: int) -> float:
+    # Average Gregorian year; exact enough to draw a timeline to scale.
+    return 1970 + day / 365.2425
+
+
+# ---------------------------------------------------------------------------
+# Parsing
+
+_EDTF_POINT = re.compile(
+    r"""^(?P<year>-?\d{4}|\d{3}X|\d{2}XX)
+        (?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?
+        (?P<qual>[?~%])?$""",
+    re.VERBOSE,
+)
+_MONTH_RE = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
+_ERA = r"(?:\s*(?P<era>BCE|BC|CE|AD))?"
+_FRIENDLY_DAY_MDY = re.compile(
+    rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{1,4}}){_ERA}$",
+    re.IGNORECASE,
+)
+_FRIENDLY_DAY_DMY = re.compile(
+    rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{1,4}}){_ERA}$",
+    re.IGNORECASE,
+)
+_FRIENDLY_MONTH = re.compile(rf"^(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{1,4}}){_ERA}$", re.IGNORECASE)
+_FRIENDLY_YEAR = re.compile(r"^(?P<pre>AD\s+)?(?P<year>\d{1,4})" + _ERA + "$", re.IGNORECASE)
+_FRIENDLY_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{3}0)'?s$", re.IGNORECASE)
+_FRIENDLY_CENTURY = re.compile(
+    r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century" + _ERA + "$", re.IGNORECASE
+)
+_PART_RE = "|".join(sorted((re.escape(p) for p in _FRIENDLY_PARTS), key=len, reverse=True))
+_FRIENDLY_PART = re.compile(rf"^(?P<part>{_PART_RE})[\s-]+(?P<year>\d{{1,4}})$", re.IGNORECASE)
+_APPROXIMATE_WORDS = re.compile(r"^(?:c\.|ca\.|circa|about|around|approximately|approx\.)\s*", re.IGNORECASE)
+_SLASHED_NUMBERS = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
+_FRIENDLY_RANGE = re.compile(
+    r"^(?:between\s+(?P<a1>.+?)\s+and\s+(?P<b1>.+)|(?:from\s+)?(?P<a2>.+?)\s+(?:to|until|till)\s+(?P<b2>.+)"
+    r"|(?P<a3>\d{4})\s*[-–—]\s*(?P<b3>\d{4}))$",
+    re.IGNORECASE,
+)
+
+_HINT = "write it as 1957-03-11, 11 March 1957, 2020-06, June 2020, 1998, c. 1998, late 2023 or 2014/2017"
+
+
+def parse_date(text: str) -> HistoricalDate:
+    """Parse EDTF (level 0, most of level 1 and sub-year groupings) or a friendly spelling."""
+    raw = " ".join(str(text).split())
+    if not raw:
+        raise DateParseError("a date cannot be empty", _HINT)
+    if _EDTF_POINT.match(raw):
+        return HistoricalDate(_parse_point(raw))
+    if "/" in raw and not _SLASHED_NUMBERS.match(raw):
+        first, _, last = raw.partition("/")
+        if ".." in (first, last) or not first or not last:
+            raise DateParseError(f"open-ended range {raw!r} is not supported", "give both ends of the range")
+        return HistoricalDate(_parse_point(first), _parse_point(last))
+    range_match = _FRIENDLY_RANGE.match(raw)
+    if range_match:
+        groups = range_match.groupdict()
+        first = groups["a1"] or groups["a2"] or groups["a3"]
+        last = groups["b1"] or groups["b2"] or groups["b3"]
+        return HistoricalDate(_parse_point(first), _parse_point(last))
+    return HistoricalDate(_parse_point(raw))
+
+
+def _parse_point(text: str) -> DatePoint:
+    text = text.strip()
+    approximate = False
+    words = _APPROXIMATE_WORDS.match(text)
+    if words:
+        approximate, text = True, text[words.end() :]
+    match = _EDTF_POINT.match(text)
+    point = _edtf_point(match, text) if match else _friendly_point(text)
+    if approximate:
+        point = DatePoint(
+            point.year, point.precision, point.month, point.day, point.part, True, point.uncertain
+        )
+    return point
+
+
+def _edtf_point(match: re.Match[str], text: str) -> DatePoint:
+    year_text, month_text, day_text, qual = match.group("year", "month", "day", "qual")
+    approximate, uncertain = qual in ("~", "%"), qual in ("?", "%")
+    if year_text.endswith("XX"):
+        if month_text:
+            raise DateParseError(f"{text!r}: a century cannot have a month")
+        return DatePoint(
+            int(year_text[:2]) * 100, Precision.CENTURY, None, None, None, approximate, uncertain
+        )
+    if year_text.endswith("X"):
+        if month_text:
+            raise DateParseError(f"{text!r}: a decade cannot have a month")
+        return DatePoint(int(year_text[:3]) * 10, Precision.DECADE, None, None, None, approximate, uncertain)
+    year = int(year_text)
+    if month_text is None:
+        return DatePoint(year, Precision.YEAR, None, None, None, approximate, uncertain)
+    month = int(month_text)
+    if 21 <= month <= 41 and day_text is None:
+        return DatePoint(year, Precision.PART, None, None, month, approximate, uncertain)
+    if not 1 <= month <= 12:
+        raise DateParseError(f"{text!r} has no month {month}", _HINT)
+    if day_text is None:
+        return DatePoint(year, Precision.MONTH, month, None, None, approximate, uncertain)
+    day = int(day_text)
+    if not 1 <= day <= _days_in_month(year, month):
+        raise DateParseError(f"{text!r}: {MONTHS[month - 1]} {_year_label(year)} has no day {day}")
+    return DatePoint(year, Precision.DAY, month, day, None, approximate, uncertain)
+
+
+def _friendly_point(text: str) -> DatePoint:
+    if _SLASHED_NUMBERS.match(text):
+        raise DateParseError(
+            f"{text!r} is ambiguous: the order of day and month differs between countries",
+            "write 1957-03-11 or 11 March 1957",
+        )
+    for pattern in (_FRIENDLY_DAY_MDY, _FRIENDLY_DAY_DMY):
+        match = pattern.match(text)
+        if match:
+            year = _friendly_year(match.group("year"), match.group("era"))
+            month = _MONTH_NUMBERS[match.group("month").lower()]
+            day = int(match.group("day"))
+            if not 1 <= day <= _days_in_month(year, month):
+                raise DateParseError(f"{text!r}: {MONTHS[month - 1]} has no day {day}")
+            return DatePoint(year, Precision.DAY, month, day)
+    if match := _FRIENDLY_MONTH.match(text):
+        year = _friendly_year(match.group("year"), match.group("era"))
+        return DatePoint(year, Precision.MONTH, _MONTH_NUMBERS[match.group("month").lower()])
+    if match := _FRIENDLY_YEAR.match(text):
+        era = match.group("era") or ("AD" if match.group("pre") else None)
+        return DatePoint(_friendly_year(match.group("year"), era), Precision.YEAR)
+    if match := _FRIENDLY_DECADE.match(text):
+        return DatePoint(int(match.group("year")), Precision.DECADE)
+    if match := _FRIENDLY_CENTURY.match(text):
+        n = int(match.group("n"))
+        if (match.group("era") or "").upper() in ("BC", "BCE"):
+            return DatePoint(-(n * 100) + 1, Precision.CENTURY)
+        return DatePoint((n - 1) * 100, Precision.CENTURY)
+    if match := _FRIENDLY_PART.match(text):
+        part = _FRIENDLY_PARTS[" ".join(match.group("part").lower().split())]
+        return DatePoint(int(match.group("year")), Precision.PART, part=part)
+    raise DateParseError(f"cannot read {text!r} as a date", _HINT)
+
+
+def _friendly_year(text: str, era: str | None) -> int:
+    year = int(text)
+    if era and era.upper() in ("BC", "BCE"):
+        if year == 0:
+            raise DateParseError("there is no year 0 BC", "1 BC is followed by AD 1")
+        return 1 - year
+    return year

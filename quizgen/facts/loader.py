@@ -1,0 +1,513 @@
+"""Load content files into one validated, immutable Library.
+
+Three passes: read each file into located nodes (yamlread), check each
+record's shape and build the model (reader, here), then resolve what crosses
+records and files: references, duplicate ids, relation types and quotes.
+Every problem of every pass is collected; a library is returned only when
+there are none.
+"""
+
+from __future__ import annotations
+
+import string
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from .errors import ContentError, Location, Problem, did_you_mean
+from .library import Library
+from .model import Entity, Event, Exclusion, Fact, Kind, Relation, Source, Template
+from .quotes import normalise, quote_found
+from .reader import Reader
+from .spec import SECTIONS
+from .yamlread import Mapping, Node, Scalar, decode, describe, read_yaml_file
+from .yamlread import Sequence as SequenceNode
+
+TEMPLATE_SLOTS = frozenset(
+    {"subject", "Subject", "object", "Object", "when", "where", "Which", "which", "how_many", "How_many"}
+)
+STATEMENT_SLOTS = frozenset({"subject", "Subject", "object", "Object", "when", "where"})
+_SLOT_FOR_ASK = {"object": ("object", "Object"), "subject": ("subject", "Subject"), "when": ("when",)}
+
+
+def display_path(path: Path) -> str:
+    """A path as the user would type it: relative to the working directory when inside it."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except ValueError:
+        return str(path)
+
+
+@dataclass
+class FileReport:
+    """What one file contributed, or what is wrong with it."""
+
+    path: Path
+    display: str
+    counts: dict[str, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+
+@dataclass
+class _Located:
+    """A built object with the node it came from, kept until cross-checks are done."""
+
+    obj: Any
+    node: Mapping
+    report: FileReport
+
+    def at(self, key: str) -> Location:
+        target: Node = self.node.values.get(key) or self.node
+        if isinstance(target, SequenceNode) and target.items:
+            target = target.items[0]
+        return Location(self.report.display, target.line, target.column)
+
+
+@dataclass
+class _Parts:
+    sources: list[_Located] = field(default_factory=list)
+    entities: list[_Located] = field(default_factory=list)
+    relations: list[_Located] = field(default_factory=list)
+    facts: list[_Located] = field(default_factory=list)
+    claims: list[_Located] = field(default_factory=list)
+    events: list[_Located] = field(default_factory=list)
+    source_texts: dict[str, str] = field(default_factory=dict)
+    references: list = field(default_factory=list)
+    reports: dict[str, FileReport] = field(default_factory=dict)
+    # ids of records that had problems of their own: references to them are not reported again
+    broken: dict[str, set[str]] = field(
+        default_factory=lambda: {"source": set(), "entity": set(), "relation": set()}
+    )
+
+
+@dataclass(frozen=True)
+class LoadResult:
+    """The library (None if anything is wrong) and a report for every file."""
+
+    library: Library | None
+    reports: tuple[FileReport, ...]
+
+    @property
+    def problems(self) -> list[Problem]:
+        return [p for r in self.reports for p in r.problems]
+
+
+def default_relations_path() -> Path:
+    return Path(str(resources.files("quizgen") / "templates" / "relations.yaml"))
+
+
+def load_library(paths: Iterable[Path]) -> Library:
+    """Load content files (with the default relations); raise ContentError on any problem."""
+    result = load_content(paths)
+    if result.library is None:
+        raise ContentError(result.problems)
+    return result.library
+
+
+def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadResult:
+    """Load and cross-check content files, reporting per file."""
+    parts = _Parts()
+    if with_defaults:
+        _read_file(default_relations_path(), "quizgen/templates/relations.yaml", parts)
+    for path in paths:
+        _read_file(path, display_path(path), parts)
+    library = _resolve(parts)
+    reports = [r for r in parts.reports.values() if r.problems or not r.display.startswith("quizgen/")]
+    return LoadResult(library, tuple(reports))
+
+
+def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:
+    report = parts.reports.setdefault(display, FileReport(path, display))
+    try:
+        root, report.problems = read_yaml_file(path, display)
+    except ContentError as error:
+        report.problems.extend(error.problems)
+        return report
+    if root is None:
+        report.problems.append(
+            Problem(
+                Location(display),
+                "the file is empty",
+                "a content file has sections such as sources:, entities: and facts:",
+            )
+        )
+        return report
+    if not isinstance(root, Mapping):
+        report.problems.append(
+            Problem(Location(display, root.line, root.column),
+                    "a content file is a mapping of sections (sources:, entities:, facts:, ...), "
+                    f"found {describe(root)}")
+        )  # fmt: skip
+        return report
+    reader = Reader(display)
+    for section, node in root.values.items():
+        record = SECTIONS.get(section)
+        if record is None:
+            reader.problem(
+                root.keys[section], f"unknown section {section!r}", did_you_mean(section, SECTIONS)
+            )
+            continue
+        if isinstance(node, Mapping) or not isinstance(node, SequenceNode):
+            if not (hasattr(node, "is_null") and node.is_null):
+                reader.problem(
+                    node, f"the section {section!r} must be a list (each entry starting with '- ')"
+                )
+            continue
+        target: list[_Located] = getattr(parts, section)
+        before = len(target)
+        for item in node.items:
+            values = reader.record(item, record, f"this {record}")
+            if values is None:
+                continue
+            built = _BUILDERS[record](values, item, reader, path.parent, parts)
+            if built is not None:
+                target.append(_Located(built, item, report))  # type: ignore[arg-type]
+            elif "id" in values and record in parts.broken:
+                parts.broken[record].add(values["id"])
+        report.counts[section] = len(target) - before
+    report.problems.extend(reader.problems)
+    parts.references.extend(reader.references)
+    return report
+
+
+# ---------------------------------------------------------------------------
+# Building model objects from checked values
+
+
+def _location(reader: Reader, node: Node) -> Location:
+    return reader.at(node)
+
+
+def _build_source(values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts) -> Source | None:
+    if "id" not in values:
+        return None
+    if "title" not in values and "publisher" not in values:
+        reader.problem(node, "a source needs a title or a publisher", "add title: or publisher:")
+    text_path = None
+    if "text" in values:
+        text_path = folder / values["text"]
+        try:
+            parts.source_texts[values["id"]] = normalise(decode(text_path.read_bytes(), str(text_path)))
+        except OSError as error:
+            reader.problem(
+                node.values["text"], f"cannot read the source text {values['text']!r}: {error.strerror}"
+            )
+        except ContentError as error:
+            reader.problems.extend(error.problems)
+    excluded = tuple(
+        Exclusion(e["text"], e["reason"], _location(reader, node))
+        for e in values.get("excluded", ())
+        if "text" in e and "reason" in e
+    )
+    return Source(
+        id=values["id"],
+        location=_location(reader, node),
+        title=values.get("title"),
+        publisher=values.get("publisher"),
+        author=values.get("author"),
+        kind=values.get("kind", "document"),
+        url=values.get("url"),
+        date=values.get("date"),
+        opinion=values.get("opinion", False),
+        cite_as=values.get("cite_as"),
+        text_path=text_path,
+        excluded=excluded,
+    )
+
+
+def _build_entity(values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts) -> Entity | None:
+    if not {"id", "type", "name"} <= values.keys():
+        return None
+    return Entity(
+        id=values["id"],
+        type=values["type"],
+        name=values["name"],
+        location=_location(reader, node),
+        aliases=values.get("aliases", ()),
+        article=values.get("article", ""),
+        kind=values.get("kind"),
+        part_of=values.get("part_of"),
+        plural=values.get("plural", False),
+    )
+
+
+def _check_slots(reader: Reader, node: Node, text: str, allowed: frozenset[str], what: str) -> bool:
+    try:
+        slots = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+    except ValueError as error:
+        reader.problem(node, f"{what} has unbalanced braces: {error}", "write literal braces as {{ and }}")
+        return False
+    ok = True
+    for slot in slots:
+        if slot not in allowed:
+            reader.problem(node, f"{what} has an unknown slot {{{slot}}}", did_you_mean(slot, allowed))
+            ok = False
+    return ok
+
+
+def _build_relation(
+    values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts
+) -> Relation | None:
+    if not {"id", "value", "statement"} <= values.keys():
+        return None
+    _check_slots(reader, node.values["statement"], values["statement"], STATEMENT_SLOTS, "the statement")
+    templates = []
+    template_nodes = node.values.get("templates")
+    items = template_nodes.items if isinstance(template_nodes, SequenceNode) else []
+    for item, template in zip(items, values.get("templates", ()), strict=False):
+        if not {"id", "ask", "question", "kinds"} <= template.keys():
+            continue
+        question_node = item.values["question"] if isinstance(item, Mapping) else item
+        if _check_slots(reader, question_node, template["question"], TEMPLATE_SLOTS, "the question"):
+            for slot in _SLOT_FOR_ASK[template["ask"]]:
+                if "{" + slot + "}" in template["question"]:
+                    reader.problem(question_node, f"the question names {{{slot}}}, which is its own answer")
+        templates.append(
+            Template(
+                id=template["id"],
+                relation=values["id"],
+                ask=template["ask"],
+                question=template["question"],
+                kinds=tuple(Kind(k) for k in template["kinds"]),
+                location=_location(reader, item),
+            )
+        )
+    return Relation(
+        id=values["id"],
+        value=values["value"],
+        statement=values["statement"],
+        location=_location(reader, node),
+        subject_types=values.get("subject_types", ()),
+        object_types=values.get("object_types", ()),
+        templates=tuple(templates),
+    )
+
+
+_VALUE_KEYS = ("object", "objects", "date", "quantity", "text")
+
+
+def _build_fact(
+    values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts, *, claim: bool = False
+) -> Fact | None:
+    given = [k for k in _VALUE_KEYS if k in node.values]
+    if len(given) != 1:
+        message = "a fact needs a value: one of object, objects, date, quantity or text"
+        if given:
+            message = f"a fact has one value, but this one gives {' and '.join(given)}"
+        reader.problem(node, message)
+        return None
+    if "open" in values and given != ["objects"]:
+        reader.problem(
+            node.keys["open"], "'open' belongs with 'objects' (a list the source gives only in part)"
+        )
+    sources = (values["source"],) if claim and "source" in values else values.get("sources", ())
+    sources_node = node.values.get("sources")
+    if not claim and sources_node is not None and not sources and _is_empty(sources_node):
+        reader.problem(sources_node, "a fact needs at least one source")
+    if not {"id", "subject", "relation"} <= values.keys() or not sources:
+        return None
+    if not all(k in values for k in given):
+        return None
+    objects = values.get("objects") or ((values["object"],) if "object" in values else ())
+    return Fact(
+        id=values["id"],
+        subject=values["subject"],
+        relation=values["relation"],
+        sources=sources,
+        location=_location(reader, node),
+        objects=objects,
+        open_set=values.get("open", False),
+        date=values.get("date"),
+        quantity=values.get("quantity"),
+        text=values.get("text"),
+        accept=values.get("accept", ()),
+        when=values.get("when"),
+        where=values.get("where"),
+        quotes=values.get("quote", ()),
+        tags=values.get("tags", ()),
+        by=values.get("by"),
+        is_claim=claim,
+    )
+
+
+def _is_empty(node: Node) -> bool:
+    return (isinstance(node, SequenceNode) and not node.items) or (isinstance(node, Scalar) and node.is_null)
+
+
+def _build_claim(values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts) -> Fact | None:
+    return _build_fact(values, node, reader, folder, parts, claim=True)
+
+
+def _build_event(values: dict, node: Mapping, reader: Reader, folder: Path, parts: _Parts) -> Event | None:
+    if not {"id", "date", "title", "sources"} <= values.keys():
+        return None
+    if not values["sources"]:
+        if _is_empty(node.values["sources"]):
+            reader.problem(node.values["sources"], "an event needs at least one source")
+        return None
+    date = values["date"]
+    year = str(abs(date.first.year))
+    if len(year) >= 3 and year in values["title"]:
+        reader.problem(
+            node.values["title"],
+            "the title gives away the date",
+            "timeline questions ask for it; leave it out",
+        )
+    ask = values.get("ask")
+    if ask is not None and not ask.startswith("When "):
+        reader.problem(node.values["ask"],
+                       "'ask' starts with 'When' so quizgen can word it by the date's precision",
+                       "for example: When did Soleimani join the IRGC?")  # fmt: skip
+    return Event(
+        id=values["id"],
+        date=date,
+        title=values["title"],
+        sources=values["sources"],
+        location=_location(reader, node),
+        ask=ask,
+        place=values.get("place"),
+        participants=values.get("participants", ()),
+        quotes=values.get("quote", ()),
+        tags=values.get("tags", ()),
+        by=values.get("by"),
+    )
+
+
+_BUILDERS = {
+    "source": _build_source,
+    "entity": _build_entity,
+    "relation": _build_relation,
+    "fact": _build_fact,
+    "claim": _build_claim,
+    "event": _build_event,
+}
+
+
+# ---------------------------------------------------------------------------
+# Cross-checks: what spans records and files
+
+
+def _unique(items: Sequence[_Located], what: str, key=lambda obj: obj.id) -> dict[str, _Located]:
+    table: dict[str, _Located] = {}
+    for item in items:
+        ident = key(item.obj)
+        first = table.get(ident)
+        if first is not None:
+            item.report.problems.append(
+                Problem(item.at("id"), f"duplicate {what} id {ident!r}", f"first defined at {first.at('id')}")
+            )
+            continue
+        table[ident] = item
+    return table
+
+
+def _resolve(parts: _Parts) -> Library | None:
+    sources = _unique(parts.sources, "source")
+    entities = _unique(parts.entities, "entity")
+    relations = _unique(parts.relations, "relation")
+    _unique([*parts.facts, *parts.claims, *parts.events], "statement")
+    templates = [_Located(t, item.node, item.report) for item in parts.relations for t in item.obj.templates]
+    _unique(templates, "template")
+    tables = {"source": sources, "entity": entities, "relation": relations}
+    reports = parts.reports
+    for reference in parts.references:
+        if reference.id not in tables[reference.table] and reference.id not in parts.broken[reference.table]:
+            problem = Problem(
+                reference.location,
+                f"unknown {reference.table} {reference.id!r}",
+                did_you_mean(reference.id, tables[reference.table]),
+            )
+            report = reports.get(reference.location.path)
+            if report is not None:
+                report.problems.append(problem)
+    for item in (*parts.facts, *parts.claims):
+        _check_fact_types(item, entities, relations)
+    for item in (*parts.facts, *parts.claims, *parts.events):
+        _check_quotes(item, sources, parts.source_texts)
+    if any(r.problems for r in reports.values()):
+        return None
+    return Library(
+        sources={k: v.obj for k, v in sources.items()},
+        entities={k: v.obj for k, v in entities.items()},
+        relations={k: v.obj for k, v in relations.items()},
+        facts=tuple(i.obj for i in parts.facts),
+        claims=tuple(i.obj for i in parts.claims),
+        events=tuple(i.obj for i in parts.events),
+        files=tuple(r.display for r in reports.values()),
+    )
+
+
+def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: dict[str, _Located]) -> None:
+    fact: Fact = item.obj
+    relation_item = relations.get(fact.relation)
+    if relation_item is None:
+        return
+    relation: Relation = relation_item.obj
+    problems = item.report.problems
+    if fact.value_kind != relation.value:
+        expected = "object" if relation.value == "entity" else relation.value
+        problems.append(
+            Problem(item.at("relation"), f"the relation {fact.relation!r} takes a {relation.value} value",
+                    f"give '{expected}:' instead of '{_given_key(item.node)}:'")
+        )  # fmt: skip
+        return
+    subject = entities.get(fact.subject)
+    if subject and relation.subject_types and subject.obj.type not in relation.subject_types:
+        problems.append(
+            Problem(item.at("subject"),
+                    f"{fact.relation!r} is about a {' or '.join(relation.subject_types)}, "
+                    f"but {fact.subject!r} is a {subject.obj.type}")
+        )  # fmt: skip
+    for obj in fact.objects:
+        target = entities.get(obj)
+        if target and relation.object_types and target.obj.type not in relation.object_types:
+            key = "objects" if "objects" in item.node.values else "object"
+            problems.append(
+                Problem(item.at(key), f"{fact.relation!r} links to a {' or '.join(relation.object_types)}, "
+                        f"but {obj!r} is a {target.obj.type}")
+            )  # fmt: skip
+
+
+def _given_key(node: Mapping) -> str:
+    return next((k for k in _VALUE_KEYS if k in node.values), "object")
+
+
+def _check_quotes(item: _Located, sources: dict[str, _Located], texts: dict[str, str]) -> None:
+    statement = item.obj
+    cited_with_text = [s for s in statement.sources if s in texts]
+    if not cited_with_text:
+        return
+    problems = item.report.problems
+    if not statement.quotes:
+        problems.append(
+            Problem(item.at("id"), f"{statement.id!r} cites a source with a stored text but has no quote",
+                    "add quote: with the words of the source that state it")
+        )  # fmt: skip
+        return
+    quote_node = item.node.values.get("quote")
+    quote_nodes = quote_node.items if isinstance(quote_node, SequenceNode) else [quote_node]
+    supported: set[str] = set()
+    unmatched = []
+    for quote, node in zip(statement.quotes, quote_nodes, strict=False):
+        found_in = {s for s in cited_with_text if quote_found(quote, texts[s])}
+        supported |= found_in
+        if not found_in:
+            unmatched.append(node)
+    names = " or ".join(repr(s) for s in cited_with_text)
+    for node in unmatched:
+        problems.append(
+            Problem(Location(item.report.display, node.line, node.column),
+                    f"this quote is not in the text of {names}",
+                    "copy the words exactly; only whitespace and typographic quotes may differ")
+        )  # fmt: skip
+    if unmatched:
+        return  # the unmatched quote is the problem to fix first
+    for source_id in cited_with_text:
+        if source_id not in supported:
+            problems.append(
+                Problem(item.at("sources" if "sources" in item.node.values else "source"),
+                        f"{statement.id!r} cites {source_id!r} but none of its quotes is from that text",
+                        f"add a quote from {source_id!r}, or stop citing it")
+            )  # fmt: skip

@@ -1,0 +1,104 @@
+"""Numbers as sources write them: "at least 13", "nearly $50 billion", "dozens"-free.
+
+The same parser reads an author's quantity and a student's typed answer, so
+`50 billion`, `$50bn` and `50,000,000,000` are one value.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .model import Qualifier, Quantity
+
+_QUALIFIERS: dict[str, Qualifier] = {
+    "at least": Qualifier.AT_LEAST,
+    "no fewer than": Qualifier.AT_LEAST,
+    "no less than": Qualifier.AT_LEAST,
+    "more than": Qualifier.AT_LEAST,
+    "over": Qualifier.AT_LEAST,
+    "at most": Qualifier.AT_MOST,
+    "up to": Qualifier.AT_MOST,
+    "no more than": Qualifier.AT_MOST,
+    "fewer than": Qualifier.AT_MOST,
+    "less than": Qualifier.AT_MOST,
+    "under": Qualifier.AT_MOST,
+    "about": Qualifier.ABOUT,
+    "around": Qualifier.ABOUT,
+    "approximately": Qualifier.ABOUT,
+    "roughly": Qualifier.ABOUT,
+    "nearly": Qualifier.ABOUT,
+    "almost": Qualifier.ABOUT,
+    "some": Qualifier.ABOUT,
+    "c.": Qualifier.ABOUT,
+    "~": Qualifier.ABOUT,
+}
+_SCALES = {
+    "thousand": 1e3, "k": 1e3,
+    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9,
+    "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}  # fmt: skip
+_CURRENCIES = {
+    "$": "USD",
+    "us$": "USD",
+    "usd": "USD",
+    "€": "EUR",
+    "eur": "EUR",
+    "£": "GBP",
+    "gbp": "GBP",
+    "¥": "JPY",
+}
+_QUALIFIER_RE = "|".join(re.escape(q) for q in sorted(_QUALIFIERS, key=len, reverse=True))
+_CURRENCY_RE = "|".join(re.escape(c) for c in sorted(_CURRENCIES, key=len, reverse=True))
+_SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
+_QUANTITY = re.compile(
+    rf"""^(?:(?P<qualifier>{_QUALIFIER_RE})\s*)?
+         (?:(?P<currency>{_CURRENCY_RE})\s*)?
+         (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+         (?:\s*(?P<scale>{_SCALE_RE})\b)?
+         (?:\s*(?P<currency_after>{_CURRENCY_RE})\b)?
+         (?:\s+(?P<unit>.+?))?$""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+class QuantityParseError(ValueError):
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+def parse_quantity(text: str) -> Quantity:
+    """Read "13", "at least 13", "nearly $50 billion" or "3.5 million people"."""
+    raw = " ".join(str(text).split())
+    match = _QUANTITY.match(raw)
+    if not match:
+        raise QuantityParseError(
+            f"cannot read {raw!r} as a number",
+            "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",
+        )
+    value = float(match.group("number").replace(",", ""))
+    scale = match.group("scale")
+    if scale:
+        value *= _SCALES[scale.lower()]
+    qualifier_word = (match.group("qualifier") or "").lower()
+    currency = match.group("currency") or match.group("currency_after")
+    return Quantity(
+        value=value,
+        text=raw,
+        qualifier=_QUALIFIERS.get(qualifier_word, Qualifier.EXACT),
+        unit=match.group("unit"),
+        currency=_CURRENCIES[currency.lower()] if currency else None,
+    )
+
+
+def format_number(value: float) -> str:
+    """13 → '13'; 50e9 → '50 billion'; 2.5e6 → '2.5 million'."""
+    for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
+        if abs(value) >= scale:
+            scaled = value / scale
+            return f"{scaled:g} {word}"
+    if value == int(value):
+        return f"{int(value):,}"
+    return f"{value:g}"

@@ -1,0 +1,215 @@
+"""Dates keep their precision, compare as intervals, and tie when they overlap."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from edtf import parse_edtf
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizgen.facts.dates import DateParseError, Precision, days_from_civil, parse_date
+
+EPOCH = dt.date(1970, 1, 1)
+
+
+def day(date: dt.date) -> int:
+    return (date - EPOCH).days
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf", "precision", "label"),
+    [
+        ("1957-03-11", "1957-03-11", Precision.DAY, "11 March 1957"),
+        ("March 11, 1957", "1957-03-11", Precision.DAY, "11 March 1957"),
+        ("11 March 1957", "1957-03-11", Precision.DAY, "11 March 1957"),
+        ("11th of March 1957", "1957-03-11", Precision.DAY, "11 March 1957"),
+        ("2020-06", "2020-06", Precision.MONTH, "June 2020"),
+        ("June 2020", "2020-06", Precision.MONTH, "June 2020"),
+        ("Jan 2021", "2021-01", Precision.MONTH, "January 2021"),
+        ("1998", "1998", Precision.YEAR, "1998"),
+        ("c. 1998", "1998~", Precision.YEAR, "c. 1998"),
+        ("1998~", "1998~", Precision.YEAR, "c. 1998"),
+        ("1998?", "1998?", Precision.YEAR, "1998 (uncertain)"),
+        ("late 2023", "2023-39", Precision.PART, "late 2023"),
+        ("early 2020", "2020-37", Precision.PART, "early 2020"),
+        ("mid-2020", "2020-38", Precision.PART, "mid-2020"),
+        ("spring 2020", "2020-21", Precision.PART, "spring 2020"),
+        ("199X", "199X", Precision.DECADE, "the 1990s"),
+        ("the 1990s", "199X", Precision.DECADE, "the 1990s"),
+        ("19XX", "19XX", Precision.CENTURY, "the 1900s"),
+        ("44 BC", "-0043", Precision.YEAR, "44 BC"),
+        ("AD 79", "0079", Precision.YEAR, "79"),
+    ],
+)
+def test_parsing_keeps_precision(text: str, edtf: str, precision: Precision, label: str) -> None:
+    date = parse_date(text)
+    assert date.edtf() == edtf
+    assert date.precision is precision
+    assert date.label() == label
+    assert not date.is_range
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2014/2017", "2014 to 2017", "between 2014 and 2017", "2014-2017", "2014–2017", "from 2014 to 2017"],
+)
+def test_ranges(text: str) -> None:
+    date = parse_date(text)
+    assert date.is_range
+    assert date.edtf() == "2014/2017"
+    assert date.label() == "2014–2017"
+    assert date.phrase() == "between 2014 and 2017"
+    assert date.question_phrase() == "Between which years"
+    assert date.start == days_from_civil(2014, 1, 1)
+    assert date.end == days_from_civil(2017, 12, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "question"),
+    [
+        ("1957-03-11", "on 11 March 1957", "On what date"),
+        ("2020-06", "in June 2020", "In which month of 2020"),
+        ("1998", "in 1998", "In what year"),
+        ("c. 1998", "in about 1998", "In approximately what year"),
+        ("late 2023", "in late 2023", "In what year"),
+        ("199X", "in the 1990s", "In which decade"),
+        ("1980/1988", "between 1980 and 1988", "Between which years"),
+    ],
+)
+def test_wording_follows_precision(text: str, phrase: str, question: str) -> None:
+    date = parse_date(text)
+    assert date.phrase() == phrase
+    assert date.question_phrase() == question
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("11/3/1957", "ambiguous"),
+        ("1957-02-29", "has no day 29"),
+        ("1957-13", "has no month 13"),
+        ("2017/2014", "ends before it starts"),
+        ("2014/..", "open-ended"),
+        ("soon", "cannot read"),
+        ("", "cannot be empty"),
+        ("0 BC", "no year 0 BC"),
+    ],
+)
+def test_bad_dates_are_refused_with_a_reason(text: str, message: str) -> None:
+    with pytest.raises(DateParseError) as caught:
+        parse_date(text)
+    assert message in caught.value.message
+
+
+def test_leap_days() -> None:
+    assert parse_date("2000-02-29").label() == "29 February 2000"
+    with pytest.raises(DateParseError):
+        parse_date("1900-02-29")
+
+
+def test_ordering_and_ties() -> None:
+    born, joined, command = parse_date("1957-03-11"), parse_date("1979"), parse_date("1998")
+    war = parse_date("1980/1988")
+    assert born.compare(joined) == -1
+    assert command.compare(joined) == 1
+    assert war.compare(parse_date("1985")) == 0  # a year inside a range: a tie, never an error
+    assert war.compare(parse_date("1979")) == 1
+    assert parse_date("2020").compare(parse_date("2020-01-03")) == 0  # a year contains its days
+    assert parse_date("June 2020").compare(parse_date("January 2021")) == -1
+    assert parse_date("late 2023").compare(parse_date("2023-10")) == 0
+    assert parse_date("early 2023").compare(parse_date("late 2023")) == -1
+
+
+def test_approximate_dates_reach_their_neighbours() -> None:
+    assert parse_date("c. 1998").compare(parse_date("1997")) == 0
+    assert parse_date("c. 1998").compare(parse_date("1990")) == 1
+    assert parse_date("1998").compare(parse_date("1997")) == 1
+
+
+def test_comparison_is_antisymmetric_for_bce() -> None:
+    caesar, augustus = parse_date("44 BC"), parse_date("AD 14")
+    assert caesar.compare(augustus) == -1
+    assert augustus.compare(caesar) == 1
+    assert caesar.start < augustus.start
+
+
+def test_days_from_civil_matches_the_standard_library() -> None:
+    for date in (dt.date(1, 1, 1), dt.date(1957, 3, 11), dt.date(2000, 2, 29), dt.date(9999, 12, 31)):
+        assert days_from_civil(date.year, date.month, date.day) == day(date)
+
+
+# ---------------------------------------------------------------------------
+# python-edtf is the oracle: our parser must agree with it on the EDTF it accepts.
+
+years = st.integers(min_value=1, max_value=2100)
+
+
+def _day_of(bound: object) -> int:
+    """python-edtf bounds are struct_time (so year 0 works); compare by day number."""
+    return days_from_civil(bound.tm_year, bound.tm_mon, bound.tm_mday)  # type: ignore[attr-defined]
+
+
+ALL_SHAPES = ("year", "month", "day", "decade", "century", "part")
+
+
+@st.composite
+def edtf_points(draw: st.DrawFn, shapes: tuple[str, ...] = ALL_SHAPES) -> str:
+    year = draw(years)
+    shape = draw(st.sampled_from(shapes))
+    if shape == "year":
+        text = f"{year:04d}"
+    elif shape == "month":
+        text = f"{year:04d}-{draw(st.integers(1, 12)):02d}"
+    elif shape == "day":
+        value = draw(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2100, 12, 31)))
+        text = value.isoformat()
+    elif shape == "decade":
+        text = f"{year:04d}"[:3] + "X"
+    elif shape == "century":
+        text = f"{year:04d}"[:2] + "XX"
+    else:  # python-edtf truncates winter (24) to December: compare the groupings it gets right
+        text = f"{year:04d}-{draw(st.sampled_from([21, 22, 23, 33, 34, 35, 36, 37, 38, 39, 40, 41])):02d}"
+    if shape in ("year", "month", "day"):
+        text += draw(st.sampled_from(["", "", "~", "?", "%"]))
+    return text
+
+
+@settings(max_examples=150, deadline=None)
+@given(edtf_points())
+def test_agrees_with_python_edtf_on_points(text: str) -> None:
+    ours, theirs = parse_date(text), parse_edtf(text)
+    assert ours.start == _day_of(theirs.lower_strict())
+    assert ours.end == _day_of(theirs.upper_strict())
+    assert ours.edtf() == text
+
+
+@settings(max_examples=100, deadline=None)
+@given(edtf_points(("year", "month", "day")), edtf_points(("year", "month", "day")))
+def test_agrees_with_python_edtf_on_intervals(a: str, b: str) -> None:
+    first, second = sorted((a, b), key=lambda t: parse_date(t).start)
+    text = f"{first}/{second}"
+    try:
+        ours = parse_date(text)
+    except DateParseError:
+        assert parse_date(second).end < parse_date(first).start
+        return
+    theirs = parse_edtf(text)
+    assert ours.start == _day_of(theirs.lower_strict())
+    assert ours.end == _day_of(theirs.upper_strict())
+
+
+@settings(max_examples=150, deadline=None)
+@given(edtf_points(), edtf_points())
+def test_compare_is_consistent(a: str, b: str) -> None:
+    x, y = parse_date(a), parse_date(b)
+    assert x.compare(y) == -y.compare(x)
+    assert (x.compare(y) == 0) == x.overlaps(y)
+    assert x.compare(x) == 0
+
+
+@settings(max_examples=150, deadline=None)
+@given(edtf_points())
+def test_edtf_round_trips(text: str) -> None:
+    assert parse_date(parse_date(text).edtf()) == parse_date(text)

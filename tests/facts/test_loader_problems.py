@@ -1,0 +1,222 @@
+"""Every problem class the loader reports, with its exact line, column and message."""
+
+from __future__ import annotations
+
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from quizgen.facts.errors import ContentError
+from quizgen.facts.loader import load_content, load_library
+
+VALID = """\
+sources:
+  - id: brit
+    title: Marie Curie
+    publisher: Britannica
+entities:
+  - id: curie
+    type: person
+    name: Marie Curie
+  - id: warsaw
+    type: place
+    name: Warsaw
+facts:
+  - id: curie-born-in
+    subject: curie
+    relation: born_in
+    object: warsaw
+    sources: [brit]
+"""
+
+
+def problems(tmp_path: Path, text: str | bytes, name: str = "topic.yaml") -> list[str]:
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(textwrap.dedent(text), encoding="utf-8")
+    result = load_content([path])
+    found = sorted(result.problems, key=lambda p: p.location)
+    return [str(p).replace(str(tmp_path) + "/", "") for p in found]
+
+
+def test_valid_file_loads(tmp_path: Path) -> None:
+    (tmp_path / "ok.yaml").write_text(VALID, encoding="utf-8")
+    library = load_library([tmp_path / "ok.yaml"])
+    assert library.counts() == {"sources": 1, "entities": 2, "facts": 1, "events": 0, "claims": 0}
+    assert library.statements_by_id["curie-born-in"].objects == ("warsaw",)
+
+
+def test_yaml_syntax_error(tmp_path: Path) -> None:
+    text = VALID.replace("    name: Warsaw", "    name: Warsaw: city")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:11:17: YAML syntax error: mapping values are not allowed in this context"
+    ]
+
+
+def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
+    text = VALID.replace("    name: Warsaw", "\tname: Warsaw")
+    (found,) = problems(tmp_path, text)
+    assert found.startswith("topic.yaml:11:1: YAML syntax error")
+    assert "indent with spaces, not tabs" in found
+
+
+def test_wrong_shape(tmp_path: Path) -> None:
+    text = VALID.replace("    sources: [brit]", "    sources: {brit: yes}")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:17:14: an entry of sources must be a single value, found a mapping"
+    ]
+
+
+def test_section_that_is_not_a_list(tmp_path: Path) -> None:
+    assert problems(tmp_path, "entities:\n  id: curie\n") == [
+        "topic.yaml:2:3: the section 'entities' must be a list (each entry starting with '- ')"
+    ]
+
+
+def test_file_that_is_not_a_mapping(tmp_path: Path) -> None:
+    assert problems(tmp_path, "- one\n- two\n") == [
+        "topic.yaml:1:1: a content file is a mapping of sections (sources:, entities:, facts:, ...), found a list"
+    ]
+
+
+def test_unknown_key_with_did_you_mean(tmp_path: Path) -> None:
+    text = VALID.replace("    object: warsaw", "    objet: warsaw")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:13:5: a fact needs a value: one of object, objects, date, quantity or text",
+        "topic.yaml:16:5: unknown key 'objet' in this fact (did you mean 'object'?)",
+    ]
+
+
+def test_unknown_section(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID + "event:\n  - id: x\n") == [
+        "topic.yaml:18:1: unknown section 'event' (did you mean 'events'?)"
+    ]
+
+
+def test_unknown_entity_reference(tmp_path: Path) -> None:
+    text = VALID.replace("    object: warsaw", "    object: warsw")
+    assert problems(tmp_path, text) == ["topic.yaml:16:13: unknown entity 'warsw' (did you mean 'warsaw'?)"]
+
+
+def test_unknown_source_reference(tmp_path: Path) -> None:
+    text = VALID.replace("    sources: [brit]", "    sources: [britannica]")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:17:15: unknown source 'britannica' (did you mean 'brit'?)"
+    ]
+
+
+def test_unknown_relation(tmp_path: Path) -> None:
+    text = VALID.replace("relation: born_in", "relation: born_inn")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:15:15: unknown relation 'born_inn' (did you mean 'born_in'?)"
+    ]
+
+
+def test_duplicate_id(tmp_path: Path) -> None:
+    second = VALID[VALID.index("  - id: curie-born-in") :]
+    assert problems(tmp_path, VALID + second) == [
+        "topic.yaml:18:9: duplicate statement id 'curie-born-in' (first defined at topic.yaml:13:9)"
+    ]
+
+
+def test_duplicate_key(tmp_path: Path) -> None:
+    text = VALID.replace("    name: Warsaw", "    name: Warsaw\n    name: Varsovie")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:12:5: the key 'name' appears twice in this mapping (first at line 11, column 5)"
+    ]
+
+
+def test_date_that_does_not_parse(tmp_path: Path) -> None:
+    text = (
+        VALID
+        + "  - id: born\n    subject: curie\n    relation: born_on\n    date: 7/11/1867\n    sources: [brit]\n"
+    )
+    assert problems(tmp_path, text) == [
+        "topic.yaml:21:11: date: '7/11/1867' is ambiguous: the order of day and month differs between "
+        "countries (write 1957-03-11 or 11 March 1957)"
+    ]
+
+
+def test_impossible_date(tmp_path: Path) -> None:
+    text = (
+        VALID
+        + "  - id: born\n    subject: curie\n    relation: born_on\n    date: 1867-02-30\n    sources: [brit]\n"
+    )
+    assert problems(tmp_path, text) == ["topic.yaml:21:11: date: '1867-02-30': February 1867 has no day 30"]
+
+
+def test_fact_with_no_source(tmp_path: Path) -> None:
+    text = VALID.replace("    sources: [brit]\n", "")
+    assert problems(tmp_path, text) == ["topic.yaml:13:5: this fact is missing the required key 'sources'"]
+
+
+def test_fact_with_empty_sources(tmp_path: Path) -> None:
+    text = VALID.replace("    sources: [brit]", "    sources: []")
+    assert problems(tmp_path, text) == ["topic.yaml:17:14: a fact needs at least one source"]
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    assert problems(tmp_path, "") == [
+        "topic.yaml:1:1: the file is empty (a content file has sections such as sources:, entities: and facts:)"
+    ]
+    assert problems(tmp_path, "# only a comment\n", "comment.yaml") == [
+        "comment.yaml:1:1: the file is empty (a content file has sections such as sources:, entities: and facts:)"
+    ]
+
+
+def test_file_that_is_not_utf8(tmp_path: Path) -> None:
+    text = VALID.replace("Marie Curie\n    publisher", "Marie Curie\n    publisher").encode("utf-8")
+    broken = text.replace(b"Britannica", b"Brit\xe4nnica")
+    assert problems(tmp_path, broken) == [
+        "topic.yaml:4:20: this file is not UTF-8 text (byte 0xe4 cannot be read) (save it as UTF-8)"
+    ]
+
+
+def test_utf16_is_refused_but_utf8_bom_is_accepted(tmp_path: Path) -> None:
+    assert problems(tmp_path, VALID.encode("utf-16")) == [
+        "topic.yaml:1:1: this file is UTF-16 text (save it as UTF-8)"
+    ]
+    assert problems(tmp_path, b"\xef\xbb\xbf" + VALID.encode("utf-8"), "bom.yaml") == []
+
+
+def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
+    text = (
+        VALID.replace("type: place", "type: city")
+        .replace("relation: born_in", "relation: born_inn")
+        .replace("sources: [brit]", "sources: [nope]")
+    )
+    found = problems(tmp_path, text)
+    assert found == [
+        "topic.yaml:10:11: type: 'city' is not one of the allowed values "
+        "(expected one of: event, group, organisation, person, place, term, thing, work)",
+        "topic.yaml:15:15: unknown relation 'born_inn' (did you mean 'born_in'?)",
+        "topic.yaml:17:15: unknown source 'nope' (expected one of: brit)",
+    ]
+
+
+def test_wrong_value_kind_for_relation(tmp_path: Path) -> None:
+    text = VALID.replace("    object: warsaw", "    date: 1867")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:15:15: the relation 'born_in' takes a entity value (give 'object:' instead of 'date:')"
+    ]
+
+
+def test_wrong_entity_type_for_relation(tmp_path: Path) -> None:
+    text = VALID.replace("    object: warsaw", "    object: curie")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:16:13: 'born_in' links to a place, but 'curie' is a person"
+    ]
+
+
+def test_content_error_carries_the_problems(tmp_path: Path) -> None:
+    path = tmp_path / "bad.yaml"
+    path.write_text("facts: [", encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_library([path])
+    assert len(caught.value.problems) == 1
+    assert str(caught.value.problems[0]).endswith(
+        "bad.yaml:2:1: YAML syntax error: did not find expected node content (while parsing a flow node)"
+    )

@@ -44,9 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"quizgen.commands.{name}")
         sub = subparsers.add_parser(
-            name, help=help_text, description=help_text, epilog=getattr(module, "EPILOG", None),
+            name,
+            help=help_text,
+            description=help_text,
+            epilog=getattr(module, "EPILOG", None),
             formatter_class=argparse.RawDescriptionHelpFormatter,
-        )  # fmt: skip
+        )
         module.add_arguments(sub)
     return parser
 

@@ -181,8 +181,11 @@ def deck_problems(deck: Deck, library: Library) -> list[Problem]:
         "relation": set(library.relations),
     }
     return [
-        Problem(ref.location, f"no statement in this deck's content has the {ref.table} {ref.id!r}",
-                did_you_mean(ref.id, known[ref.table]))
+        Problem(
+            ref.location,
+            f"no statement in this deck's content has the {ref.table} {ref.id!r}",
+            did_you_mean(ref.id, known[ref.table]),
+        )
         for ref in deck.references
         if ref.id not in known.get(ref.table, {ref.id})
-    ]  # fmt: skip
+    ]

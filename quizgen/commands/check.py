@@ -58,8 +58,14 @@ def _print_problems(out: Console, problems: list[Problem]) -> None:
         out.print(line)
 
 
-_SINGULAR = {"sources": "source", "entities": "entity", "relations": "relation", "facts": "fact",
-             "claims": "claim", "events": "event"}  # fmt: skip
+_SINGULAR = {
+    "sources": "source",
+    "entities": "entity",
+    "relations": "relation",
+    "facts": "fact",
+    "claims": "claim",
+    "events": "event",
+}
 
 
 def _print_report(out: Console, report: FileReport) -> bool:
@@ -101,8 +107,9 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
     statements = deck.statements(library)
     out.print(
         Text.assemble(
-            ("✓ ", "bold green"), visible(display),
+            ("✓ ", "bold green"),
+            visible(display),
             f": deck “{visible(deck.title)}” (id {deck.id}): {len(statements)} statements",
         )
-    )  # fmt: skip
+    )
     return True

@@ -46,9 +46,19 @@ class Precision(IntEnum):
 
 
 MONTHS = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 _MONTH_NUMBERS = (
     {name.lower(): i for i, name in enumerate(MONTHS, 1)}
     | {name[:3].lower(): i for i, name in enumerate(MONTHS, 1)}
@@ -81,11 +91,23 @@ _PARTS: dict[int, tuple[int, int, str]] = {
     41: (7, 12, "the second half of {y}"),
 }
 _FRIENDLY_PARTS = {
-    "spring": 21, "summer": 22, "autumn": 23, "fall": 23, "winter": 24,
-    "early": 37, "mid": 38, "middle of": 38, "late": 39, "end of": 39,
-    "first half of": 40, "second half of": 41,
-    "q1": 33, "q2": 34, "q3": 35, "q4": 36,
-}  # fmt: skip
+    "spring": 21,
+    "summer": 22,
+    "autumn": 23,
+    "fall": 23,
+    "winter": 24,
+    "early": 37,
+    "mid": 38,
+    "middle of": 38,
+    "late": 39,
+    "end of": 39,
+    "first half of": 40,
+    "second half of": 41,
+    "q1": 33,
+    "q2": 34,
+    "q3": 35,
+    "q4": 36,
+}
 
 # How far an approximate date ("c. 1998") reaches each way, in days, by precision.
 _APPROXIMATE_REACH = {

@@ -136,10 +136,12 @@ def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:
         return report
     if not isinstance(root, Mapping):
         report.problems.append(
-            Problem(Location(display, root.line, root.column),
-                    "a content file is a mapping of sections (sources:, entities:, facts:, ...), "
-                    f"found {describe(root)}")
-        )  # fmt: skip
+            Problem(
+                Location(display, root.line, root.column),
+                "a content file is a mapping of sections (sources:, entities:, facts:, ...), "
+                f"found {describe(root)}",
+            )
+        )
         return report
     reader = Reader(display)
     for section, node in root.values.items():
@@ -196,11 +198,21 @@ def _build_source(values: dict, node: Mapping, reader: Reader, folder: Path, par
             )
         except ContentError as error:
             reader.problems.extend(error.problems)
-    excluded = tuple(
-        Exclusion(e["text"], e["reason"], _location(reader, node))
-        for e in values.get("excluded", ())
-        if "text" in e and "reason" in e
-    )
+    excluded_node = node.values.get("excluded")
+    entries = excluded_node.items if isinstance(excluded_node, SequenceNode) else []
+    excluded = []
+    for entry_values, entry in zip(values.get("excluded", ()), entries, strict=False):
+        if "text" not in entry_values or "reason" not in entry_values:
+            continue
+        where = entry.values.get("text", entry) if isinstance(entry, Mapping) else entry
+        stored = parts.source_texts.get(values["id"])
+        if stored is not None and not quote_found(entry_values["text"], stored):
+            reader.problem(
+                where,
+                "this excluded sentence is not in the source's text",
+                "copy it exactly; only whitespace and typographic quotes may differ",
+            )
+        excluded.append(Exclusion(entry_values["text"], entry_values["reason"], _location(reader, where)))
     return Source(
         id=values["id"],
         location=_location(reader, node),
@@ -213,7 +225,7 @@ def _build_source(values: dict, node: Mapping, reader: Reader, folder: Path, par
         opinion=values.get("opinion", False),
         cite_as=values.get("cite_as"),
         text_path=text_path,
-        excluded=excluded,
+        excluded=tuple(excluded),
     )
 
 
@@ -260,6 +272,14 @@ def _build_relation(
         if not {"id", "ask", "question", "kinds"} <= template.keys():
             continue
         question_node = item.values["question"] if isinstance(item, Mapping) else item
+        timeline = [k for k in template["kinds"] if k in ("order", "which_first")]
+        if timeline:
+            reader.problem(
+                item.values["kinds"] if isinstance(item, Mapping) else item,
+                f"{' and '.join(timeline)} questions come from events, not from a relation's template",
+                "list them in a deck recipe's kinds instead",
+            )
+            continue
         if _check_slots(reader, question_node, template["question"], TEMPLATE_SLOTS, "the question"):
             for slot in _SLOT_FOR_ASK[template["ask"]]:
                 if "{" + slot + "}" in template["question"]:
@@ -357,9 +377,11 @@ def _build_event(values: dict, node: Mapping, reader: Reader, folder: Path, part
         )
     ask = values.get("ask")
     if ask is not None and not ask.startswith("When "):
-        reader.problem(node.values["ask"],
-                       "'ask' starts with 'When' so quizgen can word it by the date's precision",
-                       "for example: When did Soleimani join the IRGC?")  # fmt: skip
+        reader.problem(
+            node.values["ask"],
+            "'ask' starts with 'When' so quizgen can word it by the date's precision",
+            "for example: When did Soleimani join the IRGC?",
+        )
     return Event(
         id=values["id"],
         date=date,
@@ -449,25 +471,33 @@ def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: 
     if fact.value_kind != relation.value:
         expected = "object" if relation.value == "entity" else relation.value
         problems.append(
-            Problem(item.at("relation"), f"the relation {fact.relation!r} takes a {relation.value} value",
-                    f"give '{expected}:' instead of '{_given_key(item.node)}:'")
-        )  # fmt: skip
+            Problem(
+                item.at("relation"),
+                f"the relation {fact.relation!r} takes a {relation.value} value",
+                f"give '{expected}:' instead of '{_given_key(item.node)}:'",
+            )
+        )
         return
     subject = entities.get(fact.subject)
     if subject and relation.subject_types and subject.obj.type not in relation.subject_types:
         problems.append(
-            Problem(item.at("subject"),
-                    f"{fact.relation!r} is about a {' or '.join(relation.subject_types)}, "
-                    f"but {fact.subject!r} is a {subject.obj.type}")
-        )  # fmt: skip
+            Problem(
+                item.at("subject"),
+                f"{fact.relation!r} is about a {' or '.join(relation.subject_types)}, "
+                f"but {fact.subject!r} is a {subject.obj.type}",
+            )
+        )
     for obj in fact.objects:
         target = entities.get(obj)
         if target and relation.object_types and target.obj.type not in relation.object_types:
             key = "objects" if "objects" in item.node.values else "object"
             problems.append(
-                Problem(item.at(key), f"{fact.relation!r} links to a {' or '.join(relation.object_types)}, "
-                        f"but {obj!r} is a {target.obj.type}")
-            )  # fmt: skip
+                Problem(
+                    item.at(key),
+                    f"{fact.relation!r} links to a {' or '.join(relation.object_types)}, "
+                    f"but {obj!r} is a {target.obj.type}",
+                )
+            )
 
 
 def _given_key(node: Mapping) -> str:
@@ -482,9 +512,12 @@ def _check_quotes(item: _Located, sources: dict[str, _Located], texts: dict[str,
     problems = item.report.problems
     if not statement.quotes:
         problems.append(
-            Problem(item.at("id"), f"{statement.id!r} cites a source with a stored text but has no quote",
-                    "add quote: with the words of the source that state it")
-        )  # fmt: skip
+            Problem(
+                item.at("id"),
+                f"{statement.id!r} cites a source with a stored text but has no quote",
+                "add quote: with the words of the source that state it",
+            )
+        )
         return
     quote_node = item.node.values.get("quote")
     quote_nodes = quote_node.items if isinstance(quote_node, SequenceNode) else [quote_node]
@@ -498,16 +531,20 @@ def _check_quotes(item: _Located, sources: dict[str, _Located], texts: dict[str,
     names = " or ".join(repr(s) for s in cited_with_text)
     for node in unmatched:
         problems.append(
-            Problem(Location(item.report.display, node.line, node.column),
-                    f"this quote is not in the text of {names}",
-                    "copy the words exactly; only whitespace and typographic quotes may differ")
-        )  # fmt: skip
+            Problem(
+                Location(item.report.display, node.line, node.column),
+                f"this quote is not in the text of {names}",
+                "copy the words exactly; only whitespace and typographic quotes may differ",
+            )
+        )
     if unmatched:
         return  # the unmatched quote is the problem to fix first
     for source_id in cited_with_text:
         if source_id not in supported:
             problems.append(
-                Problem(item.at("sources" if "sources" in item.node.values else "source"),
-                        f"{statement.id!r} cites {source_id!r} but none of its quotes is from that text",
-                        f"add a quote from {source_id!r}, or stop citing it")
-            )  # fmt: skip
+                Problem(
+                    item.at("sources" if "sources" in item.node.values else "source"),
+                    f"{statement.id!r} cites {source_id!r} but none of its quotes is from that text",
+                    f"add a quote from {source_id!r}, or stop citing it",
+                )
+            )

@@ -15,9 +15,18 @@ from .errors import Location
 
 ENTITY_TYPES = ("person", "organisation", "place", "event", "term", "work", "group", "thing")
 SOURCE_KINDS = (
-    "article", "book", "website", "report", "interview", "speech", "video", "podcast",
-    "document", "dataset", "other",
-)  # fmt: skip
+    "article",
+    "book",
+    "website",
+    "report",
+    "interview",
+    "speech",
+    "video",
+    "podcast",
+    "document",
+    "dataset",
+    "other",
+)
 VALUE_KINDS = ("entity", "date", "quantity", "text")
 ASK_TARGETS = ("object", "subject", "when")
 

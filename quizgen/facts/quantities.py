@@ -33,11 +33,19 @@ _QUALIFIERS: dict[str, Qualifier] = {
     "~": Qualifier.ABOUT,
 }
 _SCALES = {
-    "thousand": 1e3, "k": 1e3,
-    "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9,
-    "trillion": 1e12, "tn": 1e12, "t": 1e12,
-}  # fmt: skip
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
+}
 _CURRENCIES = {
     "$": "USD",
     "us$": "USD",

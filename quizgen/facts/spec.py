@@ -156,10 +156,13 @@ RECORDS: dict[str, dict[str, Field]] = {
 # A claim is a fact reported by one source as someone's statement.
 RECORDS["claim"] = {
     **{k: v for k, v in RECORDS["fact"].items() if k != "sources"},
-    "by": Field("text", "Who made the claim, as the source puts it ('a senior Hamas representative'); "
-                "leave it out when the claim is the source's own."),
+    "by": Field(
+        "text",
+        "Who made the claim, as the source puts it ('a senior Hamas representative'); "
+        "leave it out when the claim is the source's own.",
+    ),
     "source": _ref("source", "The source that reports the claim.", required=True),
-}  # fmt: skip
+}
 
 SECTIONS: dict[str, str] = {
     "sources": "source",

@@ -98,10 +98,12 @@ def decode(data: bytes, path: str) -> str:
         line = before.count(b"\n") + 1
         column = len(before[before.rfind(b"\n") + 1 :].decode("utf-8", "replace")) + 1
         raise _refuse(
-            path, line, column,
+            path,
+            line,
+            column,
             f"this file is not UTF-8 text (byte 0x{data[error.start]:02x} cannot be read)",
             "save it as UTF-8",
-        ) from None  # fmt: skip
+        ) from None
     if "\x00" in text:
         line = text.count("\n", 0, text.index("\x00")) + 1
         raise _refuse(path, line, 1, "this file contains a NUL character; is it a binary file?")
@@ -146,9 +148,12 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         line, column = before.count("\n") + 1, error.position - (before.rfind("\n") + 1) + 1
         character = error.character if isinstance(error.character, str) else chr(error.character)
         raise _refuse(
-            path, line, column, f"the character U+{ord(character):04X} is not allowed in YAML text",
+            path,
+            line,
+            column,
+            f"the character U+{ord(character):04X} is not allowed in YAML text",
             'write it as an escape inside double quotes, such as "\\x07", or remove it',
-        ) from None  # fmt: skip
+        ) from None
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error above carries a place
         raise _refuse(path, 1, 1, f"YAML error: {error}") from None
     finally:
@@ -178,7 +183,7 @@ def _build(loader: yaml.CSafeLoader, path: str, problems: list[Problem]) -> Node
                 )
             mark = event.start_mark
             node: Node = Scalar(
-                event.value, mark.line + 1, mark.column + 1, event.implicit[0] and event.style is None
+                event.value, mark.line + 1, mark.column + 1, event.implicit[0] and not event.style
             )
         elif kind is ev.MappingStartEvent or kind is ev.SequenceStartEvent:
             tag = event.tag
@@ -231,11 +236,13 @@ def _build(loader: yaml.CSafeLoader, path: str, problems: list[Problem]) -> Node
                 )
             if node.value in parent.keys:
                 first = parent.keys[node.value]
-                problems.append(Problem(
-                    Location(path, node.line, node.column),
-                    f"the key {node.value!r} appears twice in this mapping",
-                    f"first at line {first.line}, column {first.column}",
-                ))  # fmt: skip
+                problems.append(
+                    Problem(
+                        Location(path, node.line, node.column),
+                        f"the key {node.value!r} appears twice in this mapping",
+                        f"first at line {first.line}, column {first.column}",
+                    )
+                )
                 node = _DISCARD
             pending_keys[-1] = node
         elif key is _DISCARD:

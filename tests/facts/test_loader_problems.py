@@ -220,3 +220,40 @@ def test_content_error_carries_the_problems(tmp_path: Path) -> None:
     assert str(caught.value.problems[0]).endswith(
         "bad.yaml:2:1: YAML syntax error: did not find expected node content (while parsing a flow node)"
     )
+
+
+def test_quote_not_in_the_stored_text(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text(
+        "Marie Curie was born in Warsaw.\nShe moved to Paris.\n", encoding="utf-8"
+    )
+    text = VALID.replace("    publisher: Britannica\n", "    publisher: Britannica\n    text: text.txt\n")
+    text = text.replace(
+        "    sources: [brit]", "    sources: [brit]\n    quote: Marie Curie was born in Krakow"
+    )
+    assert problems(tmp_path, text) == [
+        "topic.yaml:19:12: this quote is not in the text of 'brit' "
+        "(copy the words exactly; only whitespace and typographic quotes may differ)"
+    ]
+    fixed = text.replace("born in Krakow", "born in  Warsaw")  # whitespace may differ
+    assert problems(tmp_path, fixed, "fixed.yaml") == []
+
+
+def test_missing_quote_when_the_source_has_a_text(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text("Marie Curie was born in Warsaw.\n", encoding="utf-8")
+    text = VALID.replace("    publisher: Britannica\n", "    publisher: Britannica\n    text: text.txt\n")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:14:9: 'curie-born-in' cites a source with a stored text but has no quote "
+        "(add quote: with the words of the source that state it)"
+    ]
+
+
+def test_excluded_sentence_must_be_in_the_text(tmp_path: Path) -> None:
+    (tmp_path / "text.txt").write_text("Marie Curie was born in Warsaw.\n", encoding="utf-8")
+    text = VALID.replace(
+        "    publisher: Britannica\n",
+        "    publisher: Britannica\n    text: text.txt\n    excluded:\n      - text: A heading\n        reason: heading\n",
+    ).replace("    sources: [brit]", "    sources: [brit]\n    quote: born in Warsaw")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:7:15: this excluded sentence is not in the source's text "
+        "(copy it exactly; only whitespace and typographic quotes may differ)"
+    ]

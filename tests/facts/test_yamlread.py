@@ -23,6 +23,7 @@ def test_scalars_stay_as_written() -> None:
     values = {k: v.value for k, v in root.values.items() if isinstance(v, Scalar)}
     assert values == {"a": "no", "b": "1:30", "c": "2001-02-03", "d": "13"}
     assert root.values["d"].plain is False
+    assert root.values["a"].plain is True
     assert (root.values["c"].line, root.values["c"].column) == (3, 4)
 
 
@@ -91,3 +92,10 @@ def test_control_characters_are_refused_with_a_location() -> None:
 def test_empty_document() -> None:
     assert parse_yaml("", "f.yaml") == (None, [])
     assert parse_yaml("# just a comment\n", "f.yaml") == (None, [])
+
+
+def test_nulls_are_plain_only() -> None:
+    root, _ = parse_yaml("a:\nb: ~\nc: null\nd: 'null'\n", "f.yaml")
+    assert isinstance(root, Mapping)
+    nulls = {k: v.is_null for k, v in root.values.items() if isinstance(v, Scalar)}
+    assert nulls == {"a": True, "b": True, "c": True, "d": False}

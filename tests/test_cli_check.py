@@ -1,0 +1,88 @@
+"""`quizgen check`: one line per clean file, every problem with its place, exit codes, no tracebacks."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from quizgen.cli import main
+
+DATA = Path(__file__).parent / "data"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["check", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_clean_file(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(DATA / "curie.yaml"))
+    assert code == 0
+    assert out.strip().endswith("curie.yaml: 2 sources, 8 entities, 1 relation, 4 facts, 3 events, 1 claim")
+
+
+def test_broken_file_reports_location_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text((DATA / "curie.yaml").read_text().replace("object: warsaw", "object: warsw"))
+    code, out, err = run(capsys, str(broken))
+    assert code == 2
+    assert f"{broken}:63:13: unknown entity 'warsw' (did you mean 'warsaw'?)" in out
+    assert "✗" in out
+    assert "1 problem" in out
+    assert "Traceback" not in out + err
+
+
+def test_one_broken_file_does_not_stop_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    shutil.copy(DATA / "curie.yaml", tmp_path / "a-good.yaml")
+    (tmp_path / "b-bad.yaml").write_text("facts: [\n")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert code == 2
+    assert "a-good.yaml: 2 sources" in out
+    assert "b-bad.yaml:2:1: YAML syntax error" in out
+
+
+def test_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "no/such/file.yaml")
+    assert code == 1
+    assert "no such file or folder: no/such/file.yaml" in err
+
+
+def test_bundled_content_and_decks_are_clean(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(tmp_path)  # no ./content here: the bundled content is used
+    code, out, _ = run(capsys)
+    assert code == 0, out
+    assert "soleimani.yaml" in out
+    assert "deck “Qasem Soleimani”" in out
+    assert "deck “Qasem Soleimani — timeline”" in out
+
+
+def test_markup_in_content_is_printed_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = tmp_path / "markup.yaml"
+    path.write_text(
+        'entities:\n  - id: x\n    type: "\\e[31mperson"\n    name: "[bold red]x[/]"\n    "[b]colour": 1\n'
+    )
+    code, out, _ = run(capsys, str(path))
+    assert code == 2
+    assert "\x1b" not in out
+    assert "type: '\\x1b[31mperson' is not one of the allowed values" in out
+    assert "unknown key '[b]colour'" in out
+
+
+def test_runs_as_a_module_without_a_traceback(tmp_path: Path) -> None:
+    (tmp_path / "bad.yaml").write_bytes(b"\xff\xfe\x00\x00garbage")
+    done = subprocess.run(
+        [sys.executable, "-m", "quizgen", "check", str(tmp_path / "bad.yaml")],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert done.returncode == 2
+    assert "Traceback" not in done.stderr + done.stdout
+    assert "bad.yaml:1:1:" in done.stdout

@@ -17,9 +17,11 @@ from rich.console import Console
 from . import __version__
 from .exitcodes import ExitCode
 from .facts.errors import ContentError
+from .textsafe import visible
 
 COMMANDS = {
     "check": "Check content files and deck recipes; report every problem with its file, line and column.",
+    "show": "Print the questions a deck yields, with options, answers and sources (or JSON lines).",
     "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
 }
 
@@ -28,6 +30,7 @@ EPILOG = """\
 examples:
   quizgen check                       check ./content and ./decks (or the bundled ones)
   quizgen check content/my-topic.yaml check one file
+  quizgen show soleimani --kind cloze  the cloze questions of the bundled deck
   quizgen schema -o content/content.schema.json
 """
 
@@ -66,8 +69,11 @@ def main(argv: Sequence[str] | None = None) -> int:
         return int(module.run(args, console, errors))
     except ContentError as error:
         for problem in error.problems:
-            errors.print(str(problem), markup=False)
+            errors.print(visible(str(problem)), markup=False)
         return ExitCode.CONTENT_ERROR
+    except LookupError as error:  # a deck or path that does not exist
+        errors.print(f"quizgen: {visible(str(error))}", markup=False)
+        return ExitCode.FAILURE
     except KeyboardInterrupt:
         errors.print("interrupted", markup=False)
         return ExitCode.INTERRUPTED

@@ -1,0 +1,85 @@
+"""``quizgen show``: the questions a deck yields, readable or as JSON lines for other tools."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.text import Text
+
+from quizgen.exitcodes import ExitCode
+from quizgen.facts.model import Kind
+from quizgen.questions.generate import generate_for_deck
+from quizgen.questions.model import Question
+from quizgen.targets import open_target
+from quizgen.textsafe import visible
+
+EPILOG = """\
+examples:
+  quizgen show soleimani                       every question of the bundled deck
+  quizgen show soleimani --kind cloze --limit 5
+  quizgen show content/my-topic.yaml --json    one JSON object per line (see README)
+"""
+LETTERS = "ABCDEFGHIJ"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "target", nargs="?", metavar="DECK", help="a deck name, a deck recipe, or content files"
+    )
+    parser.add_argument(
+        "--kind", action="append", choices=[k.value for k in Kind], help="only this kind (repeatable)"
+    )
+    parser.add_argument(
+        "--seed", type=int, default=0, help="the seed for options and distractors (default 0)"
+    )
+    parser.add_argument("--limit", type=int, help="show at most N questions")
+    parser.add_argument("--json", action="store_true", help="write one JSON object per question, a line each")
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
+    target = open_target(args.target)
+    questions = generate_for_deck(target.deck, target.library, seed=args.seed)
+    if args.kind:
+        questions = [q for q in questions if q.kind.value in args.kind]
+    if args.limit is not None:
+        questions = questions[: max(args.limit, 0)]
+    if args.json:
+        for question in questions:
+            sys.stdout.write(json.dumps(question.to_json(), ensure_ascii=False) + "\n")
+        return ExitCode.OK
+    for number, question in enumerate(questions, 1):
+        out.print(render(number, question), soft_wrap=False)
+    noun = "question" if len(questions) == 1 else "questions"
+    out.print(Text(f"{len(questions)} {noun} from “{visible(target.deck.title)}”", style="dim"))
+    return ExitCode.OK
+
+
+def render(number: int, question: Question) -> Group:
+    """One question as a teacher reads it: stem, options with the key marked, answer, source."""
+    head = Text.assemble((f"{number}. ", "bold"), (question.kind.value.replace("_", " "), "cyan"), "  ",
+                         (visible(question.id), "dim"))  # fmt: skip
+    body: list[Text] = [Text(visible(question.cloze.text if question.cloze else question.stem), style="bold")]
+    for index, option in enumerate(question.options):
+        mark = "✓" if index == question.answer_index else " "
+        style = "green" if index == question.answer_index else ""
+        body.append(Text(f" {mark} {LETTERS[index]}. {visible(option)}", style=style))
+    for index, item in enumerate(question.items, 1):
+        body.append(Text(f"   {index}. {visible(item.label)}"))
+    answer = Text.assemble(("Answer: ", "bold green"), visible(question.answer))
+    if question.kind is Kind.ORDER:
+        by_id = {item.id: item for item in question.items}
+        answer = Text.assemble(
+            ("Answer: ", "bold green"),
+            visible(
+                " → ".join(f"{by_id[i].label} ({by_id[i].date.label()})" for i in question.correct_order)
+            ),
+        )
+    if question.accepted:
+        answer.append(f"   (also accepted: {visible(', '.join(question.accepted))})", style="dim")
+    body.append(answer)
+    body.append(Text(visible(question.source_line()), style="dim italic"))
+    return Group(head, Padding(Group(*body), (0, 0, 1, 3)))

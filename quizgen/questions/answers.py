@@ -1,0 +1,208 @@
+"""Checking a student's answer: right, right with a typo, or wrong, and what to show.
+
+Pure functions. A typo is forgiven only when it cannot be mistaken for
+another answer: the key has five or more characters, the closest label
+among same-type entities is the key by a clear margin, and every token with
+a digit (or a regnal numeral: Henry VII is not Henry VIII) matches exactly.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+
+from rapidfuzz import fuzz
+
+from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, parse_date
+from quizgen.facts.library import Library
+from quizgen.facts.quantities import QuantityParseError, parse_quantity
+
+from .model import Question
+from .normalise import normalise
+
+MIN_TYPO_LENGTH = 5
+TYPO_SCORE = 85.0
+CLEAR_MARGIN = 8.0
+_NUMERAL = re.compile(r"^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
+_TRUE = frozenset({"true", "t", "yes", "y", "right", "correct"})
+_FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect"})
+
+
+class Verdict(StrEnum):
+    CORRECT = "correct"
+    TYPO = "typo"
+    WRONG = "wrong"
+
+
+@dataclass(frozen=True, slots=True)
+class Checked:
+    """The outcome, and what to show: the key, the text as typed, and how they differ."""
+
+    verdict: Verdict
+    expected: str
+    given: str
+    matched: str | None = None
+    diff: tuple[tuple[str, str], ...] = ()  # ("same" | "missing" | "extra", text)
+    note: str | None = None
+
+    @property
+    def correct(self) -> bool:
+        return self.verdict is not Verdict.WRONG
+
+
+class Vocabulary:
+    """Every entity label by type: the competitors a typo must not be closer to."""
+
+    def __init__(self, labels: dict[str, list[str]] | None = None) -> None:
+        self._labels = labels or {}
+
+    @classmethod
+    def of(cls, library: Library) -> Vocabulary:
+        labels: dict[str, list[str]] = defaultdict(list)
+        for entity in library.entities.values():
+            labels[entity.type].extend(entity.labels)
+        return cls(dict(labels))
+
+    def labels(self, entity_type: str | None) -> list[str]:
+        return self._labels.get(entity_type or "", [])
+
+
+def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = None) -> Checked:
+    """Check a typed (or cloze) answer against the key and every accepted form."""
+    given = " ".join(text.split())
+    if not given:
+        return Checked(Verdict.WRONG, question.answer, given, note="no answer given")
+    if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
+        return _check_date(question.date, question.answer, given)
+    if question.answer_kind == "quantity" and question.quantity is not None:
+        quantity = _check_quantity(question, given)
+        if quantity is not None:
+            return quantity
+    if question.answer_kind == "boolean":
+        return _check_boolean(question, given)
+    forms = [question.answer, *question.accepted]
+    typed = normalise(given)
+    for form in forms:
+        if normalise(form) == typed:
+            return Checked(Verdict.CORRECT, question.answer, given, matched=form)
+    return _check_typo(question, given, forms, vocabulary or Vocabulary())
+
+
+def check_choice(question: Question, index: int) -> Checked:
+    """Check a chosen option (multiple choice, true/false, which came first)."""
+    chosen = question.options[index] if 0 <= index < len(question.options) else ""
+    verdict = Verdict.CORRECT if index == question.answer_index else Verdict.WRONG
+    return Checked(verdict, question.answer, chosen, matched=chosen if verdict is Verdict.CORRECT else None)
+
+
+def _check_typo(question: Question, given: str, forms: list[str], vocabulary: Vocabulary) -> Checked:
+    typed = normalise(given)
+    scored = [(fuzz.ratio(typed, normalise(form)), form) for form in forms]
+    best_score, best_form = max(scored)
+    wrong = Checked(Verdict.WRONG, question.answer, given, diff=_diff(given, question.answer))
+    key_form = normalise(best_form)
+    if len(key_form) < MIN_TYPO_LENGTH or best_score < TYPO_SCORE:
+        return wrong
+    if not _exact_tokens_match(best_form, given):
+        return wrong  # a digit or a numeral differs: 1998 is not 1989, Henry VII is not Henry VIII
+    correct_labels = {normalise(f) for f in forms}
+    rivals = [
+        label for label in vocabulary.labels(question.entity_type) if normalise(label) not in correct_labels
+    ]
+    if any(normalise(label) == typed for label in rivals):
+        return wrong  # the student typed another entity exactly
+    # A rival whose digits or numerals the student did not type cannot be what was meant.
+    rival = max(
+        (fuzz.ratio(typed, normalise(label)) for label in rivals if _exact_tokens_match(label, given)),
+        default=0.0,
+    )
+    if best_score - rival < CLEAR_MARGIN:
+        return wrong  # as close to another answer: Prussia is not Russia
+    return Checked(Verdict.TYPO, question.answer, given, matched=best_form, diff=_diff(given, best_form))
+
+
+def _exact_tokens_match(key: str, given: str) -> bool:
+    """Tokens with digits must be the same on both sides, and the key's regnal numerals must be typed."""
+    key_tokens, given_tokens = normalise(key).split(), normalise(given).split()
+    if {t for t in key_tokens if any(c.isdigit() for c in t)} != {
+        t for t in given_tokens if any(c.isdigit() for c in t)
+    }:
+        return False
+    numerals = {
+        t.lower() for t in key.replace(".", " ").split() if len(t) >= 2 and t.isupper() and _NUMERAL.match(t)
+    }
+    return numerals <= set(given_tokens)
+
+
+def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
+    """How the typed text differs from the expected one, for highlighting a typo."""
+    segments: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(None, given.lower(), expected.lower(), autojunk=False)
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if op == "equal":
+            segments.append(("same", expected[b1:b2]))
+            continue
+        if a2 > a1:
+            segments.append(("extra", given[a1:a2]))
+        if b2 > b1:
+            segments.append(("missing", expected[b1:b2]))
+    return tuple(segments)
+
+
+def _check_boolean(question: Question, given: str) -> Checked:
+    word = normalise(given)
+    if word not in _TRUE | _FALSE:
+        return Checked(Verdict.WRONG, question.answer, given, note="answer true or false")
+    said = "True" if word in _TRUE else "False"
+    verdict = Verdict.CORRECT if said == question.answer else Verdict.WRONG
+    return Checked(verdict, question.answer, given, matched=said if verdict is Verdict.CORRECT else None)
+
+
+def _check_quantity(question: Question, given: str) -> Checked | None:
+    key = question.quantity
+    assert key is not None
+    try:
+        value = parse_quantity(given).value
+    except QuantityParseError:
+        return None  # not a number: compare as text ("thirteen" against the accepted spellings)
+    if abs(value - key.value) <= 1e-9 * max(1.0, abs(key.value)):
+        return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
+    return Checked(Verdict.WRONG, question.answer, given)
+
+
+def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
+    """Read a typed date; a bare month name is taken in the key's year ("June" for June 2020)."""
+    try:
+        return parse_date(text)
+    except DateParseError:
+        if key.precision is Precision.MONTH and not key.is_range:
+            return parse_date(f"{text} {key.first.year}")
+        raise
+
+
+def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
+    try:
+        answer = parse_answer_date(given, key)
+    except DateParseError as error:
+        note = (
+            "write the month as a word, such as 11 March 1957"
+            if "ambiguous" in error.message
+            else error.message
+        )
+        return Checked(Verdict.WRONG, shown, given, note=note)
+    if (answer.start, answer.end) == (key.start, key.end):
+        return Checked(Verdict.CORRECT, shown, given, matched=shown)
+    if answer.start >= key.start and answer.end <= key.end:
+        return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
+    if key.start >= answer.start and key.end <= answer.end:
+        return Checked(Verdict.WRONG, shown, given, note=f"the source is more precise: {shown}")
+    return Checked(Verdict.WRONG, shown, given)
+
+
+def accepted_spellings(question: Question) -> Iterable[str]:
+    """Every form a typed answer may take (for listing on a card's back)."""
+    return dict.fromkeys((question.answer, *question.accepted)).keys()

@@ -1,0 +1,54 @@
+"""What every question builder shares for one generation run."""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+
+from quizgen.facts.library import Library
+from quizgen.facts.model import Event, Fact, Kind
+
+from .distractors import Distractors
+from .model import SourceRef
+from .uniqueness import AnswerSets
+
+
+@dataclass
+class Context:
+    """The library's indexes and the run's randomness.
+
+    Each question draws from its own ``Random`` seeded by the run's seed and
+    the question's id, so adding a fact never reshuffles another question.
+    """
+
+    library: Library
+    kinds: frozenset[Kind]
+    base_seed: int
+    distractors: Distractors
+    answers: AnswerSets
+    truths: list[int] = field(default_factory=lambda: [0, 0])  # false, true statements so far
+
+    @classmethod
+    def create(
+        cls, library: Library, kinds: frozenset[Kind], rng: random.Random, present_year: int
+    ) -> Context:
+        return cls(
+            library, kinds, rng.getrandbits(64), Distractors(library, present_year), AnswerSets(library)
+        )
+
+    def rng(self, question_id: str) -> random.Random:
+        return random.Random(f"{self.base_seed}:{question_id}")
+
+    def sources(self, statement: Fact | Event) -> tuple[SourceRef, ...]:
+        refs = []
+        for source_id in statement.sources:
+            source = self.library.sources[source_id]
+            refs.append(SourceRef(source.id, source.name, source.citation, source.opinion))
+        return tuple(refs)
+
+    def next_truth(self, rng: random.Random) -> bool:
+        """Whether the next true/false statement is true: random, but never drifting off balance."""
+        false, true = self.truths
+        truth = rng.random() < 0.5 if abs(true - false) < 2 else true < false
+        self.truths[int(truth)] += 1
+        return truth

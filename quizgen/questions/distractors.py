@@ -1,0 +1,284 @@
+"""Honest distractors: wrong for certain, of the key's type and precision, and plausible.
+
+Every check is an index look-up, never a scan of the library: candidates are
+sampled from per-type buckets, so a question costs the same in a library of
+fifty facts or fifty thousand.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Collection, Sequence
+from dataclasses import replace
+
+from quizgen.facts.dates import DatePoint, HistoricalDate, Precision, days_from_civil
+from quizgen.facts.library import Library
+from quizgen.facts.model import Quantity
+from quizgen.facts.quantities import format_number
+
+from .normalise import normalise
+
+SAMPLE = 48  # candidates examined per question, whatever the library's size
+# Kinds close enough to stand in for each other: a village's wrong options may be cities.
+KIND_GROUPS = {
+    **dict.fromkeys(("village", "town", "city", "capital", "settlement", "municipality"), "settlement"),
+    **dict.fromkeys(("province", "state", "region", "governorate", "county", "district"), "region"),
+    **dict.fromkeys(("country", "nation", "empire", "kingdom", "republic"), "country"),
+}
+
+
+def kind_group(kind: str | None) -> str | None:
+    return KIND_GROUPS.get(kind or "", kind)
+
+
+class Distractors:
+    """Wrong options for one library, with the buckets built once."""
+
+    def __init__(self, library: Library, present_year: int) -> None:
+        self.library = library
+        by_kind: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        by_group: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        for entity in library.entities.values():
+            by_kind[entity.type, entity.kind].append(entity.id)
+            by_group[entity.type, kind_group(entity.kind)].append(entity.id)
+        self._by_kind = {key: tuple(ids) for key, ids in by_kind.items()}
+        self._by_group = {key: tuple(ids) for key, ids in by_group.items()}
+        self._by_type = {t: tuple(e.id for e in entities) for t, entities in library.entities_by_type.items()}
+        # No option lies in the future: "2027" would give itself away as wrong.
+        self.latest_year = present_year
+        texts: dict[str, list[str]] = defaultdict(list)
+        for fact in library.statements_with_relations():
+            if fact.text:
+                texts[fact.relation].append(fact.text)
+        self._texts = {r: tuple(dict.fromkeys(values)) for r, values in texts.items()}
+
+    # -- entities -----------------------------------------------------------
+
+    def entities(
+        self, key: str, correct: Collection[str], rng: random.Random, n: int = 3, *, strict: bool = False
+    ) -> list[str]:
+        """Entities of the key's type, none correct, none containing or inside it, closest in kind first.
+
+        ``strict`` keeps to the key's kind: under "Which force ...?" only forces will do. Places always
+        keep to their granularity (a town's wrong options are towns, not countries) where the library
+        has enough of them.
+        """
+        library = self.library
+        entity = library.entities[key]
+        taken = {normalise(label) for c in correct for label in library.entities[c].labels}
+        buckets = [
+            self._by_kind.get((entity.type, entity.kind), ()),
+            self._by_group.get((entity.type, kind_group(entity.kind)), ()),
+        ]
+        if not strict or entity.kind is None:
+            buckets.append(self._by_type.get(entity.type, ()))
+        valid: list[str] = []
+        for bucket in buckets:
+            for candidate in _sample(bucket, rng):
+                if len(valid) >= 4 * n:
+                    break
+                if candidate in correct or candidate in valid:
+                    continue
+                if any(library.related_by_containment(candidate, c) for c in correct):
+                    continue
+                label = normalise(library.entities[candidate].name)
+                if label in taken:
+                    continue
+                taken.add(label)
+                valid.append(candidate)
+        ranked = sorted(valid, key=lambda c: self._distance(entity.id, c))
+        if ranked and entity.type == "place":
+            best = self._distance(entity.id, ranked[0])
+            ranked = [c for c in ranked if self._distance(entity.id, c) <= max(best, 1)]
+        lengths = {c: len(library.entities[c].name) for c in ranked}
+        return _not_outstanding(ranked[: 2 * n], lengths, len(entity.name), n)
+
+    def _distance(self, key: str, candidate: str) -> int:
+        """How far apart two entities are in kind: 0 same kind, 1 same group, 2 otherwise;
+        for places, the difference in how deeply each is nested (town in province in country)."""
+        a, b = self.library.entities[key], self.library.entities[candidate]
+        if a.kind and a.kind == b.kind:
+            distance = 0
+        elif a.kind and kind_group(a.kind) == kind_group(b.kind):
+            distance = 1
+        else:
+            distance = 2 if a.kind or b.kind else 1
+        if a.type == "place":
+            depth = abs(len(self.library.ancestors(key)) - len(self.library.ancestors(candidate)))
+            distance = min(distance, depth) if not a.kind or not b.kind else distance
+        return distance
+
+    # -- dates --------------------------------------------------------------
+
+    def dates(
+        self,
+        key: HistoricalDate,
+        avoid: Sequence[HistoricalDate],
+        rng: random.Random,
+        n: int = 3,
+        *,
+        same_year: bool = False,
+    ) -> list[HistoricalDate]:
+        """Dates of the key's precision near it, spaced by era, on both sides, overlapping nothing correct.
+
+        ``same_year`` keeps month distractors inside the key's year, for stems
+        such as "In which month of 2020 ...".
+        """
+        if key.is_range:
+            candidates = self._shifted_ranges(key, rng)
+        elif same_year and key.precision is Precision.MONTH:
+            candidates = self._months_of_year(key, rng)
+        else:
+            candidates = self._shifted_points(key, rng)
+        chosen: list[HistoricalDate] = []
+        labels = {key.label()}
+        for candidate in candidates:
+            if len(chosen) >= n:
+                break
+            if candidate.label() in labels or any(candidate.overlaps(a) for a in (key, *avoid)):
+                continue
+            labels.add(candidate.label())
+            chosen.append(candidate)
+        return chosen
+
+    def _step(self, key: HistoricalDate) -> int:
+        """Years between options: a few for recent history, wider for older, never inside an approximation."""
+        distance = abs(self.latest_year - key.year)
+        if key.precision is Precision.CENTURY:
+            step = 100
+        elif key.precision is Precision.DECADE:
+            step = 10
+        else:  # a few years apart for recent history, wider for older
+            step = next(
+                s for limit, s in ((60, 1), (150, 2), (500, 5), (1500, 10), (10**9, 25)) if distance <= limit
+            )
+        if key.approximate:
+            step = max(step, 5)
+        return step
+
+    def _offsets(self, key: HistoricalDate, rng: random.Random, step: int) -> list[int]:
+        """Year offsets on both sides, alternating, never past the latest year the library knows."""
+        below = [-k * step for k in range(1, 5)]
+        above = [k * step for k in range(1, 5) if key.year + k * step <= max(self.latest_year, key.year)]
+        rng.shuffle(below)
+        rng.shuffle(above)
+        offsets: list[int] = []
+        while below or above:
+            for side in (below, above) if rng.random() < 0.5 else (above, below):
+                if side:
+                    offsets.append(side.pop())
+        return offsets
+
+    def _shifted_points(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+        point = key.first
+        result = []
+        for offset in self._offsets(key, rng, self._step(key)):
+            shifted = _shift_point(point, offset, rng)
+            if shifted is not None:
+                result.append(HistoricalDate(shifted))
+        return result
+
+    def _months_of_year(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+        month = key.first.month or 1
+        before = [m for m in range(month - 3, month) if m >= 1]
+        after = [m for m in range(month + 1, month + 4) if m <= 12]
+        rng.shuffle(before)
+        rng.shuffle(after)
+        order = [m for pair in zip(before, after, strict=False) for m in pair]
+        order += before[len(after) :] + after[len(before) :]
+        return [HistoricalDate(replace(key.first, month=m)) for m in order]
+
+    def _shifted_ranges(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+        assert key.last is not None
+        span = key.last.year - key.first.year + 1
+        step = max(self._step(key), 1)
+        result = []
+        for offset in self._offsets(key, rng, step):
+            shift = offset + (span if offset > 0 else -span) - (1 if offset > 0 else -1)
+            first, last = (
+                _shift_point(key.first, shift, rng, keep_day=True),
+                _shift_point(key.last, shift, rng, keep_day=True),
+            )
+            if first is not None and last is not None and last.year <= max(self.latest_year, key.last.year):
+                result.append(HistoricalDate(first, last))
+        return result
+
+    # -- numbers and text ---------------------------------------------------
+
+    def quantities(self, key: Quantity, rng: random.Random, n: int = 3) -> list[Quantity]:
+        """Values clearly apart from the key (at least half again or half as much), on both sides."""
+        factors = [0.5, 2.0, 3.0, 0.25, 4.0, 1.5, 6.0, 10.0]
+        rng.shuffle(factors)
+        factors.sort(key=lambda f: abs(f - 1) > 1.5)  # the nearest ratios first, in random order
+        chosen: list[Quantity] = []
+        seen = {_round_nicely(key.value, key.value)}
+        for factor in factors:
+            value = _round_nicely(key.value * factor, key.value)
+            if value in seen or value <= 0:
+                continue
+            if any(max(value, v) / min(value, v) < 1.4 for v in seen):
+                continue
+            seen.add(value)
+            chosen.append(replace(key, value=value, text=quantity_label(replace(key, value=value))))
+            if len(chosen) >= n:
+                break
+        return chosen
+
+    def texts(self, relation: str, correct: Collection[str], rng: random.Random, n: int = 3) -> list[str]:
+        """Other values the library gives for the same relation: only those are surely of the same kind."""
+        taken = {normalise(c) for c in correct}
+        pool = [t for t in self._texts.get(relation, ()) if normalise(t) not in taken]
+        picked = _sample(pool, rng)
+        unique: dict[str, str] = {}
+        for text in picked:
+            unique.setdefault(normalise(text), text)
+        return list(unique.values())[:n]
+
+
+def quantity_label(quantity: Quantity) -> str:
+    """A quantity as an option shows it: the number with its currency and unit, without the qualifier."""
+    symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(quantity.currency or "", "")
+    text = f"{symbol}{format_number(quantity.value)}"
+    return f"{text} {quantity.unit}" if quantity.unit else text
+
+
+def _round_nicely(value: float, key: float) -> float:
+    """Round to the key's scale: 13 → whole numbers, 50 billion → billions."""
+    if key >= 1000:
+        magnitude = 10 ** (len(str(int(key))) - 2)
+        return float(round(value / magnitude) * magnitude)
+    if key == int(key):
+        return float(max(1, round(value)))
+    return round(value, 2)
+
+
+def _sample(pool: Sequence[str], rng: random.Random) -> list[str]:
+    if len(pool) <= SAMPLE:
+        items = list(pool)
+        rng.shuffle(items)
+        return items
+    return [pool[i] for i in rng.sample(range(len(pool)), SAMPLE)]
+
+
+def _not_outstanding(valid: list[str], lengths: dict[str, int], key_length: int, n: int) -> list[str]:
+    """Pick ``n`` of the (already shuffled) candidates so the key is neither reliably the longest
+    nor the shortest option: include one at least as long and, where possible, one no longer."""
+    longer = next((c for c in valid if lengths[c] >= key_length), None)
+    shorter = next((c for c in valid if lengths[c] <= key_length and c != longer), None)
+    picked = [c for c in (longer, shorter) if c is not None][:n]
+    picked += [c for c in valid if c not in picked][: n - len(picked)]
+    return picked
+
+
+def _shift_point(
+    point: DatePoint, years: int, rng: random.Random, *, keep_day: bool = False
+) -> DatePoint | None:
+    year = point.year + years
+    if point.precision is Precision.DAY and not keep_day and rng.random() < 0.5:
+        month = rng.randint(1, 12)
+        last_day = days_from_civil(year + (month == 12), month % 12 + 1, 1) - days_from_civil(year, month, 1)
+        return replace(point, year=year, month=month, day=rng.randint(1, last_day))
+    if point.precision is Precision.DAY and point.month == 2 and point.day == 29:
+        return replace(point, year=year, day=28)
+    return replace(point, year=year)

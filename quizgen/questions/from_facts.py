@@ -1,0 +1,428 @@
+"""Questions from facts and claims, through their relation's templates.
+
+For each template we first work out what is asked (``Asked``): the key, what
+else is correct, the stem. Each kind then builds on that, or declines when it
+cannot be honest (no multiple choice for an open set, no true/false swap
+without a certainly wrong value).
+"""
+
+from __future__ import annotations
+
+import random
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+
+from quizgen.facts.dates import HistoricalDate, Precision
+from quizgen.facts.model import Fact, Kind, Quantity, Relation, Template
+
+from .context import Context
+from .distractors import quantity_label
+from .model import Cloze, Question
+from .normalise import contains_phrase, normalise
+from .wording import asks_when, capitalise, compose, date_option, fact_slots, fill, how_many, which
+
+YEAR_GUESS_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.PART, Precision.YEAR)
+MAX_CLOZE_QUOTE = 320
+MIN_CLOZE_QUOTE_WORDS = 8  # a shorter quote is a fragment: the relation's own sentence reads better
+MAX_RECALL_WORDS = 8  # longer answers are recognised, not recalled: no typed or cloze question
+
+
+@dataclass(frozen=True, slots=True)
+class Asked:
+    """What a template asks of one fact."""
+
+    target: str  # object, subject or when
+    answer_kind: str  # entity, date, quantity or text
+    key: str
+    accepted: tuple[str, ...]
+    stem: str  # attributed, before a kind changes it
+    plain_stem: str  # without attribution, for rewording
+    voice: str | None
+    correct: frozenset[str] = frozenset()  # entity ids that answer it
+    strict_kind: bool = False  # the stem names the kind ("Which force"): options must be of it
+    wrong_pool_exclude: frozenset[str] = frozenset()  # entity ids never offered as wrong
+    date: HistoricalDate | None = None
+    quantity: Quantity | None = None
+    open_set: bool = False
+
+
+def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
+    relation = ctx.library.relations[fact.relation]
+    for template in relation.templates:
+        wanted = [k for k in template.kinds if k in ctx.kinds]
+        if not wanted:
+            continue
+        asked = _asked(ctx, fact, relation, template)
+        if asked is None:
+            continue
+        for kind in wanted:
+            question_id = f"{fact.id}:{template.id}:{kind.value}"
+            build = _BUILDERS.get(kind)
+            if build is None:
+                continue
+            question = build(ctx, fact, relation, template, asked, question_id, ctx.rng(question_id))
+            if question is not None and _honest(question):
+                yield question
+
+
+@dataclass(frozen=True, slots=True)
+class _Key:
+    """The answer a template asks for, before the stem is worded."""
+
+    answer_kind: str
+    key: str
+    which: str  # the question word: "Who", "Which force", "When", "How many"
+    accepted: tuple[str, ...] = ()
+    correct: frozenset[str] = frozenset()
+    wrong_pool_exclude: frozenset[str] = frozenset()
+    date: HistoricalDate | None = None
+    quantity: Quantity | None = None
+    open_set: bool = False
+
+
+def _asked(ctx: Context, fact: Fact, relation: Relation, template: Template) -> Asked | None:
+    answer = _KEYS[template.ask](ctx, fact, template)
+    if answer is None:
+        return None
+    slots = fact_slots(ctx.library, fact)
+    slots[_SLOT[template.ask]] = ""
+    if fact.quantity is not None:
+        slots["how_many"] = how_many(fact.quantity)
+    slots["Which"] = answer.which
+    slots["which"] = answer.which[:1].lower() + answer.which[1:]
+    strict = False
+    if answer.answer_kind == "entity":
+        key_entity = ctx.library.entities[min(answer.correct)]
+        strict = key_entity.kind is not None and "{which}" in template.question.lower()
+    voice = ctx.answers.voice(fact)
+    return Asked(
+        target=template.ask,
+        answer_kind=answer.answer_kind,
+        key=answer.key,
+        accepted=tuple(a for a in answer.accepted if normalise(a) != normalise(answer.key)),
+        stem=compose(template.question, slots, voice, answer.date),
+        plain_stem=compose(template.question, slots, None, answer.date),
+        voice=voice,
+        correct=answer.correct,
+        strict_kind=strict,
+        wrong_pool_exclude=answer.wrong_pool_exclude,
+        date=answer.date,
+        quantity=answer.quantity,
+        open_set=answer.open_set,
+    )
+
+
+def _object_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
+    """ "Where was X born?": the fact's value, when the library gives no other in this voice."""
+    if ctx.answers.objects(fact, template) is None:
+        return None
+    library = ctx.library
+    if fact.objects:
+        entities = [library.entities[o] for o in fact.objects]
+        return _Key(
+            "entity",
+            _listing([e.name for e in entities], fact.open_set),
+            which(entities[0]),
+            accepted=tuple(label for e in entities for label in e.labels),
+            correct=frozenset(fact.objects),
+            wrong_pool_exclude=frozenset(ctx.answers.all_objects(fact) | {fact.subject}),
+            open_set=fact.open_set,
+        )
+    if fact.date is not None:
+        return _Key("date", fact.date.label(), "When", date=fact.date)
+    if fact.quantity is not None:
+        return _Key(
+            "quantity",
+            fact.quantity.text,
+            capitalise(how_many(fact.quantity)),
+            accepted=(quantity_label(fact.quantity),),
+            quantity=fact.quantity,
+        )
+    return _Key("text", fact.text or "", "What", accepted=fact.accept)
+
+
+def _subject_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
+    """ "Who was born in Qanat-e Malek?": only when exactly one subject fits."""
+    subjects = ctx.answers.subjects(fact, template)
+    if subjects is None:
+        return None
+    subject = ctx.library.entities[fact.subject]
+    return _Key(
+        "entity",
+        subject.name,
+        which(subject),
+        accepted=subject.aliases,
+        correct=subjects,
+        wrong_pool_exclude=frozenset(ctx.answers.all_subjects(fact) | set(fact.objects)),
+    )
+
+
+def _when_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
+    """ "When did X join Y?": the fact's own date, when every statement of it agrees."""
+    when = ctx.answers.when(fact, template)
+    return None if when is None else _Key("date", when.label(), "When", date=when)
+
+
+_KEYS = {"object": _object_key, "subject": _subject_key, "when": _when_key}
+
+
+def _listing(names: list[str], open_set: bool) -> str:
+    """'A, B and C', or 'A, B, C and others' for a set the source gives only in part."""
+    if open_set:
+        return ", ".join(names) + " and others"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
+def _base(ctx: Context, fact: Fact, template: Template, asked: Asked, question_id: str, kind: Kind) -> dict:
+    """The fields every kind shares; a builder overrides what its kind changes."""
+    return {
+        "id": question_id,
+        "kind": kind,
+        "stem": asked.stem,
+        "answer": asked.key,
+        "statement_ids": (fact.id,),
+        "template_id": template.id,
+        "sources": ctx.sources(fact),
+        "accepted": asked.accepted,
+        "answer_kind": asked.answer_kind,
+        "date": asked.date,
+        "quantity": asked.quantity,
+        "attribution": asked.voice,
+        "statement": _true_statement(ctx, fact),
+        "quotes": fact.quotes,
+        "tags": fact.tags,
+        "entity_type": _entity_type(ctx, fact, asked),
+    }
+
+
+def _entity_type(ctx: Context, fact: Fact, asked: Asked) -> str | None:
+    if asked.answer_kind != "entity" or not asked.correct:
+        return None
+    return ctx.library.entities[min(asked.correct)].type
+
+
+def _true_statement(ctx: Context, fact: Fact) -> str:
+    relation = ctx.library.relations[fact.relation]
+    return compose(relation.statement, fact_slots(ctx.library, fact), ctx.answers.voice(fact))
+
+
+def _recallable(text: str) -> bool:
+    return len(text.split()) <= MAX_RECALL_WORDS
+
+
+def _typed(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
+    if not any(_recallable(form) for form in (asked.key, *asked.accepted)):
+        return None
+    return Question(**_base(ctx, fact, template, asked, question_id, Kind.TYPED))
+
+
+def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
+    if asked.open_set:
+        return None  # any person might be among "the 38 others": no option is surely wrong
+    if asked.answer_kind == "entity":
+        key_id = rng.choice(sorted(asked.correct)) if len(asked.correct) > 1 else next(iter(asked.correct))
+        wrong = ctx.distractors.entities(
+            key_id, asked.correct | asked.wrong_pool_exclude, rng, strict=asked.strict_kind
+        )
+        key = ctx.library.entities[key_id].name
+        options = [key, *(ctx.library.entities[w].name for w in wrong)]
+    elif asked.answer_kind == "date" and asked.date is not None:
+        same_year = asked.plain_stem.startswith("In which month of")
+        wrong_dates = ctx.distractors.dates(
+            asked.date, ctx.answers.other_dates(fact), rng, same_year=same_year
+        )
+        key = date_option(asked.date, same_year)
+        options = [key, *(date_option(d, same_year) for d in wrong_dates)]
+    elif asked.answer_kind == "quantity" and asked.quantity is not None:
+        key = quantity_label(asked.quantity)
+        options = [key, *(q.text for q in ctx.distractors.quantities(asked.quantity, rng))]
+    else:
+        key = asked.key
+        options = [key, *ctx.distractors.texts(fact.relation, _all_texts(ctx, fact, asked), rng)]
+    if len(options) < 2:
+        return None
+    base = _base(ctx, fact, template, asked, question_id, Kind.MULTIPLE_CHOICE)
+    base["answer"] = key
+    rng.shuffle(options)
+    return Question(**base, options=tuple(options), answer_index=options.index(key))
+
+
+def _true_false(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
+    if asked.open_set or len(fact.objects) > 1:
+        return None
+    library = ctx.library
+    slots = fact_slots(library, fact)
+    truth = ctx.next_truth(rng)
+    if not truth:
+        swapped = _swap(ctx, fact, asked, rng)
+        if swapped is None:
+            ctx.truths[0] -= 1
+            ctx.truths[1] += 1
+            truth = True
+        else:
+            slots[_SLOT[asked.target]] = swapped
+    shown = compose(relation.statement, slots, asked.voice)
+    base = _base(ctx, fact, template, asked, question_id, Kind.TRUE_FALSE)
+    base.update(
+        stem=f"True or false: {shown}",
+        answer="True" if truth else "False",
+        accepted=(),
+        answer_kind="boolean",
+        entity_type=None,
+    )
+    return Question(**base, options=("True", "False"), answer_index=0 if truth else 1)
+
+
+_SLOT = {"object": "object", "subject": "subject", "when": "when"}
+
+
+def _swap(ctx: Context, fact: Fact, asked: Asked, rng: random.Random) -> str | None:
+    """A certainly wrong value of the same type, as it reads in the statement."""
+    library = ctx.library
+    if asked.answer_kind == "entity":
+        key_id = next(iter(sorted(asked.correct)))
+        strict = library.entities[key_id].kind is not None  # "commanded the US government" is no test
+        wrong = ctx.distractors.entities(
+            key_id, asked.correct | asked.wrong_pool_exclude, rng, n=1, strict=strict
+        )
+        return library.entities[wrong[0]].display if wrong else None
+    if asked.answer_kind == "date" and asked.date is not None:
+        dates = ctx.distractors.dates(asked.date, ctx.answers.other_dates(fact), rng, n=1)
+        return dates[0].phrase() if dates else None
+    if asked.answer_kind == "quantity" and asked.quantity is not None:
+        values = ctx.distractors.quantities(asked.quantity, rng, n=1)
+        if not values:
+            return None
+        return asked.quantity.text.replace(
+            _number_text(asked.quantity.text), values[0].text.lstrip("$€£¥"), 1
+        )
+    texts = ctx.distractors.texts(fact.relation, _all_texts(ctx, fact, asked), rng, n=1)
+    return texts[0] if texts else None
+
+
+def _all_texts(ctx: Context, fact: Fact, asked: Asked) -> set[str]:
+    """Every text the library gives for this subject and relation, in any voice: none is surely wrong."""
+    group = ctx.library.by_subject_relation.get((fact.subject, fact.relation), ())
+    return {asked.key, *asked.accepted, *(t for p in group for t in (p.text, *p.accept) if t)}
+
+
+def _number_text(text: str) -> str:
+    match = re.search(r"[\d,.]+(?:\s*(?:thousand|million|billion|trillion|bn|mn))?", text)
+    return match.group() if match else text
+
+
+def _cloze(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
+    cloze = _quote_cloze(ctx, fact, asked) or _statement_cloze(ctx, fact, relation, asked)
+    if cloze is None or not _recallable(cloze.key):
+        return None
+    base = _base(ctx, fact, template, asked, question_id, Kind.CLOZE)
+    base.update(stem=cloze.text, answer=cloze.key)
+    if normalise(cloze.key) != normalise(asked.key):
+        base["accepted"] = tuple(dict.fromkeys((asked.key, *asked.accepted)))
+    return Question(**base, cloze=cloze)
+
+
+def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
+    """The source's own sentence with the key blanked, when the key appears in it exactly once."""
+    if asked.answer_kind == "date" or asked.target == "when":
+        return None
+    surfaces = [asked.key, *asked.accepted] if not fact.objects or len(fact.objects) == 1 else []
+    for quote in fact.quotes:
+        if len(quote) > MAX_CLOZE_QUOTE or len(quote.split()) < MIN_CLOZE_QUOTE_WORDS:
+            continue
+        spans = _merged(
+            m.span()
+            for surface in surfaces
+            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", quote, re.IGNORECASE)
+        )
+        if len(spans) != 1:
+            continue
+        start, end = spans[0]
+        opening = "“" if quote[:1].isupper() or not quote[:1].isalpha() else "“…"
+        closing = "”" if quote.endswith((".", "!", "?", "”", '"')) else "…”"
+        if asked.voice:  # the source's own words, introduced by who says them
+            reporters = " and ".join(ref.name for ref in ctx.sources(fact))
+            opening = f"{reporters} writes: {opening}"
+        return Cloze(opening + quote[:start], quote[start:end], quote[end:] + closing)
+    return None
+
+
+def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Overlapping matches (an alias inside the name) count as one occurrence."""
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start < merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _statement_cloze(ctx: Context, fact: Fact, relation: Relation, asked: Asked) -> Cloze | None:
+    """The relation's sentence with the answer blanked (its article stays: "the ____")."""
+    if asked.target == "object" and len(fact.objects) > 1:
+        return None
+    marker = "\x00"
+    slots = fact_slots(ctx.library, fact)
+    article = ""
+    if asked.answer_kind == "date" and asked.date is not None:
+        key = asked.date.label()
+        slots[_SLOT[asked.target]] = asked.date.phrase().replace(key, marker)
+    elif asked.answer_kind == "entity":
+        entity = ctx.library.entities[min(asked.correct)]
+        key, article = entity.name, f"{entity.article} " if entity.article else ""
+        slots[_SLOT[asked.target]] = marker
+    else:
+        key = asked.key
+        slots[_SLOT[asked.target]] = marker
+    text = compose(relation.statement, slots, asked.voice)
+    if text.count(marker) != 1:
+        return None
+    before, after = text.split(marker)
+    return Cloze(before + article if before else capitalise(article), key, after)
+
+
+def _year_guess(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
+    date = asked.date
+    if date is None or date.is_range or date.precision not in YEAR_GUESS_PRECISIONS:
+        return None
+    slots = _unanswered(ctx, fact, asked)
+    if not asks_when(fill(template.question, slots)):
+        return None  # only a "When ...?" question can be asked as "In what year ...?"
+    stem = compose(template.question, slots, asked.voice, date, year_only=True)
+    base = _base(ctx, fact, template, asked, question_id, Kind.YEAR_GUESS)
+    base.update(stem=stem, answer=str(date.year) if date.year > 0 else date.first.label(), accepted=())
+    return Question(**base)
+
+
+def _unanswered(ctx: Context, fact: Fact, asked: Asked) -> dict[str, str]:
+    slots = fact_slots(ctx.library, fact)
+    slots[_SLOT[asked.target]] = ""
+    slots["Which"] = slots["which"] = "When"
+    return slots
+
+
+def _honest(question: Question) -> bool:
+    """No unfilled slot, and the stem never gives away the key or an accepted answer."""
+    if "{" in question.stem or "}" in question.stem or "\x00" in question.stem:
+        return False
+    if question.kind in (Kind.TRUE_FALSE,):
+        return True
+    if question.kind is Kind.CLOZE and question.cloze is not None:
+        context = question.cloze.before + " " + question.cloze.after
+        return not any(
+            contains_phrase(context, a) for a in (question.cloze.key, *question.accepted) if len(a) > 2
+        )
+    return not any(
+        contains_phrase(question.stem, a) for a in (question.answer, *question.accepted) if len(a) > 2
+    )
+
+
+_BUILDERS = {
+    Kind.TYPED: _typed,
+    Kind.MULTIPLE_CHOICE: _multiple_choice,
+    Kind.TRUE_FALSE: _true_false,
+    Kind.CLOZE: _cloze,
+    Kind.YEAR_GUESS: _year_guess,
+}

@@ -1,0 +1,147 @@
+"""Generate every question of a library or a deck, deterministically from a seed.
+
+The same library and seed give the same questions. Randomness comes only
+from the ``random.Random`` passed in; each question then draws from its own
+generator (seeded by the run and its id), so one new fact does not reshuffle
+the options of every other question.
+"""
+
+from __future__ import annotations
+
+import datetime
+import os
+import random
+from collections import defaultdict
+from collections.abc import Collection, Iterable
+from dataclasses import replace
+
+from quizgen.decks import Deck
+from quizgen.facts.library import Library
+from quizgen.facts.model import Event, Fact, Kind, Statement
+
+from .context import Context
+from .from_events import event_questions
+from .from_facts import fact_questions
+from .model import Question
+from .normalise import normalise
+from .timeline import timeline_questions
+from .wording import attributed, lower_first
+
+ALL_KINDS = frozenset(Kind)
+
+
+def generate(
+    library: Library,
+    rng: random.Random,
+    *,
+    statements: Iterable[Statement] | None = None,
+    kinds: Collection[Kind] = ALL_KINDS,
+    present_year: int | None = None,
+) -> list[Question]:
+    """Every question the statements (default: the whole library) yield, in content order.
+
+    ``present_year`` bounds date options (none lies in the future); it defaults
+    to the year of ``SOURCE_DATE_EPOCH`` when set, so builds are reproducible,
+    else to the current year.
+    """
+    chosen = (
+        list(statements)
+        if statements is not None
+        else [*library.statements_with_relations(), *library.events]
+    )
+    ctx = Context.create(library, frozenset(kinds), rng, present_year or current_year())
+    questions: list[Question] = []
+    events: list[Event] = []
+    for statement in chosen:
+        if isinstance(statement, Fact):
+            questions.extend(fact_questions(ctx, statement))
+        else:
+            events.append(statement)
+            questions.extend(event_questions(ctx, statement))
+    questions.extend(timeline_questions(ctx, events))
+    return _balance_positions(_without_repeats(questions), ctx)
+
+
+def current_year() -> int:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch and epoch.isdigit():
+        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).year
+    return datetime.date.today().year
+
+
+def generate_for_deck(
+    deck: Deck, library: Library, seed: int = 0, present_year: int | None = None
+) -> list[Question]:
+    """A deck's questions: its statements and kinds, minus exclusions, plus pins, with rewordings."""
+    statements = deck.statements(library)
+    taken = {s.id for s in statements}
+    pinned_statements = {pin.split(":", 1)[0] for pin in deck.pin} - taken
+    statements += [
+        library.statements_by_id[s] for s in sorted(pinned_statements) if s in library.statements_by_id
+    ]
+    kinds = set(deck.kinds) | _pinned_kinds(deck)
+    questions = generate(
+        library, random.Random(seed), statements=statements, kinds=kinds, present_year=present_year
+    )
+    kept = []
+    for question in questions:
+        if question.id in deck.exclude:
+            continue
+        from_selection = question.fact_id in taken and question.kind in deck.kinds
+        if not from_selection and question.id not in deck.pin:
+            continue
+        new_stem = deck.reword.get(question.id)
+        if new_stem is not None:
+            question = replace(question, stem=_keep_attribution(new_stem, question.attribution))
+        kept.append(question)
+    return kept
+
+
+def _pinned_kinds(deck: Deck) -> set[Kind]:
+    kinds = set()
+    for pin in deck.pin:
+        kind = pin.rsplit(":", 1)[-1]
+        if kind in Kind._value2member_map_:
+            kinds.add(Kind(kind))
+    return kinds
+
+
+def _keep_attribution(stem: str, attribution: str | None) -> str:
+    """A teacher's rewording keeps the attribution: opinion is never turned into fact by an edit."""
+    if attribution is None or normalise(stem).startswith(normalise(attribution)):
+        return stem
+    return attributed(stem, attribution) if stem[:1].isupper() else f"{attribution}, {lower_first(stem)}"
+
+
+def _without_repeats(questions: list[Question]) -> list[Question]:
+    """Two statements worded alike (one per source) must not ask the same thing twice."""
+    seen: set[tuple[str, str, str]] = set()
+    kept = []
+    for question in questions:
+        key = (question.kind.value, normalise(question.stem), normalise(question.answer))
+        if key in seen:
+            continue
+        seen.add(key)
+        kept.append(question)
+    return kept
+
+
+def _balance_positions(questions: list[Question], ctx: Context) -> list[Question]:
+    """Place each key in the position used least so far: never always A, never a pattern."""
+    used: dict[int, list[int]] = defaultdict(list)
+    balanced = []
+    for question in questions:
+        if question.answer_index is None or question.kind is Kind.TRUE_FALSE or len(question.options) < 2:
+            balanced.append(question)
+            continue
+        count = len(question.options)
+        tally = used.setdefault(count, [0] * count)
+        fewest = min(tally)
+        rng = ctx.rng(question.id + ":position")
+        target = rng.choice([i for i, n in enumerate(tally) if n == fewest])
+        tally[target] += 1
+        key = question.options[question.answer_index]
+        others = [o for i, o in enumerate(question.options) if i != question.answer_index]
+        options = [*others[:target], key, *others[target:]]
+        balanced.append(replace(question, options=tuple(options), answer_index=target))
+    return balanced

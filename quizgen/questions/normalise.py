@@ -1,0 +1,30 @@
+"""One normal form for comparing answers: case, accents, punctuation, leading articles, spaces."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
+_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
+_SPACES = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=65536)
+def normalise(text: str) -> str:
+    """'The Qods-Force ' → 'qods force'; 'Skłodowska' → 'sklodowska'."""
+    decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    lowered = stripped.casefold().replace("&", " and ")
+    spaced = _PUNCTUATION.sub(" ", lowered.replace("'", "").replace("’", ""))
+    collapsed = _SPACES.sub(" ", spaced).strip()
+    return _ARTICLES.sub("", collapsed)
+
+
+def contains_phrase(haystack: str, needle: str) -> bool:
+    """Whether ``needle`` appears in ``haystack`` as whole words, after normalising both."""
+    hay, pin = normalise(haystack), normalise(needle)
+    if not pin:
+        return False
+    return re.search(rf"(?<!\w){re.escape(pin)}(?!\w)", hay) is not None

@@ -1,0 +1,79 @@
+"""What a command works on: a deck recipe, a content file or folder, or a bundled deck by name.
+
+``quizgen show soleimani``, ``quizgen show decks/soleimani.yaml`` and
+``quizgen show content/`` all resolve here to a deck and its library, so
+every command reads its argument the same way.
+"""
+
+from __future__ import annotations
+
+import zlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.decks import Deck, content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.facts.errors import ContentError, Location
+from quizgen.facts.library import Library
+from quizgen.facts.loader import display_path, load_library
+from quizgen.paths import default_decks_folder, default_folders
+
+
+class TargetNotFound(LookupError):
+    """The argument names no deck, file or folder; the message says which decks there are."""
+
+
+@dataclass(frozen=True)
+class Target:
+    deck: Deck
+    library: Library
+
+
+def find_deck(name: str) -> Path | None:
+    """A bundled or local deck by its file name, without the extension."""
+    for suffix in (".yaml", ".yml"):
+        candidate = default_decks_folder() / f"{name}{suffix}"
+        if candidate.is_file():
+            return candidate
+    return None
+
+
+def available_decks() -> list[Path]:
+    folder = default_decks_folder()
+    return sorted(p for p in folder.glob("*.y*ml") if looks_like_deck(p)) if folder.is_dir() else []
+
+
+def content_deck(paths: list[Path], title: str | None = None) -> Deck:
+    """A deck made on the spot from content files: everything they hold, every kind.
+
+    Its id is derived from the file names, so exporting the same file twice
+    gives Anki the same deck.
+    """
+    names = ",".join(sorted(p.resolve().name for p in paths))
+    deck_id = 1_000_000_000 + zlib.crc32(names.encode("utf-8"))
+    name = title or (paths[0].stem if len(paths) == 1 else "content")
+    return Deck(
+        id=deck_id, title=name, path=paths[0], content=tuple(paths), location=Location(display_path(paths[0]))
+    )
+
+
+def open_target(spec: str | None) -> Target:
+    """Resolve a command's argument; raise ContentError (with locations) for anything wrong."""
+    if spec is None:
+        files = content_files(p for p in default_folders() if p.name != "decks")
+        deck = content_deck(files, "All content")
+    else:
+        path = Path(spec)
+        if not path.exists() and (found := find_deck(spec)) is not None:
+            path = found
+        if not path.exists():
+            names = ", ".join(p.stem for p in available_decks()) or "none"
+            raise TargetNotFound(f"no deck, file or folder named {spec!r} (decks: {names})")
+        if path.is_file() and looks_like_deck(path):
+            deck = load_deck(path)
+        else:
+            deck = content_deck(content_files([path]))
+    library = load_library(content_files(deck.content))
+    problems = deck_problems(deck, library)
+    if problems:
+        raise ContentError(problems)
+    return Target(deck, library)

@@ -1,0 +1,170 @@
+"""Answer checking: normalisation, aliases, forgiving typos only when they cannot mislead."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from quizgen.facts.dates import parse_date
+from quizgen.facts.model import Kind
+from quizgen.facts.quantities import parse_quantity
+from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed
+from quizgen.questions.model import Question, SourceRef
+from quizgen.questions.normalise import normalise
+
+SOURCE = (SourceRef("s", "Source", "Source"),)
+
+
+def typed(
+    answer: str, *accepted: str, kind: str = "entity", entity_type: str | None = "place", **extra
+) -> Question:
+    return Question(
+        id="f:t:typed",
+        kind=Kind.TYPED,
+        stem="Where?",
+        answer=answer,
+        statement_ids=("f",),
+        template_id="t",
+        sources=SOURCE,
+        accepted=accepted,
+        answer_kind=kind,
+        entity_type=entity_type,
+        **extra,
+    )
+
+
+PLACES = Vocabulary({"place": ["Prussia", "Russia", "Baghdad", "Tehran", "Qanat-e Malek"]})
+PEOPLE = Vocabulary({"person": ["Henry VII", "Henry VIII", "Qasem Soleimani"]})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Qanat-e Malek",
+        "qanat-e malek",
+        "QANAT E MALEK",
+        "  Qanat-e   Malek ",
+        "Qanat e Malek.",
+        "the Qanat-e Malek",
+    ],
+)
+def test_normalised_answers_are_correct(text: str) -> None:
+    assert check_typed(typed("Qanat-e Malek"), text, PLACES).verdict is Verdict.CORRECT
+
+
+def test_accents_and_aliases() -> None:
+    question = typed("Quds Force", "Qods Force", "IRGC Quds Force", entity_type="organisation")
+    assert check_typed(question, "qods force").verdict is Verdict.CORRECT
+    assert check_typed(question, "IRGC-Quds Force").verdict is Verdict.CORRECT
+    assert check_typed(typed("Marie Skłodowska"), "marie sklodowska").verdict is Verdict.CORRECT
+    assert check_typed(typed("Zürich"), "zurich").verdict is Verdict.CORRECT
+
+
+def test_a_typo_is_accepted_and_shows_the_difference() -> None:
+    result = check_typed(typed("Baghdad"), "Bagdad", PLACES)
+    assert result.verdict is Verdict.TYPO
+    assert result.correct
+    assert result.expected == "Baghdad"
+    assert result.given == "Bagdad"
+    assert ("missing", "h") in result.diff
+
+
+def test_prussia_is_not_russia() -> None:
+    assert check_typed(typed("Prussia"), "Russia", PLACES).verdict is Verdict.WRONG
+    assert check_typed(typed("Russia"), "Prusia", PLACES).verdict is Verdict.WRONG
+
+
+def test_henry_vii_is_not_henry_viii() -> None:
+    question = typed("Henry VIII", entity_type="person")
+    assert check_typed(question, "Henry VII", PEOPLE).verdict is Verdict.WRONG
+    assert check_typed(question, "Henry VIII", PEOPLE).verdict is Verdict.CORRECT
+    assert check_typed(question, "Henyr VIII", PEOPLE).verdict is Verdict.TYPO
+
+
+def test_short_answers_need_exact_spelling() -> None:
+    assert check_typed(typed("Iran"), "Irn", PLACES).verdict is Verdict.WRONG
+    assert check_typed(typed("ISIS", entity_type="organisation"), "ISSI").verdict is Verdict.WRONG
+
+
+def test_tokens_with_digits_match_exactly() -> None:
+    question = typed("Resolution 2231", kind="text", entity_type=None)
+    assert check_typed(question, "Resolution 2231").verdict is Verdict.CORRECT
+    assert check_typed(question, "Resolution 2213").verdict is Verdict.WRONG
+    assert check_typed(question, "Resolutoin 2231").verdict is Verdict.TYPO
+
+
+def test_dates_in_every_spelling() -> None:
+    question = typed("11 March 1957", kind="date", entity_type=None, date=parse_date("1957-03-11"))
+    for text in ("1957-03-11", "March 11 1957", "11 Mar 1957", "11 March 1957", "March 11, 1957"):
+        assert check_typed(question, text).verdict is Verdict.CORRECT, text
+    ambiguous = check_typed(question, "11/3/1957")
+    assert ambiguous.verdict is Verdict.WRONG
+    assert "month as a word" in (ambiguous.note or "")
+    coarse = check_typed(question, "1957")
+    assert coarse.verdict is Verdict.WRONG
+    assert "more precise" in (coarse.note or "")
+    assert check_typed(question, "12 March 1957").verdict is Verdict.WRONG
+
+
+def test_month_answers_may_omit_the_year_the_stem_gives() -> None:
+    question = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
+    assert check_typed(question, "June").verdict is Verdict.CORRECT
+    assert check_typed(question, "June 2020").verdict is Verdict.CORRECT
+    assert check_typed(question, "July").verdict is Verdict.WRONG
+
+
+@pytest.mark.parametrize(
+    "text", ["50 billion", "$50bn", "50,000,000,000", "nearly $50 billion", "$50 billion"]
+)
+def test_quantities_in_every_spelling(text: str) -> None:
+    question = typed(
+        "nearly $50 billion", kind="quantity", entity_type=None, quantity=parse_quantity("nearly $50 billion")
+    )
+    assert check_typed(question, text).verdict is Verdict.CORRECT
+
+
+def test_wrong_quantity() -> None:
+    question = typed("at least 13", kind="quantity", entity_type=None, quantity=parse_quantity("at least 13"))
+    assert check_typed(question, "13").verdict is Verdict.CORRECT
+    assert check_typed(question, "31").verdict is Verdict.WRONG
+
+
+def test_empty_answer_is_wrong() -> None:
+    result = check_typed(typed("Baghdad"), "   ", PLACES)
+    assert result.verdict is Verdict.WRONG
+    assert result.note == "no answer given"
+
+
+def test_choices() -> None:
+    question = Question(
+        id="f:t:multiple_choice",
+        kind=Kind.MULTIPLE_CHOICE,
+        stem="?",
+        answer="B",
+        statement_ids=("f",),
+        template_id="t",
+        sources=SOURCE,
+        options=("A", "B", "C"),
+        answer_index=1,
+    )
+    assert check_choice(question, 1).verdict is Verdict.CORRECT
+    assert check_choice(question, 0).verdict is Verdict.WRONG
+    assert check_choice(question, 7).verdict is Verdict.WRONG
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=40))
+def test_checking_never_raises_and_only_accepts_near_answers(text: str) -> None:
+    result = check_typed(typed("Qanat-e Malek"), text, PLACES)
+    assert result.verdict in Verdict
+    if result.verdict is Verdict.CORRECT:
+        assert normalise(text) == normalise("Qanat-e Malek")
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.sampled_from(["Baghdad", "Tehran", "Qanat-e Malek"]), st.data())
+def test_case_and_spacing_never_change_the_verdict(answer: str, data: st.DataObject) -> None:
+    variant = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in answer)
+    variant = "  " + variant.replace(" ", "   ") + " "
+    assert check_typed(typed(answer), variant, PLACES).verdict is Verdict.CORRECT

@@ -1,0 +1,285 @@
+"""The question engine's guarantees, checked over every question of the bundled content and of a
+large synthetic library. Each check lists its violations, so a failure names the questions."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizgen.facts.dates import Precision
+from quizgen.facts.library import Library
+from quizgen.facts.loader import load_library
+from quizgen.facts.model import Fact, Kind
+from quizgen.questions.answers import Verdict, check_typed
+from quizgen.questions.generate import generate
+from quizgen.questions.model import Question
+from quizgen.questions.normalise import contains_phrase, normalise
+from quizgen.questions.uniqueness import value_key
+from quizgen.questions.wording import attribution
+from tests.synthetic import write_synthetic
+
+ROOT = Path(__file__).parents[2]
+PRESENT = 2026
+
+
+@pytest.fixture(scope="module", params=["bundled", "synthetic"])
+def world(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> tuple[Library, list[Question]]:
+    if request.param == "bundled":
+        library = load_library([ROOT / "content" / "soleimani.yaml"])
+    else:
+        library = load_library([write_synthetic(tmp_path_factory.mktemp("synthetic"), 2000)])
+    return library, generate(library, random.Random(0), present_year=PRESENT)
+
+
+def template_of(library: Library, question: Question):
+    statement = library.statements_by_id[question.fact_id]
+    if not isinstance(statement, Fact):
+        return None, statement
+    relation = library.relations[statement.relation]
+    return next((t for t in relation.templates if t.id == question.template_id), None), statement
+
+
+def entity_named(library: Library, name: str):
+    return next(e for e in library.entities.values() if e.name == name)
+
+
+def test_questions_exist_for_every_kind(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    assert set(Counter(q.kind for q in questions)) == set(Kind)
+
+
+def test_ids_are_unique_and_stable_in_shape(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    ids = [q.id for q in questions]
+    assert len(ids) == len(set(ids))
+    for question in questions:
+        statements, template, kind = question.id.split(":")
+        assert kind == question.kind.value
+        assert template == question.template_id
+        assert all(s in library.statements_by_id for s in statements.split("+"))
+
+
+def test_the_stem_has_exactly_one_answer(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    violations = []
+    for question in questions:
+        template, fact = template_of(library, question)
+        if template is None or question.kind is Kind.TRUE_FALSE:
+            continue
+        voice = attribution(library, fact)
+        if template.ask == "object":
+            peers = [
+                p
+                for p in library.by_subject_relation[fact.subject, fact.relation]
+                if attribution(library, p) == voice
+            ]
+            if "{when}" in template.question and fact.when:
+                peers = [p for p in peers if not p.when or p.when.overlaps(fact.when)]
+            if len({value_key(p) for p in peers}) != 1:
+                violations.append(question.id)
+        elif template.ask == "subject":
+            peers = [
+                p
+                for p in library.by_relation[fact.relation]
+                if value_key(p) == value_key(fact) and attribution(library, p) == voice
+            ]
+            if len({p.subject for p in peers}) != 1:
+                violations.append(question.id)
+    assert violations == []
+
+
+def test_no_distractor_is_also_correct(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    violations = []
+    for question in questions:
+        if question.kind is not Kind.MULTIPLE_CHOICE:
+            continue
+        template, fact = template_of(library, question)
+        wrong = [o for i, o in enumerate(question.options) if i != question.answer_index]
+        if question.answer_kind == "entity" and template is not None:
+            key = entity_named(library, question.answer)
+            for option in wrong:
+                entity = entity_named(library, option)
+                if template.ask == "object":
+                    truths = {
+                        o for p in library.by_subject_relation[fact.subject, fact.relation] for o in p.objects
+                    }
+                    correct = entity.id in truths
+                else:
+                    correct = any(
+                        p.subject == entity.id
+                        for p in library.by_relation[fact.relation]
+                        if value_key(p) == value_key(fact)
+                    )
+                if correct or library.related_by_containment(entity.id, key.id):
+                    violations.append(f"{question.id}: {option}")
+        if question.answer_kind == "date" and question.date is not None:
+            for option in wrong:
+                if option_date(question, option).overlaps(question.date):
+                    violations.append(f"{question.id}: {option}")
+    assert violations == []
+
+
+def option_date(question: Question, option: str):
+    from quizgen.questions.answers import parse_answer_date
+
+    assert question.date is not None
+    return parse_answer_date(option, question.date)
+
+
+def test_options_share_the_keys_type_and_precision(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    violations = []
+    for question in questions:
+        if question.kind is not Kind.MULTIPLE_CHOICE:
+            continue
+        labels = [normalise(o) for o in question.options]
+        if len(labels) != len(set(labels)) or len(labels) < 2:
+            violations.append(f"{question.id}: options not distinct or too few")
+        if question.answer_kind == "entity":
+            types = {entity_named(library, o).type for o in question.options}
+            if len(types) != 1:
+                violations.append(f"{question.id}: types {types}")
+        if question.answer_kind == "date" and question.date is not None:
+            precisions = {option_date(question, o).precision for o in question.options}
+            if precisions != {question.date.precision}:
+                violations.append(f"{question.id}: precisions {precisions}")
+    assert violations == []
+
+
+def test_key_position_is_balanced(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    for count in (2, 3, 4):
+        positions = Counter(
+            q.answer_index
+            for q in questions
+            if q.kind in (Kind.MULTIPLE_CHOICE, Kind.WHICH_FIRST) and len(q.options) == count
+        )
+        if sum(positions.values()) >= count:
+            tallies = [positions.get(i, 0) for i in range(count)]
+            assert max(tallies) - min(tallies) <= 1, (count, tallies)
+
+
+def test_the_key_is_not_reliably_the_longest(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    choices = [
+        q
+        for q in questions
+        if q.kind is Kind.MULTIPLE_CHOICE and q.answer_kind == "entity" and len(q.options) > 2
+    ]
+    longest = sum(len(q.answer) > max(len(o) for o in q.options if o != q.answer) for q in choices)
+    assert longest <= len(choices) * 0.4, (longest, len(choices))
+
+
+def test_no_leakage(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    violations = []
+    for question in questions:
+        if question.kind in (Kind.TRUE_FALSE, Kind.ORDER, Kind.WHICH_FIRST):
+            continue
+        text = question.stem
+        if question.cloze is not None:
+            text = question.cloze.before + " " + question.cloze.after
+        forms = (
+            [question.answer, *question.accepted] if question.kind is not Kind.CLOZE else [question.answer]
+        )
+        violations += [f"{question.id}: {f!r}" for f in forms if len(f) > 2 and contains_phrase(text, f)]
+    assert violations == []
+
+
+GRAMMAR = [
+    (re.compile(r"\{|\}"), "unfilled slot"),
+    (re.compile(r"\s{2,}"), "double space"),
+    (re.compile(r"\s[,.?!;:](?!\.\.)"), "space before punctuation"),
+    (
+        re.compile(r"According to [^,]+, (What|Which|Who|Whom|When|Where|How|In|On|As|From|By|The|A|An)\b"),
+        "capital after attribution",
+    ),
+    (re.compile(r"\b(a|an) (a|an|the)\b", re.IGNORECASE), "double article"),
+]
+
+
+def test_readable_grammar(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    violations = []
+    for question in questions:
+        text = question.cloze.text if question.cloze else question.stem
+        if not text[:1].isupper() and not text.startswith("“"):
+            violations.append(f"{question.id}: starts lower-case: {text!r}")
+        if not text.rstrip().endswith(("?", ".", "”", "…", "!")):
+            violations.append(f"{question.id}: no final punctuation: {text!r}")
+        violations += [f"{question.id}: {why}: {text!r}" for pattern, why in GRAMMAR if pattern.search(text)]
+    assert violations == []
+
+
+def test_deterministic_for_a_seed(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    again = generate(library, random.Random(0), present_year=PRESENT)
+    assert [q.to_json() for q in again] == [q.to_json() for q in questions]
+    other = generate(library, random.Random(1), present_year=PRESENT)
+    assert other
+    assert [q.options for q in other] != [q.options for q in questions]
+
+
+def test_date_distractors_are_near_and_on_both_sides(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    violations = []
+    for question in questions:
+        date = question.date
+        if question.kind is not Kind.MULTIPLE_CHOICE or date is None or date.is_range:
+            continue
+        if date.precision is not Precision.YEAR or date.approximate:
+            continue
+        years = [option_date(question, o).year for o in question.options if o != question.answer]
+        step = 1 if PRESENT - date.year <= 60 else 2 if PRESENT - date.year <= 150 else 5
+        if any(abs(y - date.year) > 4 * step for y in years):
+            violations.append(f"{question.id}: too far: {years} for {date.year}")
+        room_above = date.year + step <= PRESENT
+        if len(years) >= 2 and room_above and not (min(years) < date.year < max(years)):
+            violations.append(f"{question.id}: one-sided: {years} for {date.year}")
+    assert violations == []
+
+
+def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    violations = []
+    for question in questions:
+        statements = [library.statements_by_id[s] for s in question.statement_ids]
+        for statement in statements:
+            must = (isinstance(statement, Fact) and statement.is_claim) or all(
+                library.sources[s].opinion for s in statement.sources
+            )
+            if not must:
+                continue
+            if question.kind in (Kind.ORDER, Kind.WHICH_FIRST):
+                item = next(i for i in question.items if i.id == statement.id)
+                ok = "(according to" in item.label
+            else:
+                text = question.cloze.text if question.cloze else question.stem
+                ok = question.attribution is not None and (
+                    "According to" in text
+                    or text.startswith(tuple(f"{library.sources[s].name} writes:" for s in statement.sources))
+                )
+            if not ok:
+                violations.append(question.id)
+    assert violations == []
+
+
+def test_open_sets_are_never_totalled_or_swapped(world: tuple[Library, list[Question]]) -> None:
+    library, questions = world
+    open_facts = {f.id for f in library.statements_with_relations() if f.open_set}
+    for question in questions:
+        if question.fact_id not in open_facts:
+            continue
+        assert question.kind not in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE), question.id
+        if question.kind is Kind.TYPED and question.answer_kind == "entity":
+            fact = library.statements_by_id[question.fact_id]
+            for member in fact.objects:
+                name = library.entities[member].name
+                assert check_typed(question, name).verdict is Verdict.CORRECT, (question.id, name)

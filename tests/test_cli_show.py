@@ -1,0 +1,114 @@
+"""`quizgen show`: readable questions for a teacher, JSON lines for other tools."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from quizgen.cli import main
+from quizgen.facts.model import Kind
+
+DATA = Path(__file__).parent / "data"
+JSON_KEYS = {
+    "id",
+    "kind",
+    "stem",
+    "answer",
+    "accepted",
+    "options",
+    "answer_index",
+    "answer_kind",
+    "attribution",
+    "statement",
+    "statement_ids",
+    "template_id",
+    "sources",
+    "quotes",
+    "tags",
+}
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["show", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_readable_output(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "soleimani", "--kind", "multiple_choice", "--limit", "1")
+    assert code == 0
+    assert "Where was Qasem Soleimani born?" in out
+    assert "✓" in out
+    assert "Answer: Qanat-e Malek" in out
+    assert "Source: “Who is Qasem Soleimani?" in out
+    assert "1 question from “Qasem Soleimani”" in out
+
+
+def test_json_lines_have_the_documented_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "soleimani", "--json")
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) > 100
+    assert {row["kind"] for row in rows} == {k.value for k in Kind}
+    for row in rows:
+        assert set(row) >= JSON_KEYS
+        if row["options"]:
+            assert row["options"][row["answer_index"]] == row["answer"]
+    orders = [row for row in rows if row["kind"] == "order"]
+    assert {"items", "correct_order"} <= set(orders[0])
+
+
+def test_kind_filter_limit_and_seed(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "soleimani", "--json", "--kind", "cloze", "--kind", "typed", "--limit", "7")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 7
+    assert {row["kind"] for row in rows} <= {"cloze", "typed"}
+    _, first, _ = run(capsys, "soleimani", "--json", "--seed", "3")
+    _, again, _ = run(capsys, "soleimani", "--json", "--seed", "3")
+    assert first == again
+
+
+def test_timeline_deck_only_asks_timeline_kinds(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "soleimani-timeline", "--json")
+    kinds = {json.loads(line)["kind"] for line in out.splitlines()}
+    assert kinds == {"year_guess", "order", "which_first"}
+
+
+def test_a_content_file_is_a_deck_too(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, str(DATA / "curie.yaml"), "--kind", "typed")
+    assert code == 0
+    assert "Where was Marie Curie born?" in out
+
+
+def test_unknown_target(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "no-such-deck")
+    assert code == 1
+    assert "no deck, file or folder named 'no-such-deck'" in err
+    assert "soleimani" in err
+
+
+def test_broken_content_is_reported_with_its_location(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text((DATA / "curie.yaml").read_text().replace("relation: born_in", "relation: born_inn"))
+    code, _, err = run(capsys, str(broken))
+    assert code == 2
+    assert "broken.yaml:62:15: unknown relation 'born_inn'" in err
+
+
+def test_markup_and_escapes_in_content_are_shown_literally(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    text = (
+        (DATA / "curie.yaml")
+        .read_text()
+        .replace("name: Warsaw", 'name: "[bold red]War\\e[31msaw[/] [@click=app.quit]"')
+    )
+    (tmp_path / "hostile.yaml").write_text(text)
+    code, out, _ = run(capsys, str(tmp_path / "hostile.yaml"), "--kind", "typed")
+    assert code == 0
+    assert "[bold red]War\\x1b[31msaw[/] [@click=app.quit]" in out
+    assert "\x1b" not in out

@@ -11,6 +11,7 @@ import importlib
 import os
 import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 from rich.console import Console
 
@@ -20,6 +21,7 @@ from .facts.errors import ContentError
 from .textsafe import visible
 
 COMMANDS = {
+    "study": "Open the study app on the bundled decks, or on the decks, files or folders named.",
     "check": "Check content files and deck recipes; report every problem with its file, line and column.",
     "show": "Print the questions a deck yields, with options, answers and sources (or JSON lines).",
     "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
@@ -28,6 +30,8 @@ COMMANDS = {
 DESCRIPTION = "Learn facts in the terminal: structured facts become quizzes, flashcards, timelines and decks."
 EPILOG = """\
 examples:
+  quizgen                             study the bundled decks in the terminal app
+  quizgen study soleimani-timeline    study one deck
   quizgen check                       check ./content and ./decks (or the bundled ones)
   quizgen check content/my-topic.yaml check one file
   quizgen show soleimani --kind cloze  the cloze questions of the bundled deck
@@ -43,6 +47,7 @@ def build_parser() -> argparse.ArgumentParser:
         formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"quizgen {__version__}")
+    parser.add_argument("--data-dir", type=Path, metavar="DIR", help="where progress and settings live")
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name, help_text in COMMANDS.items():
         module = importlib.import_module(f"quizgen.commands.{name}")
@@ -62,8 +67,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = parser.parse_args(argv)
     console = Console(highlight=False, soft_wrap=True)
     errors = Console(stderr=True, highlight=False, soft_wrap=True)
-    if args.command is None:
-        args = parser.parse_args(["check"])
+    if args.command is None:  # plain `quizgen`: the app on the bundled decks
+        args.command, args.decks = "study", []
     module = importlib.import_module(f"quizgen.commands.{args.command}")
     try:
         return int(module.run(args, console, errors))

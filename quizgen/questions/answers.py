@@ -34,7 +34,8 @@ _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect"})
 
 class Verdict(StrEnum):
     CORRECT = "correct"
-    TYPO = "typo"
+    TYPO = "typo"  # right, with a forgiven typo
+    CLOSE = "close"  # partly right: a near year, a nearly right order
     WRONG = "wrong"
 
 

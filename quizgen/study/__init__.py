@@ -1,0 +1,1 @@
+"""Studying: the progress store, fsrs scheduling, sessions as pure state, settings and stats."""

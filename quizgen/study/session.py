@@ -1,0 +1,194 @@
+"""A study session as pure state: which questions, in which order, what was answered.
+
+Sessions never touch the terminal or the database; the app asks them what
+comes next and records each outcome through ``Progress`` as it is given.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from enum import StrEnum
+
+from quizgen.facts.model import Kind
+from quizgen.questions.model import Question
+
+from .evaluate import Outcome
+from .store import StoredCard
+
+
+class Mode(StrEnum):
+    QUIZ = "quiz"
+    FLASHCARDS = "flashcards"
+    ORDER = "order"
+    WHICH_FIRST = "which_first"
+    YEAR_GUESS = "year_guess"
+
+    @property
+    def title(self) -> str:
+        return {
+            Mode.QUIZ: "Quiz",
+            Mode.FLASHCARDS: "Flashcards",
+            Mode.ORDER: "Put in order",
+            Mode.WHICH_FIRST: "Which came first?",
+            Mode.YEAR_GUESS: "Guess the year",
+        }[self]
+
+
+QUIZ_KINDS = (
+    Kind.MULTIPLE_CHOICE,
+    Kind.TYPED,
+    Kind.TRUE_FALSE,
+    Kind.CLOZE,
+    Kind.YEAR_GUESS,
+    Kind.WHICH_FIRST,
+)
+FLASHCARD_KINDS = QUIZ_KINDS
+MODE_KINDS = {
+    Mode.ORDER: (Kind.ORDER,),
+    Mode.WHICH_FIRST: (Kind.WHICH_FIRST,),
+    Mode.YEAR_GUESS: (Kind.YEAR_GUESS,),
+}
+
+
+@dataclass
+class Attempt:
+    question: Question
+    outcome: Outcome
+    seconds: float
+    review_id: int | None = None
+
+
+@dataclass
+class Session:
+    """The questions of one sitting and the answers given so far."""
+
+    mode: Mode
+    deck_title: str
+    questions: list[Question]
+    started: dt.datetime
+    attempts: list[Attempt] = field(default_factory=list)
+    session_id: int | None = None
+
+    @property
+    def position(self) -> int:
+        return len(self.attempts)
+
+    @property
+    def current(self) -> Question | None:
+        return self.questions[self.position] if self.position < len(self.questions) else None
+
+    @property
+    def finished(self) -> bool:
+        return self.position >= len(self.questions)
+
+    @property
+    def points(self) -> float:
+        return sum(a.outcome.points for a in self.attempts)
+
+    def record(self, attempt: Attempt) -> None:
+        self.attempts.append(attempt)
+
+    def mistakes(self) -> list[Question]:
+        """Questions not fully right, in the order they were asked: for "retry the mistakes"."""
+        return [a.question for a in self.attempts if a.outcome.points < 1.0]
+
+    def retry(self, now: dt.datetime) -> Session:
+        return Session(self.mode, self.deck_title, self.mistakes(), now)
+
+
+def one_per_fact(questions: Iterable[Question]) -> list[Question]:
+    """Siblings (questions from one fact) never sit in one session: the first one asked would give
+    the others away."""
+    seen: set[str] = set()
+    kept = []
+    for question in questions:
+        if question.fact_id in seen:
+            continue
+        seen.add(question.fact_id)
+        kept.append(question)
+    return kept
+
+
+def quiz(
+    questions: Sequence[Question], rng: random.Random, length: int, kinds: Sequence[Kind] = QUIZ_KINDS
+) -> list[Question]:
+    """A mixed session: one question per fact, each fact asked in the kind used least so far."""
+    by_fact: dict[str, list[Question]] = {}
+    for question in questions:
+        if question.kind in kinds:
+            by_fact.setdefault(question.fact_id, []).append(question)
+    facts = list(by_fact)
+    rng.shuffle(facts)
+    used: dict[Kind, int] = dict.fromkeys(kinds, 0)
+    chosen: list[Question] = []
+    for fact in facts[:length]:
+        candidates = by_fact[fact]
+        fewest = min(used[q.kind] for q in candidates)
+        question = rng.choice([q for q in candidates if used[q.kind] == fewest])
+        used[question.kind] += 1
+        chosen.append(question)
+    return chosen
+
+
+def timeline(questions: Sequence[Question], mode: Mode, rng: random.Random, length: int) -> list[Question]:
+    pool = [q for q in questions if q.kind in MODE_KINDS[mode]]
+    rng.shuffle(pool)
+    return pool[:length]
+
+
+def flashcards(
+    questions: Sequence[Question],
+    cards: Mapping[str, StoredCard],
+    now: dt.datetime,
+    *,
+    new_limit: int,
+    new_seen_today: int,
+    facts_studied_today: set[str],
+) -> list[Question]:
+    """Due cards first (most overdue first), then new ones up to today's limit.
+
+    Siblings wait: a fact already studied today brings no new or early card,
+    and a session holds one card per fact.
+    """
+    due = [q for q in questions if q.id in cards and cards[q.id].due <= now and q.kind in FLASHCARD_KINDS]
+    due.sort(key=lambda q: cards[q.id].due)
+    fresh_room = max(new_limit - new_seen_today, 0)
+    fresh = [
+        q
+        for q in questions
+        if q.id not in cards and q.kind in FLASHCARD_KINDS and q.fact_id not in facts_studied_today
+    ]
+    queue = one_per_fact([*due, *fresh])
+    new_taken = 0
+    result = []
+    for question in queue:
+        if question.id not in cards:
+            if new_taken >= fresh_room:
+                continue
+            new_taken += 1
+        result.append(question)
+    return result
+
+
+@dataclass(frozen=True, slots=True)
+class DeckCounts:
+    new: int
+    due: int
+    learned: int
+
+
+def counts(questions: Sequence[Question], cards: Mapping[str, StoredCard], now: dt.datetime) -> DeckCounts:
+    """New (never answered), due now, and learned (answered and not due) among a deck's questions."""
+    new = due = learned = 0
+    for question in questions:
+        card = cards.get(question.id)
+        if card is None:
+            new += 1
+        elif card.due <= now:
+            due += 1
+        else:
+            learned += 1
+    return DeckCounts(new, due, learned)

@@ -1,0 +1,83 @@
+"""Settings that persist beside the progress: new cards a day, retention, theme, quiz length, keys.
+
+Stored as a small TOML file (``config.toml``) a person can read and edit.
+An unreadable file is reported and the defaults are used; it is not overwritten
+until the student changes a setting.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import asdict, dataclass, field, fields, replace
+from pathlib import Path
+
+CONFIG_NAME = "config.toml"
+
+
+@dataclass(frozen=True)
+class Settings:
+    new_per_day: int = 20
+    desired_retention: float = 0.9
+    theme: str = "textual-dark"
+    quiz_length: int = 15
+    keymap: dict[str, str] = field(default_factory=dict)
+
+    def with_changes(self, **changes: object) -> Settings:
+        return replace(self, **changes)
+
+
+class SettingsError(Exception):
+    pass
+
+
+def load_settings(folder: Path) -> Settings:
+    """Read ``config.toml``; unknown keys are ignored, wrong types raise SettingsError with the key."""
+    path = folder / CONFIG_NAME
+    if not path.exists():
+        return Settings()
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        raise SettingsError(f"{path}: {error}") from None
+    defaults = Settings()
+    values = {}
+    for spec in fields(Settings):
+        if spec.name not in data:
+            continue
+        value, default = data[spec.name], getattr(defaults, spec.name)
+        if isinstance(default, float) and isinstance(value, int):
+            value = float(value)
+        if type(value) is not type(default) or (
+            isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())
+        ):
+            raise SettingsError(f"{path}: {spec.name} should be a {type(default).__name__}")
+        values[spec.name] = value
+    settings = replace(defaults, **values)
+    if not 0.7 <= settings.desired_retention <= 0.99:
+        raise SettingsError(f"{path}: desired_retention should be between 0.7 and 0.99")
+    return settings
+
+
+def save_settings(folder: Path, settings: Settings) -> None:
+    """Write atomically: a crash never leaves half a config file."""
+    lines = []
+    for name, value in asdict(settings).items():
+        if isinstance(value, dict):
+            continue
+        lines.append(f"{name} = {_toml(value)}")
+    lines.append("")
+    lines.append('[keymap]  # binding id = key, for example: "quiz.next" = "n"')
+    lines += [f"{_toml(k)} = {_toml(v)}" for k, v in sorted(settings.keymap.items())]
+    path = folder / CONFIG_NAME
+    temporary = path.with_suffix(".toml.tmp")
+    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.replace(path)
+
+
+def _toml(value: object) -> str:
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, int | float):
+        return repr(value)
+    text = str(value).replace("\\", "\\\\").replace('"', '\\"')
+    return f'"{text}"'

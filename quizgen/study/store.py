@@ -1,0 +1,385 @@
+"""The progress store: every answer and every schedule, in SQLite, committed as it happens.
+
+Progress is keyed by question ids (statement + template + kind), so editing a
+fact's wording keeps its schedule. The schema carries a version
+(``PRAGMA user_version``) and is brought forward by numbered migrations.
+A database that is corrupt or not ours is moved aside, never deleted.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from fsrs import Card
+from platformdirs import user_data_path
+
+APP_NAME = "quizgen"
+DATABASE_NAME = "progress.sqlite3"
+APPLICATION_ID = 0x71756967  # "quig": marks the file as ours (PRAGMA application_id)
+
+MIGRATIONS: tuple[str, ...] = (
+    # 1: cards with their fsrs state, every review, and study sessions
+    """
+    CREATE TABLE cards (
+        question_id TEXT PRIMARY KEY,
+        fact_id     TEXT NOT NULL,
+        card_json   TEXT NOT NULL,
+        due         TEXT NOT NULL,
+        state       INTEGER NOT NULL,
+        reps        INTEGER NOT NULL DEFAULT 0,
+        lapses      INTEGER NOT NULL DEFAULT 0,
+        first_seen  TEXT NOT NULL,
+        last_review TEXT
+    );
+    CREATE INDEX cards_due ON cards (due);
+    CREATE INDEX cards_fact ON cards (fact_id);
+    CREATE TABLE sessions (
+        id          INTEGER PRIMARY KEY AUTOINCREMENT,
+        deck_id     INTEGER NOT NULL,
+        mode        TEXT NOT NULL,
+        started_at  TEXT NOT NULL,
+        finished_at TEXT,
+        total       INTEGER NOT NULL DEFAULT 0,
+        points      REAL NOT NULL DEFAULT 0
+    );
+    CREATE TABLE reviews (
+        id           INTEGER PRIMARY KEY AUTOINCREMENT,
+        question_id  TEXT NOT NULL,
+        fact_id      TEXT NOT NULL,
+        deck_id      INTEGER NOT NULL,
+        session_id   INTEGER REFERENCES sessions (id),
+        reviewed_at  TEXT NOT NULL,
+        rating       INTEGER NOT NULL,
+        points       REAL NOT NULL,
+        verdict      TEXT NOT NULL,
+        answer       TEXT NOT NULL,
+        duration_ms  INTEGER,
+        card_before  TEXT
+    );
+    CREATE INDEX reviews_time ON reviews (reviewed_at);
+    CREATE INDEX reviews_question ON reviews (question_id);
+    """,
+)
+SCHEMA_VERSION = len(MIGRATIONS)
+
+
+class StoreError(Exception):
+    """The progress store cannot be used; the message says where and why, for a person."""
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    question_id: str
+    fact_id: str
+    card_json: str
+    due: dt.datetime
+    state: int
+    reps: int
+    lapses: int
+    last_review: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class Review:
+    question_id: str
+    fact_id: str
+    deck_id: int
+    reviewed_at: dt.datetime
+    rating: int
+    points: float
+    verdict: str
+    answer: str
+    duration_ms: int | None = None
+    session_id: int | None = None
+
+
+def default_data_dir() -> Path:
+    """``QUIZGEN_DATA_DIR`` when set, else the platform's user data folder. Nothing is created here."""
+    override = os.environ.get("QUIZGEN_DATA_DIR")
+    return Path(override).expanduser() if override else user_data_path(APP_NAME, appauthor=False)
+
+
+def _iso(moment: dt.datetime) -> str:
+    return moment.astimezone(dt.UTC).isoformat(timespec="milliseconds")
+
+
+def _parse(text: str | None) -> dt.datetime | None:
+    return dt.datetime.fromisoformat(text) if text else None
+
+
+class Store:
+    """One progress database. Open with :func:`open_store`; use as a context manager to close it."""
+
+    def __init__(self, connection: sqlite3.Connection, path: Path, moved_aside: Path | None = None) -> None:
+        self._db = connection
+        self.path = path
+        self.moved_aside = moved_aside  # where a corrupt or foreign file was put, to tell the student
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        self._db.close()
+
+    @contextmanager
+    def _write(self) -> Iterator[sqlite3.Connection]:
+        """One transaction, committed before returning: an answer given is an answer kept."""
+        with self._db:
+            yield self._db
+
+    # -- cards --------------------------------------------------------------
+
+    def cards(self, question_ids: Iterable[str] | None = None) -> dict[str, StoredCard]:
+        if question_ids is None:
+            rows = self._db.execute("SELECT * FROM cards").fetchall()
+        else:
+            wanted = list(question_ids)
+            rows = []
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                marks = ",".join("?" * len(chunk))
+                rows += self._db.execute(
+                    f"SELECT * FROM cards WHERE question_id IN ({marks})", chunk
+                ).fetchall()
+        return {row["question_id"]: _card(row) for row in rows}
+
+    def record(
+        self, review: Review, card_json: str, due: dt.datetime, state: int, card_before: str | None
+    ) -> int:
+        """Store a review and the card's new schedule in one commit; returns the review's id."""
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO reviews (question_id, fact_id, deck_id, session_id, reviewed_at, rating, points,"
+                " verdict, answer, duration_ms, card_before) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                (
+                    review.question_id,
+                    review.fact_id,
+                    review.deck_id,
+                    review.session_id,
+                    _iso(review.reviewed_at),
+                    review.rating,
+                    review.points,
+                    review.verdict,
+                    review.answer,
+                    review.duration_ms,
+                    card_before,
+                ),
+            )
+            lapse = 1 if review.rating == 1 and card_before else 0
+            db.execute(
+                "INSERT INTO cards (question_id, fact_id, card_json, due, state, reps, lapses, first_seen,"
+                " last_review) VALUES (?,?,?,?,?,1,?,?,?) ON CONFLICT (question_id) DO UPDATE SET"
+                " card_json=excluded.card_json, due=excluded.due, state=excluded.state, reps=reps+1,"
+                " lapses=lapses+excluded.lapses, last_review=excluded.last_review",
+                (
+                    review.question_id,
+                    review.fact_id,
+                    card_json,
+                    _iso(due),
+                    state,
+                    lapse,
+                    _iso(review.reviewed_at),
+                    _iso(review.reviewed_at),
+                ),
+            )
+            return int(cursor.lastrowid or 0)
+
+    def undo(self, review_id: int) -> Review | None:
+        """Take a review back: the card returns to the schedule it had before it."""
+        with self._write() as db:
+            row = db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
+            if row is None:
+                return None
+            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+            before = row["card_before"]
+            if before is None:
+                db.execute("DELETE FROM cards WHERE question_id = ?", (row["question_id"],))
+            else:
+                card = Card.from_json(before)
+                previous = db.execute(
+                    "SELECT reviewed_at FROM reviews WHERE question_id = ? ORDER BY id DESC LIMIT 1",
+                    (row["question_id"],),
+                ).fetchone()
+                db.execute(
+                    "UPDATE cards SET card_json=?, due=?, state=?, reps=reps-1,"
+                    " lapses=lapses-(CASE WHEN ?=1 THEN 1 ELSE 0 END), last_review=? WHERE question_id=?",
+                    (
+                        before,
+                        _iso(card.due),
+                        int(card.state),
+                        row["rating"],
+                        previous["reviewed_at"] if previous else None,
+                        row["question_id"],
+                    ),
+                )
+            return _review(row)
+
+    # -- sessions -----------------------------------------------------------
+
+    def start_session(self, deck_id: int, mode: str, now: dt.datetime) -> int:
+        with self._write() as db:
+            cursor = db.execute(
+                "INSERT INTO sessions (deck_id, mode, started_at) VALUES (?,?,?)", (deck_id, mode, _iso(now))
+            )
+            return int(cursor.lastrowid or 0)
+
+    def finish_session(self, session_id: int, now: dt.datetime, total: int, points: float) -> None:
+        with self._write() as db:
+            db.execute(
+                "UPDATE sessions SET finished_at=?, total=?, points=? WHERE id=?",
+                (_iso(now), total, points, session_id),
+            )
+
+    def last_score(self, deck_id: int) -> float | None:
+        """The share of points in the deck's last finished session."""
+        row = self._db.execute(
+            "SELECT total, points FROM sessions WHERE deck_id=? AND finished_at IS NOT NULL AND total > 0"
+            " ORDER BY id DESC LIMIT 1",
+            (deck_id,),
+        ).fetchone()
+        return None if row is None else row["points"] / row["total"]
+
+    # -- reading reviews ----------------------------------------------------
+
+    def reviews(
+        self, since: dt.datetime | None = None, question_ids: Sequence[str] | None = None
+    ) -> list[Review]:
+        query, params = "SELECT * FROM reviews", []
+        if since is not None:
+            query += " WHERE reviewed_at >= ?"
+            params.append(_iso(since))
+        rows = self._db.execute(query + " ORDER BY id", params).fetchall()
+        reviews = [_review(row) for row in rows]
+        if question_ids is not None:
+            wanted = set(question_ids)
+            reviews = [r for r in reviews if r.question_id in wanted]
+        return reviews
+
+    def facts_studied_since(self, since: dt.datetime) -> set[str]:
+        rows = self._db.execute("SELECT DISTINCT fact_id FROM reviews WHERE reviewed_at >= ?", (_iso(since),))
+        return {row["fact_id"] for row in rows}
+
+    def first_seen_since(self, since: dt.datetime) -> int:
+        """How many cards were answered for the first time since ``since`` (today's new cards)."""
+        row = self._db.execute("SELECT COUNT(*) FROM cards WHERE first_seen >= ?", (_iso(since),)).fetchone()
+        return int(row[0])
+
+    def review_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
+
+    def integrity_ok(self) -> bool:
+        return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+def _card(row: sqlite3.Row) -> StoredCard:
+    return StoredCard(
+        question_id=row["question_id"],
+        fact_id=row["fact_id"],
+        card_json=row["card_json"],
+        due=dt.datetime.fromisoformat(row["due"]),
+        state=row["state"],
+        reps=row["reps"],
+        lapses=row["lapses"],
+        last_review=_parse(row["last_review"]),
+    )
+
+
+def _review(row: sqlite3.Row) -> Review:
+    return Review(
+        question_id=row["question_id"],
+        fact_id=row["fact_id"],
+        deck_id=row["deck_id"],
+        reviewed_at=dt.datetime.fromisoformat(row["reviewed_at"]),
+        rating=row["rating"],
+        points=row["points"],
+        verdict=row["verdict"],
+        answer=row["answer"],
+        duration_ms=row["duration_ms"],
+        session_id=row["session_id"],
+    )
+
+
+# ---------------------------------------------------------------------------
+# Opening, migrating, and moving aside what is not ours
+
+
+def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None) -> Store:
+    """Open (creating if needed) the progress database in ``data_dir``.
+
+    A corrupt or foreign file is renamed ``progress.sqlite3.unreadable-<time>``
+    beside the new one, and ``Store.moved_aside`` says where.
+    """
+    folder = data_dir or default_data_dir()
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise StoreError(f"cannot create the data folder {folder}: {error.strerror or error}") from None
+    path = folder / DATABASE_NAME
+    try:
+        return Store(_connect(path), path)
+    except _Unusable as reason:
+        aside = path.with_name(f"{DATABASE_NAME}.unreadable-{(now or dt.datetime.now(dt.UTC)):%Y%m%d-%H%M%S}")
+        try:
+            path.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                sidecar = path.with_name(path.name + suffix)
+                if sidecar.exists():
+                    sidecar.rename(aside.with_name(aside.name + suffix))
+        except OSError as error:
+            raise StoreError(
+                f"{path} {reason}, and it cannot be moved aside: {error.strerror or error}"
+            ) from None
+        try:
+            return Store(_connect(path), path, moved_aside=aside)
+        except (_Unusable, sqlite3.Error) as error:
+            raise StoreError(f"cannot start a new progress database at {path}: {error}") from None
+    except sqlite3.OperationalError as error:
+        raise StoreError(f"cannot open the progress database {path}: {error}") from None
+
+
+class _Unusable(Exception):
+    """The file is not a quizgen progress database we can read."""
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    existed = path.exists() and path.stat().st_size > 0
+    try:
+        db = sqlite3.connect(path, timeout=10.0, isolation_level="DEFERRED", check_same_thread=False)
+        db.row_factory = sqlite3.Row
+        db.execute("PRAGMA busy_timeout = 10000")
+        db.execute("PRAGMA journal_mode = WAL")  # a second instance reads and writes alongside
+        db.execute("PRAGMA synchronous = FULL")
+        db.execute("PRAGMA foreign_keys = ON")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        owner = db.execute("PRAGMA application_id").fetchone()[0]
+    except sqlite3.DatabaseError as error:
+        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
+            raise
+        raise _Unusable("is not a readable SQLite database") from None
+    if existed and owner != APPLICATION_ID:
+        db.close()
+        raise _Unusable("is not a quizgen progress database")
+    if version > SCHEMA_VERSION:
+        db.close()
+        raise StoreError(f"{path} was written by a newer quizgen (schema {version}); please upgrade quizgen")
+    _migrate(db, version)
+    if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+        db.close()
+        raise _Unusable("failed SQLite's integrity check")
+    return db
+
+
+def _migrate(db: sqlite3.Connection, version: int) -> None:
+    for number in range(version, SCHEMA_VERSION):
+        with db:
+            db.executescript("BEGIN;" + MIGRATIONS[number] + f"; PRAGMA user_version = {number + 1};")
+            db.execute(f"PRAGMA application_id = {APPLICATION_ID}")

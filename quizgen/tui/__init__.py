@@ -1,0 +1,1 @@
+"""The Textual layer: screens and widgets over the study core. Only this package imports textual."""

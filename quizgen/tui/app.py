@@ -1,0 +1,140 @@
+"""The Textual app: a thin layer over the study core.
+
+The app owns the decks, the progress and the settings, passed in through
+:func:`make_app` (the CLI and the tests build it the same way). Screens ask
+the core for sessions and outcomes and only draw them.
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from textual import work
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.message import Message
+from textual.screen import Screen
+
+from quizgen.study.catalog import BrokenDeck, StudyDeck, load_study_deck
+from quizgen.study.progress import Clock, Progress, utc_now
+from quizgen.study.scheduler import Scheduler
+from quizgen.study.settings import Settings, save_settings
+from quizgen.study.store import Store
+
+from .screens.help import HelpScreen
+from .screens.home import HomeScreen
+
+
+@dataclass
+class AppConfig:
+    """Everything the app needs, injected: nothing is looked up globally."""
+
+    deck_paths: list[Path]
+    store: Store
+    settings: Settings
+    settings_dir: Path | None = None  # None: settings are not saved (tests)
+    clock: Clock = utc_now
+    seed: int | None = None  # None: a fresh order of questions every session
+    notices: list[str] = field(default_factory=list)  # shown once at start (a store moved aside, ...)
+
+
+class DecksLoaded(Message):
+    def __init__(self, decks: list[StudyDeck | BrokenDeck]) -> None:
+        super().__init__()
+        self.decks = decks
+
+
+class QuizgenApp(App[int]):
+    TITLE = "quizgen"
+    CSS_PATH = "app.tcss"
+    BINDINGS = [
+        Binding(
+            "question_mark",
+            "help",
+            "Help",
+            key_display="?",
+            id="app.help",
+            tooltip="Every key of this screen",
+        ),
+        Binding(
+            "ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave quizgen; every answer is already saved"
+        ),
+    ]
+
+    def __init__(self, config: AppConfig) -> None:
+        super().__init__()
+        self.config = config
+        self.settings = config.settings
+        self.progress = Progress(config.store, Scheduler(config.settings.desired_retention), config.clock)
+        self.decks: list[StudyDeck | BrokenDeck] | None = None
+        self._random = random.Random(config.seed)
+
+    @property
+    def rng(self) -> random.Random:
+        """Session order: seeded in tests for repeatable screens, fresh otherwise."""
+        return self._random
+
+    def on_mount(self) -> None:
+        if self.settings.theme in self.available_themes:
+            self.theme = self.settings.theme
+        if self.settings.keymap:
+            self.set_keymap(self.settings.keymap)
+        self.push_screen(HomeScreen())
+        for notice in self.config.notices:
+            self.notify(notice, markup=False, severity="warning", timeout=12)
+        self.load_decks()
+
+    @work(thread=True, exclusive=True, exit_on_error=False, group="decks")
+    def load_decks(self) -> None:
+        """Loading and generating can take a moment on a large library: never freeze the screen."""
+        decks = [load_study_deck(path, seed=self.config.seed or 0) for path in self.config.deck_paths]
+        self.post_message(DecksLoaded(decks))
+
+    def on_decks_loaded(self, message: DecksLoaded) -> None:
+        self.decks = message.decks
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):
+                screen.show_decks(message.decks)
+
+    def watch_theme(self, theme: str) -> None:
+        if theme != self.settings.theme:
+            self.settings = self.settings.with_changes(theme=theme)
+            self.save_settings()
+
+    def save_settings(self) -> None:
+        if self.config.settings_dir is not None:
+            try:
+                save_settings(self.config.settings_dir, self.settings)
+            except OSError as error:
+                self.notify(f"Settings not saved: {error.strerror}", severity="error", markup=False)
+
+    def action_help(self) -> None:
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        """The palette offers every key of the screen too, so nothing is only reachable by memory."""
+        yield from super().get_system_commands(screen)
+        seen = {"Quit", "Keys"}
+        for active in screen.active_bindings.values():
+            binding = active.binding
+            if (
+                binding.description
+                and not binding.system
+                and binding.description not in seen
+                and active.enabled
+            ):
+                seen.add(binding.description)
+                yield SystemCommand(
+                    binding.description,
+                    binding.tooltip or binding.description,
+                    lambda action=binding.action, node=active.node: self.run_action(action, node),
+                )
+
+
+def make_app(config: AppConfig) -> QuizgenApp:
+    """The one place that builds the app, for the CLI and the tests alike."""
+    return QuizgenApp(config)

@@ -1,0 +1,46 @@
+"""Every event of a deck on one scrollable timeline, oldest first, to scale."""
+
+from __future__ import annotations
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Static
+
+from quizgen.questions.wording import event_label
+from quizgen.study.catalog import StudyDeck
+from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.timeline_chart import vertical
+
+
+class BrowseScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "back", "Back", id="browse.back", tooltip="Back to your decks"),
+        Binding("j", "scroll(1)", "Down", show=False, id="browse.down"),
+        Binding("k", "scroll(-1)", "Up", show=False, id="browse.up"),
+    ]
+
+    def __init__(self, deck: StudyDeck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        library = self.deck.library
+        events = [(event_label(library, e), e.date) for e in library.events]
+        yield Header()
+        title = Text.assemble(("Timeline · ", "bold"), literal(self.deck.title), f"   {len(events)} events")
+        yield Static(title, id="status")
+        with VerticalScroll(id="timeline"):
+            yield Static(vertical(events) if events else Text("This deck has no dated events."), markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#timeline").focus()
+
+    def action_scroll(self, step: int) -> None:
+        self.query_one("#timeline", VerticalScroll).scroll_relative(y=step, animate=False)
+
+    def action_back(self) -> None:
+        self.app.pop_screen()

@@ -1,0 +1,236 @@
+"""Flashcards: the front, Space to reveal, then grade 1-4 (Again, Hard, Good, Easy).
+
+A card can also be answered (t to type, or a number for a choice): the answer
+is checked and a grade proposed, which Enter accepts or 1-4 overrides. Due and
+new counts follow the schedule as cards are graded.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, Static
+
+from quizgen.facts.model import Kind
+from quizgen.questions.answers import Verdict
+from quizgen.questions.model import Question
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
+from quizgen.study.scheduler import Grade
+from quizgen.study.session import Attempt, Session, counts
+from quizgen.tui.widgets.feedback import feedback
+from quizgen.tui.widgets.literal import literal
+
+from .quiz import CHOICE_KINDS
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+LETTERS = "ABCDEF"
+
+
+class FlashcardScreen(Screen[None]):
+    BINDINGS = [
+        Binding("space", "reveal", "Reveal", id="cards.reveal", tooltip="Show the answer"),
+        Binding("t", "type", "Type answer", id="cards.type", tooltip="Answer in words and let quizgen check"),
+        Binding("1", "grade(1)", "Again", id="cards.again", tooltip="Forgot it: see it again soon"),
+        Binding("2", "grade(2)", "Hard", id="cards.hard", tooltip="Remembered with effort"),
+        Binding("3", "grade(3)", "Good", id="cards.good", tooltip="Remembered"),
+        Binding("4", "grade(4)", "Easy", id="cards.easy", tooltip="Remembered at once"),
+        Binding("enter", "accept", "Accept grade", id="cards.accept", tooltip="Take the proposed grade"),
+        *(
+            Binding(
+                letter,
+                f"choose({index})",
+                f"Option {letter.upper()}",
+                show=False,
+                id=f"cards.option{index}",
+                tooltip="Answer with this option",
+            )
+            for index, letter in enumerate("abcd")
+        ),
+        Binding(
+            "u", "undo", "Undo", id="cards.undo", tooltip="Take the last grade back and show that card again"
+        ),
+        Binding("escape", "finish", "End", id="cards.finish", tooltip="End the session and see the results"),
+    ]
+
+    app: QuizgenApp
+
+    def __init__(self, deck: StudyDeck, session: Session) -> None:
+        super().__init__()
+        self.deck = deck
+        self.session = session
+        self.revealed = False
+        self.outcome: Outcome | None = None  # set when the card was answered, not just revealed
+        self.shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="status")
+        with VerticalScroll(id="body"):
+            yield Static("", id="front", markup=False)
+            yield Input(id="answer", placeholder="Your answer, then Enter")
+            yield Static("", id="back", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#answer", Input).cursor_blink = False
+        self.show_card()
+
+    @property
+    def card(self) -> Question | None:
+        return self.session.current
+
+    def show_card(self) -> None:
+        card = self.card
+        if card is None:
+            self.action_finish()
+            return
+        self.revealed, self.outcome = False, None
+        self.shown_at = time.monotonic()
+        self.update_status()
+        front = literal(card.cloze.text if card.cloze else card.stem, style="bold")
+        for index, option in enumerate(card.options):
+            front.append("\n")
+            front.append_text(literal(f"  {LETTERS[index]}  {option}"))
+        self.query_one("#front", Static).update(front)
+        self.query_one("#back", Static).display = False
+        answer = self.query_one("#answer", Input)
+        answer.display = False
+        answer.value = ""
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def update_status(self) -> None:
+        questions = self.deck.questions
+        cards = self.app.progress.store.cards(q.id for q in questions)
+        numbers = counts(questions, cards, self.app.progress.clock())
+        session = self.session
+        self.query_one("#status", Static).update(
+            Text.assemble(
+                ("Flashcards · ", "bold"),
+                literal(session.deck_title),
+                f"   Card {min(session.position + 1, len(session.questions))} of {len(session.questions)}",
+                f" · {numbers.new} new · {numbers.due} due · {numbers.learned} learned",
+            )
+        )
+
+    # -- revealing and answering ---------------------------------------------
+
+    def action_reveal(self) -> None:
+        if self.card is not None and not self.revealed:
+            self.reveal(None)
+
+    def action_type(self) -> None:
+        card = self.card
+        if card is None or self.revealed or card.kind in CHOICE_KINDS:
+            return
+        answer = self.query_one("#answer", Input)
+        answer.display = True
+        answer.focus()
+        self.refresh_bindings()
+
+    def action_choose(self, index: int) -> None:
+        card = self.card
+        if card is not None and not self.revealed and card.kind in CHOICE_KINDS and index < len(card.options):
+            self.reveal(evaluate_choice(card, index))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        card = self.card
+        if card is not None and not self.revealed:
+            self.reveal(
+                evaluate_text(card, event.value, self.deck.vocabulary) if event.value.strip() else None
+            )
+
+    def reveal(self, outcome: Outcome | None) -> None:
+        card = self.card
+        assert card is not None
+        self.revealed, self.outcome = True, outcome
+        back = self.query_one("#back", Static)
+        if outcome is not None:
+            text = feedback(card, outcome, None, self.size.width - 12)
+            text.append("\nProposed grade: ")
+            text.append(outcome.grade.label, style="bold")
+            text.append(" · Enter to accept · 1 Again · 2 Hard · 3 Good · 4 Easy", style="dim")
+        else:
+            text = Text("Answer: ")
+            text.append_text(literal(card.answer, style="bold"))
+            if card.accepted:
+                text.append_text(literal(f"  (also: {', '.join(card.accepted[:4])})", style="dim"))
+            text.append("\n")
+            text.append_text(literal(card.source_line(), style="dim"))
+            if card.kind is Kind.TRUE_FALSE and card.statement:
+                text.append("\n")
+                text.append_text(literal(f"In fact: {card.statement}"))
+            text.append("\n\nHow well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy", style="dim")
+        back.update(text)
+        back.display = True
+        self.query_one("#answer", Input).display = False
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    # -- grading --------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        card = self.card
+        if action == "grade":
+            return self.revealed
+        if action == "accept":
+            return self.revealed and self.outcome is not None
+        if action == "choose":
+            return card is not None and not self.revealed and card.kind in CHOICE_KINDS
+        if action in ("reveal", "type"):
+            if card is None or self.revealed:
+                return None
+            return action == "reveal" or card.kind not in CHOICE_KINDS
+        if action == "undo":
+            return any(a.review_id for a in self.session.attempts)
+        return True
+
+    def action_accept(self) -> None:
+        if self.revealed and self.outcome is not None:
+            self.action_grade(int(self.outcome.grade))
+
+    def action_grade(self, number: int) -> None:
+        card = self.card
+        if card is None or not self.revealed:
+            return
+        grade = Grade(number)
+        outcome = self.outcome or Outcome(
+            points=1.0 if grade >= Grade.HARD else 0.0,
+            verdict=_verdict_for(grade),
+            grade=grade,
+            given="",
+        )
+        seconds = time.monotonic() - self.shown_at
+        review_id = self.app.progress.record(
+            card, outcome, self.deck.deck.id, grade=grade, session_id=self.session.session_id, seconds=seconds
+        )
+        self.session.record(Attempt(card, outcome, seconds, review_id))
+        self.show_card()
+
+    def action_undo(self) -> None:
+        """Take back the last grade: the card is scheduled as before and shown again."""
+        if not self.session.attempts:
+            return
+        attempt = self.session.attempts.pop()
+        if attempt.review_id is not None:
+            self.app.progress.store.undo(attempt.review_id)
+        self.show_card()
+
+    def action_finish(self) -> None:
+        from .results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(self.deck, self.session))
+
+
+def _verdict_for(grade: Grade) -> Verdict:
+    """A card graded without an answer: Again counts as wrong, the rest as remembered."""
+    return Verdict.WRONG if grade is Grade.AGAIN else Verdict.CORRECT

@@ -1,0 +1,141 @@
+"""Home: the decks with what is new, due and learned, and the last score; open one into a mode."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+
+from quizgen.study.catalog import BrokenDeck, StudyDeck
+from quizgen.study.session import counts
+
+from .modes import ModeMenu, start_mode
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+
+class HomeScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "enter", "open", "Open deck", id="home.open", tooltip="Choose how to study the highlighted deck"
+        ),
+        Binding("s", "stats", "Stats", id="home.stats", tooltip="Reviews, accuracy and what is due"),
+        Binding(
+            "b", "browse", "Timeline", id="home.browse", tooltip="Browse the deck's events on a timeline"
+        ),
+    ]
+
+    app: QuizgenApp
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("Your decks", classes="title")
+        yield LoadingIndicator(id="loading")
+        table: DataTable[Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
+        table.display = False
+        yield table
+        yield Static("", id="problems", markup=False)
+        yield Static(
+            "Enter opens a deck · s stats · b timeline · ? every key · ctrl+q quits "
+            "(answers are saved as you go)",
+            id="hint",
+            markup=False,
+        )
+        yield Footer()
+
+    def on_mount(self) -> None:
+        table = self.query_one("#decks", DataTable)
+        for label, key in (
+            ("Deck", "deck"),
+            ("New", "new"),
+            ("Due", "due"),
+            ("Learned", "learned"),
+            ("Last", "last"),
+        ):
+            table.add_column(label, key=key)
+        if self.app.decks is not None:
+            self.show_decks(self.app.decks)
+
+    def on_screen_resume(self) -> None:
+        if self.app.decks is not None:
+            self.show_decks(self.app.decks)
+
+    @property
+    def loaded(self) -> list[StudyDeck]:
+        """The decks that loaded, by title: a deck's own subdecks ("X — timeline") follow it."""
+        return sorted((d for d in self.app.decks or [] if isinstance(d, StudyDeck)), key=lambda d: d.title)
+
+    def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
+        self.query_one("#loading").display = False
+        table = self.query_one("#decks", DataTable)
+        table.display = True
+        row = table.cursor_row
+        table.clear()
+        now = self.app.progress.clock()
+        store = self.app.progress.store
+        for index, deck in enumerate(self.loaded):
+            cards = store.cards(q.id for q in deck.questions)
+            numbers = counts(deck.questions, cards, now)
+            last = store.last_score(deck.deck.id)
+            table.add_row(
+                Text(deck.title),
+                Text(str(numbers.new), justify="right"),
+                Text(str(numbers.due), justify="right", style="bold" if numbers.due else ""),
+                Text(str(numbers.learned), justify="right"),
+                Text("—" if last is None else f"{last:.0%}", justify="right"),
+                key=str(index),
+            )
+        if self.loaded:
+            table.move_cursor(row=min(row, len(self.loaded) - 1))
+            table.focus()
+        broken = [d for d in decks if isinstance(d, BrokenDeck)]
+        problems = self.query_one("#problems", Static)
+        problems.display = bool(broken)
+        problems.update(_problem_text(broken))
+
+    def selected(self) -> StudyDeck | None:
+        decks = self.loaded
+        if not decks:
+            return None
+        return decks[min(self.query_one("#decks", DataTable).cursor_row, len(decks) - 1)]
+
+    def on_data_table_row_selected(self, _: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        deck = self.selected()
+        if deck is None:
+            return
+
+        def chosen(mode: str | None) -> None:
+            if mode is not None:
+                start_mode(self.app, deck, mode)
+
+        self.app.push_screen(ModeMenu(deck), chosen)
+
+    def action_stats(self) -> None:
+        from .stats import StatsScreen
+
+        self.app.push_screen(StatsScreen(self.selected()))
+
+    def action_browse(self) -> None:
+        deck = self.selected()
+        if deck is not None:
+            start_mode(self.app, deck, "browse")
+
+
+def _problem_text(broken: list[BrokenDeck]) -> Text:
+    text = Text()
+    for deck in broken:
+        noun = "problem" if len(deck.problems) == 1 else "problems"
+        text.append(f"✗ {deck.title} did not load ({len(deck.problems)} {noun}):\n", style="bold")
+        for problem in deck.problems[:5]:
+            text.append(f"  {problem}\n")
+        if len(deck.problems) > 5:
+            text.append(f"  … and {len(deck.problems) - 5} more: run `quizgen check {deck.title}`\n")
+    return text

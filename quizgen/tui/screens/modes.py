@@ -1,0 +1,110 @@
+"""Choosing how to study a deck, and starting the session for it."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical
+from textual.screen import ModalScreen
+from textual.widgets import OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgen.facts.model import Kind
+from quizgen.study import session as sessions
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.session import Mode, Session
+from quizgen.tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+MENU = [
+    ("quiz", "Quiz", "mixed questions, checked as you answer", sessions.QUIZ_KINDS),
+    ("flashcards", "Flashcards", "spaced repetition: what is due, then new cards", sessions.FLASHCARD_KINDS),
+    ("order", "Put in order", "arrange events, then see them on a timeline", (Kind.ORDER,)),
+    ("which_first", "Which came first?", "two events, one earlier", (Kind.WHICH_FIRST,)),
+    ("year_guess", "Guess the year", "points for being close", (Kind.YEAR_GUESS,)),
+    ("browse", "Browse the timeline", "every event of the deck, to scale", ()),
+]
+
+
+class ModeMenu(ModalScreen[str | None]):
+    BINDINGS = [
+        Binding("escape", "cancel", "Back", id="modes.back", tooltip="Back to the decks"),
+        *(Binding(str(n), f"pick({n})", show=False, id=f"modes.pick{n}") for n in range(1, len(MENU) + 1)),
+    ]
+
+    def __init__(self, deck: StudyDeck) -> None:
+        super().__init__()
+        self.deck = deck
+
+    def compose(self) -> ComposeResult:
+        options = []
+        for number, (key, title, help_text, kinds) in enumerate(MENU, 1):
+            available = (
+                sum(1 for q in self.deck.questions if q.kind in kinds)
+                if kinds
+                else len(self.deck.library.events)
+            )
+            prompt = literal(f"{number}  {title}  ")
+            prompt.append(f"{help_text} ({available})", style="dim")
+            options.append(Option(prompt, id=key, disabled=available == 0))
+        with Vertical(id="menu"):
+            yield Static(literal(self.deck.title, style="bold"), id="menu-title")
+            yield OptionList(*options, id="modes")
+            yield Static("Number or Enter to start · Escape to go back", classes="hint")
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        self.dismiss(event.option_id)
+
+    def action_pick(self, number: int) -> None:
+        option = self.query_one("#modes", OptionList).get_option_at_index(number - 1)
+        if not option.disabled:
+            self.dismiss(option.id)
+
+    def action_cancel(self) -> None:
+        self.dismiss(None)
+
+
+def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
+    """Build the session for a mode and show its screen."""
+    from .browse import BrowseScreen
+    from .flashcards import FlashcardScreen
+    from .order import OrderScreen
+    from .quiz import QuizScreen
+
+    if mode == "browse":
+        app.push_screen(BrowseScreen(deck))
+        return
+    study_mode = Mode(mode)
+    progress = app.progress
+    now = progress.clock()
+    length = app.settings.quiz_length
+    if study_mode is Mode.QUIZ:
+        questions = sessions.quiz(deck.questions, app.rng, length)
+    elif study_mode is Mode.FLASHCARDS:
+        cards = progress.store.cards(q.id for q in deck.questions)
+        questions = sessions.flashcards(
+            deck.questions,
+            cards,
+            now,
+            new_limit=app.settings.new_per_day,
+            new_seen_today=progress.new_seen_today(),
+            facts_studied_today=progress.facts_studied_today(),
+        )
+    else:
+        questions = sessions.timeline(deck.questions, study_mode, app.rng, min(length, 10))
+    if not questions:
+        message = (
+            "Nothing is due: come back tomorrow, or take a quiz."
+            if study_mode is Mode.FLASHCARDS
+            else "No questions."
+        )
+        app.notify(message, markup=False)
+        return
+    session = Session(study_mode, deck.title, questions, now)
+    session.session_id = progress.store.start_session(deck.deck.id, study_mode.value, now)
+    screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(study_mode, QuizScreen)
+    app.push_screen(screen(deck, session))

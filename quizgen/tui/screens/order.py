@@ -1,0 +1,222 @@
+"""Put in order: move events up and down, submit, then see them drawn to scale with your
+placement against the truth and the partial-credit score."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgen.questions.model import Question
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.evaluate import evaluate_order
+from quizgen.study.scheduler import Grade
+from quizgen.study.session import Attempt, Session
+from quizgen.tui.widgets.feedback import HEADLINES
+from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.timeline_chart import MARKERS, strip
+
+from .results import points_text
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+
+class OrderScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "shift+up,left_square_bracket",
+            "move(-1)",
+            "Move up",
+            key_display="⇧↑",
+            id="order.up",
+            tooltip="Move the highlighted event earlier",
+        ),
+        Binding(
+            "shift+down,right_square_bracket",
+            "move(1)",
+            "Move down",
+            key_display="⇧↓",
+            id="order.down",
+            tooltip="Move the highlighted event later",
+        ),
+        Binding(
+            "enter", "submit", "Submit / next", id="order.submit", tooltip="Check this order, then go on"
+        ),
+        *(
+            Binding(
+                str(n),
+                f"grade({n})",
+                "Grade",
+                show=False,
+                id=f"order.grade{n}",
+                tooltip="After checking: grade 1 Again, 2 Hard, 3 Good, 4 Easy",
+            )
+            for n in range(1, 5)
+        ),
+        Binding("escape", "finish", "End", id="order.finish", tooltip="End the session and see the results"),
+    ]
+
+    app: QuizgenApp
+
+    def __init__(self, deck: StudyDeck, session: Session) -> None:
+        super().__init__()
+        self.deck = deck
+        self.session = session
+        self.order: list[str] = []
+        self.answered: Attempt | None = None
+        self.shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="status")
+        with VerticalScroll(id="body"):
+            yield Static("", id="stem", markup=False)
+            yield OptionList(id="events", markup=False)
+            yield Static("", id="feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.show_question()
+
+    @property
+    def question(self) -> Question | None:
+        return self.session.current
+
+    def show_question(self) -> None:
+        question = self.question
+        if question is None:
+            return
+        self.answered = None
+        self.shown_at = time.monotonic()
+        self.order = [item.id for item in question.items]
+        self.update_status()
+        stem = literal(question.stem, style="bold")
+        stem.append("\n↑↓ pick an event · Shift+↑↓ or [ ] move it · Enter to check", style="dim")
+        self.query_one("#stem", Static).update(stem)
+        self.query_one("#feedback", Static).display = False
+        events = self.query_one("#events", OptionList)
+        events.disabled = False
+        self.draw(0)
+        events.focus()
+        self.refresh_bindings()
+
+    def update_status(self) -> None:
+        session = self.session
+        number = min(session.position + (0 if self.answered else 1), len(session.questions))
+        self.query_one("#status", Static).update(
+            Text.assemble(
+                ("Put in order · ", "bold"),
+                literal(session.deck_title),
+                f"   Question {number} of {len(session.questions)}",
+                f" · Score {points_text(session.points)}/{session.position}",
+            )
+        )
+
+    def draw(self, highlight: int) -> None:
+        question = self.question
+        assert question is not None
+        labels = {item.id: item.label for item in question.items}
+        events = self.query_one("#events", OptionList)
+        events.clear_options()
+        events.add_options(Option(literal(f"{n}. {labels[i]}"), id=i) for n, i in enumerate(self.order, 1))
+        events.highlighted = highlight
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "move":
+            return self.answered is None
+        if action == "grade":
+            return self.answered is not None
+        return True
+
+    def action_move(self, step: int) -> None:
+        events = self.query_one("#events", OptionList)
+        index = events.highlighted
+        if self.answered is not None or index is None:
+            return
+        target = index + step
+        if 0 <= target < len(self.order):
+            self.order[index], self.order[target] = self.order[target], self.order[index]
+            self.draw(target)
+
+    def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
+        self.action_submit()
+
+    def action_submit(self) -> None:
+        if self.answered is not None:
+            self.action_next()
+            return
+        question = self.question
+        assert question is not None
+        outcome = evaluate_order(question, self.order)
+        seconds = time.monotonic() - self.shown_at
+        review_id = self.app.progress.record(
+            question, outcome, self.deck.deck.id, session_id=self.session.session_id, seconds=seconds
+        )
+        self.answered = Attempt(question, outcome, seconds, review_id)
+        self.session.record(self.answered)
+        self.update_status()
+        self.query_one("#events", OptionList).disabled = True
+        self.show_result(outcome.grade)
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def show_result(self, grade: Grade) -> None:
+        assert self.answered is not None
+        question, outcome = self.answered.question, self.answered.outcome
+        by_id = {item.id: item for item in question.items}
+        truth = list(question.correct_order)
+        headline, style = HEADLINES[outcome.verdict]
+        text = Text()
+        text.append(f"{headline} — {outcome.points:.0%} of the pairs in order\n\n", style=style)
+        text.append("Drawn to scale; the numbers are your order:\n", style="dim")
+        text.append_text(strip([(by_id[i].label, by_id[i].date) for i in self.order], self.size.width - 12))
+        text.append("\nYour order against the truth:\n", style="bold")
+        for position, item_id in enumerate(self.order):
+            item = by_id[item_id]
+            right = truth[position] == item_id or item.date.compare(by_id[truth[position]].date) == 0
+            text.append(" ✓ " if right else " ✗ ", style="bold green" if right else "bold red")
+            text.append(f"{MARKERS[position]} ")
+            text.append_text(literal(item.label))
+            text.append(f"  ({item.date.label()})", style="dim")
+            if not right:
+                text.append(f"  → belongs at {truth.index(item_id) + 1}", style="italic")
+            text.append("\n")
+        text.append(f"\nScheduled as {grade.label} · 1-4 to change · Enter for the next", style="dim")
+        view = self.query_one("#feedback", Static)
+        view.update(text)
+        view.display = True
+        self.query_one("#body", VerticalScroll).scroll_end(animate=False)
+
+    def action_grade(self, number: int) -> None:
+        attempt = self.answered
+        if attempt is None or attempt.review_id is None:
+            return
+        grade = Grade(number)
+        attempt.review_id = self.app.progress.regrade(
+            attempt.review_id,
+            attempt.question,
+            attempt.outcome,
+            self.deck.deck.id,
+            grade,
+            self.session.session_id,
+        )
+        self.show_result(grade)
+
+    def action_next(self) -> None:
+        if self.session.finished:
+            self.action_finish()
+        else:
+            self.show_question()
+
+    def action_finish(self) -> None:
+        from .results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(self.deck, self.session))

@@ -1,0 +1,231 @@
+"""A session of questions answered one by one: choices by number or arrows, typed answers in an
+input, true/false by key. Each answer is checked, saved, and explained before the next."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.screen import Screen
+from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets.option_list import Option
+
+from quizgen.facts.model import Kind
+from quizgen.questions.model import Question
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
+from quizgen.study.scheduler import Grade
+from quizgen.study.session import Attempt, Session
+from quizgen.tui.widgets.feedback import feedback
+from quizgen.tui.widgets.literal import literal
+
+from .results import points_text
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
+PLACEHOLDERS = {
+    Kind.TYPED: "Type your answer, then Enter",
+    Kind.CLOZE: "Fill in the blank, then Enter",
+    Kind.YEAR_GUESS: "A year (1998, 44 BC), then Enter",
+}
+
+
+class QuizScreen(Screen[None]):
+    BINDINGS = [
+        Binding("enter", "next", "Next", id="quiz.next", tooltip="The next question (after answering)"),
+        Binding("escape", "finish", "End", id="quiz.finish", tooltip="End the session and see the results"),
+        *(
+            Binding(
+                str(n),
+                f"number({n})",
+                "Choose or grade",
+                show=False,
+                id=f"quiz.number{n}",
+                tooltip="Before answering: choose option n. After: grade 1 Again, 2 Hard, 3 Good, 4 Easy",
+            )
+            for n in range(1, 7)
+        ),
+        Binding("t", "truth(1)", "True", show=False, id="quiz.true", tooltip="Answer True"),
+        Binding("f", "truth(2)", "False", show=False, id="quiz.false", tooltip="Answer False"),
+    ]
+
+    app: QuizgenApp
+
+    def __init__(self, deck: StudyDeck, session: Session) -> None:
+        super().__init__()
+        self.deck = deck
+        self.session = session
+        self.answered: Attempt | None = None
+        self.grade: Grade | None = None
+        self.shown_at = time.monotonic()
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="status")
+        with VerticalScroll(id="body"):
+            yield Static("", id="stem", markup=False)
+            yield OptionList(id="options", markup=False)
+            yield Input(id="answer")
+            yield Static("", id="feedback", markup=False)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        self.query_one("#answer", Input).cursor_blink = False
+        self.show_question()
+
+    # -- drawing ------------------------------------------------------------
+
+    @property
+    def question(self) -> Question | None:
+        return self.session.current
+
+    def show_question(self) -> None:
+        question = self.question
+        if question is None:
+            return
+        self.answered, self.grade = None, None
+        self.shown_at = time.monotonic()
+        self.update_status()
+        self.query_one("#stem", Static).update(literal(question.stem, style="bold"))
+        options = self.query_one("#options", OptionList)
+        answer = self.query_one("#answer", Input)
+        feedback_view = self.query_one("#feedback", Static)
+        feedback_view.display = False
+        options.clear_options()
+        is_choice = question.kind in CHOICE_KINDS
+        options.display = is_choice
+        answer.display = not is_choice
+        options.disabled = False
+        answer.disabled = False
+        if is_choice:
+            options.add_options(
+                Option(literal(f"{n}  {text}"), id=str(n - 1)) for n, text in enumerate(question.options, 1)
+            )
+            options.highlighted = 0
+            options.focus()
+        else:
+            answer.value = ""
+            answer.placeholder = PLACEHOLDERS.get(question.kind, "Your answer")
+            answer.focus()
+        self.refresh_bindings()
+
+    def update_status(self) -> None:
+        session = self.session
+        number = min(session.position + (0 if self.answered else 1), len(session.questions))
+        text = Text.assemble(
+            (f"{session.mode.title} · ", "bold"),
+            literal(session.deck_title),
+            f"   Question {max(number, 1)} of {len(session.questions)}",
+            f" · Score {points_text(session.points)}/{session.position}",
+        )
+        self.query_one("#status", Static).update(text)
+
+    # -- answering ----------------------------------------------------------
+
+    def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
+        if self.answered is None and event.option_id is not None:
+            self.choose(int(event.option_id))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        question = self.question
+        if self.answered is None and question is not None:
+            self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
+
+    def choose(self, index: int) -> None:
+        question = self.question
+        if question is not None and 0 <= index < len(question.options):
+            self.submit(evaluate_choice(question, index))
+
+    def submit(self, outcome: Outcome) -> None:
+        """Save the answer first (it survives anything after this line), then explain it."""
+        question = self.question
+        assert question is not None
+        seconds = time.monotonic() - self.shown_at
+        review_id = self.app.progress.record(
+            question, outcome, self.deck.deck.id, session_id=self.session.session_id, seconds=seconds
+        )
+        attempt = Attempt(question, outcome, seconds, review_id)
+        self.session.record(attempt)
+        self.answered, self.grade = attempt, outcome.grade
+        self.mark_options(question, outcome)
+        answer = self.query_one("#answer", Input)
+        answer.disabled = True
+        answer.display = False  # the feedback repeats what was typed
+        self.show_feedback()
+        self.update_status()
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def mark_options(self, question: Question, outcome: Outcome) -> None:
+        """Keep the options in view, marked: the key with ✓, a wrong choice with ✗."""
+        options = self.query_one("#options", OptionList)
+        if not question.options:
+            return
+        chosen = outcome.checked.given if outcome.checked else None
+        options.clear_options()
+        for number, text in enumerate(question.options, 1):
+            right = number - 1 == question.answer_index
+            mark = "✓" if right else "✗" if text == chosen else " "
+            options.add_option(Option(literal(f"{mark} {number}  {text}", style="bold" if right else "")))
+        options.disabled = True
+
+    def show_feedback(self) -> None:
+        assert self.answered is not None
+        view = self.query_one("#feedback", Static)
+        view.update(feedback(self.answered.question, self.answered.outcome, self.grade, self.size.width - 12))
+        view.display = True
+        self.query_one("#body", VerticalScroll).scroll_end(animate=False)
+
+    # -- actions ------------------------------------------------------------
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        question = self.question if self.answered is None else self.answered.question
+        if action == "next":
+            return self.answered is not None
+        if action == "truth":
+            return self.answered is None and question is not None and question.kind is Kind.TRUE_FALSE
+        return True
+
+    def action_number(self, number: int) -> None:
+        if self.answered is None:
+            self.choose(number - 1)
+        elif number <= 4:
+            self.regrade(Grade(number))
+
+    def action_truth(self, number: int) -> None:
+        self.choose(number - 1)
+
+    def regrade(self, grade: Grade) -> None:
+        """The student overrides the proposed grade; the schedule follows at once."""
+        attempt = self.answered
+        if attempt is None or attempt.review_id is None or grade == self.grade:
+            return
+        attempt.review_id = self.app.progress.regrade(
+            attempt.review_id,
+            attempt.question,
+            attempt.outcome,
+            self.deck.deck.id,
+            grade,
+            self.session.session_id,
+        )
+        self.grade = grade
+        self.show_feedback()
+
+    def action_next(self) -> None:
+        if self.answered is None:
+            return
+        if self.session.finished:
+            self.action_finish()
+        else:
+            self.show_question()
+
+    def action_finish(self) -> None:
+        from .results import ResultsScreen
+
+        self.app.switch_screen(ResultsScreen(self.deck, self.session))

@@ -1,0 +1,118 @@
+"""Results: the score, the time taken, every question with the answer given and the key, and one
+key to retry only the mistakes."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Header, Static
+
+from quizgen.questions.answers import Verdict
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.session import Mode, Session
+from quizgen.tui.widgets.literal import literal
+
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
+MARKS = {
+    Verdict.CORRECT: ("✓", "green"),
+    Verdict.TYPO: ("≈", "yellow"),
+    Verdict.CLOSE: ("~", "yellow"),
+    Verdict.WRONG: ("✗", "red"),
+}
+
+
+class ResultsScreen(Screen[None]):
+    BINDINGS = [
+        Binding(
+            "r", "retry", "Retry mistakes", id="results.retry", tooltip="A new session of what you got wrong"
+        ),
+        Binding("escape,enter", "home", "Decks", id="results.home", tooltip="Back to your decks"),
+    ]
+
+    app: QuizgenApp
+
+    def __init__(self, deck: StudyDeck, session: Session) -> None:
+        super().__init__()
+        self.deck = deck
+        self.session = session
+
+    def compose(self) -> ComposeResult:
+        yield Header()
+        yield Static("", id="summary")
+        yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield Footer()
+
+    def on_mount(self) -> None:
+        session = self.session
+        now = self.app.progress.clock()
+        if session.session_id is not None:
+            self.app.progress.store.finish_session(
+                session.session_id, now, len(session.attempts), session.points
+            )
+        seconds = int((now - session.started).total_seconds())
+        answered = len(session.attempts)
+        share = session.points / answered if answered else 0.0
+        summary = Text.assemble(
+            (f"{session.mode.title} · ", "bold"),
+            literal(session.deck_title),
+            "\n",
+            ("Score ", "bold"),
+            (f"{points_text(session.points)} / {answered}", "bold"),
+            f"  ({share:.0%})",
+            f" · {answered} of {len(session.questions)} answered",
+            f" · time {seconds // 60}:{seconds % 60:02d}",
+            f" · {len(session.mistakes())} to retry" if session.mistakes() else " · nothing to retry",
+        )
+        self.query_one("#summary", Static).update(summary)
+        table = self.query_one("#answers", DataTable)
+        table.add_column("", key="mark")
+        table.add_column("Question", key="question")
+        table.add_column("Your answer", key="given")
+        table.add_column("Answer", key="key")
+        for attempt in session.attempts:
+            mark, style = MARKS[attempt.outcome.verdict]
+            question = attempt.question
+            stem = question.cloze.text if question.cloze else question.stem
+            table.add_row(
+                Text(mark, style=f"bold {style}"),
+                literal(_short(stem, 60)),
+                literal(_short(attempt.outcome.given or "—", 28)),
+                literal(_short(question.answer, 28)),
+            )
+        table.focus()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "retry":
+            return bool(self.session.mistakes())
+        return True
+
+    def action_retry(self) -> None:
+        mistakes = self.session.retry(self.app.progress.clock())
+        if not mistakes.questions:
+            return
+        mistakes.session_id = self.app.progress.store.start_session(
+            self.deck.deck.id, mistakes.mode.value, mistakes.started
+        )
+        from .order import OrderScreen
+        from .quiz import QuizScreen
+
+        screen = OrderScreen if mistakes.mode is Mode.ORDER else QuizScreen
+        self.app.switch_screen(screen(self.deck, mistakes))
+
+    def action_home(self) -> None:
+        self.app.pop_screen()
+
+
+def points_text(points: float) -> str:
+    """Whole points as whole numbers, partial credit to two decimals: 3, 4.5, 0.01."""
+    return str(int(points)) if points == int(points) else f"{points:.2f}".rstrip("0").rstrip(".")
+
+
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"

@@ -1,0 +1,87 @@
+"""Timelines drawn to scale in text: a horizontal strip for a few events, a vertical one to browse.
+
+Pure functions returning rich Text, so screens, snapshots and tests share them.
+Each event gets a numbered marker (and ranges a bar), explained in a legend:
+the picture never relies on colour alone.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from rich.text import Text
+
+from quizgen.facts.dates import HistoricalDate
+
+from .literal import literal
+
+MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+PALETTE = ("cyan", "magenta", "yellow", "green", "blue", "red")
+
+
+def _year(value: float) -> str:
+    year = int(value // 1)
+    return str(year) if year > 0 else f"{1 - year} BC"
+
+
+def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text:
+    """Events on one horizontal axis, to scale, with a numbered legend."""
+    if not points:
+        return Text()
+    low = min(d.start_year for _, d in points)
+    high = max(d.end_year for _, d in points)
+    span = max(high - low, 1.0)
+    low, high = low - span * 0.05, high + span * 0.05
+    left, right = _year(low + 0.5), _year(high - 0.5)
+    axis_width = max(width - len(left) - len(right) - 2, 10)
+    cells = ["─"] * axis_width
+    styles: list[str] = [""] * axis_width
+
+    def column(year: float) -> int:
+        return min(max(round((year - low) / (high - low) * (axis_width - 1)), 0), axis_width - 1)
+
+    for index, (_, date) in enumerate(points):
+        style = PALETTE[index % len(PALETTE)]
+        first, last = column(date.start_year), column(date.end_year)
+        if date.is_range or last - first > 1:
+            for x in range(first, last + 1):
+                cells[x], styles[x] = "━", style
+        spot = column(date.mid_year)
+        while cells[spot] in MARKERS and spot < axis_width - 1:
+            spot += 1
+        cells[spot], styles[spot] = MARKERS[index % len(MARKERS)], f"bold {style}"
+    text = Text()
+    text.append(f"{left} ", style="dim")
+    for cell, style in zip(cells, styles, strict=True):
+        text.append(cell, style=style)
+    text.append(f" {right}\n", style="dim")
+    for index, (label, date) in enumerate(points):
+        text.append(f"  {MARKERS[index % len(MARKERS)]} ", style=f"bold {PALETTE[index % len(PALETTE)]}")
+        text.append(f"{date.label()}  ", style="bold")
+        text.append_text(literal(label))
+        text.append("\n")
+    return text
+
+
+def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4) -> Text:
+    """Every event down a year axis, oldest first; long empty stretches shown compressed."""
+    ordered = sorted(points, key=lambda p: p[1].sort_key())
+    text = Text()
+    previous: float | None = None
+    for label, date in ordered:
+        if previous is not None:
+            gap = date.start_year - previous
+            rows = min(int(gap // 5), max_gap)
+            for _ in range(rows):
+                text.append("       │\n", style="dim")
+            if gap >= 5 * (max_gap + 1):
+                text.append(f"       ┆  {int(gap)} years\n", style="dim italic")
+        text.append(f"{_year(date.start_year):>6} ", style="bold")
+        text.append("━" if date.is_range else "●", style="cyan")
+        text.append("  ")
+        text.append(date.label(), style="bold")
+        text.append("  ")
+        text.append_text(literal(label))
+        text.append("\n")
+        previous = date.end_year
+    return text

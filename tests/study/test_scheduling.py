@@ -1,0 +1,135 @@
+"""Scheduling, grading proposals, session building and settings."""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from pathlib import Path
+
+import pytest
+
+from quizgen.facts.loader import load_library
+from quizgen.facts.model import Kind
+from quizgen.questions.answers import Verdict
+from quizgen.questions.generate import generate
+from quizgen.questions.model import Question
+from quizgen.study.evaluate import evaluate_choice, evaluate_order, evaluate_text
+from quizgen.study.progress import Progress
+from quizgen.study.scheduler import Grade, Scheduler
+from quizgen.study.session import counts, flashcards, one_per_fact, quiz
+from quizgen.study.settings import Settings, SettingsError, load_settings, save_settings
+from quizgen.study.stats import compute
+from quizgen.study.store import open_store
+
+NOW = dt.datetime(2026, 1, 1, 9, 0, tzinfo=dt.UTC)
+DATA = Path(__file__).parents[1] / "data"
+
+
+@pytest.fixture(scope="module")
+def questions() -> list[Question]:
+    return generate(load_library([DATA / "curie.yaml"]), random.Random(0), present_year=2026)
+
+
+def test_a_fixed_rating_sequence_gives_fixed_intervals() -> None:
+    """The reference sequence from fsrs's own behaviour; a change of library or parameters shows here."""
+    scheduler = Scheduler(0.9)
+    card = scheduler.card("q", None, NOW)
+    dues = []
+    for grade in (Grade.GOOD, Grade.GOOD, Grade.GOOD, Grade.AGAIN, Grade.GOOD, Grade.EASY):
+        card = scheduler.review(card, grade, card.due)
+        dues.append(card.due)
+    gaps = [
+        round((later - earlier).total_seconds() / 60)
+        for earlier, later in zip([NOW, *dues], dues, strict=False)
+    ]
+    assert gaps == [10, 2 * 24 * 60, 11 * 24 * 60, 10, 2 * 24 * 60, 8 * 24 * 60]
+
+
+def test_proposed_grades(questions: list[Question]) -> None:
+    typed = next(q for q in questions if q.kind is Kind.TYPED and q.answer == "Warsaw")
+    assert evaluate_text(typed, "Warsaw").grade is Grade.GOOD
+    assert evaluate_text(typed, "Warsw").grade is Grade.HARD
+    assert evaluate_text(typed, "Paris").grade is Grade.AGAIN
+    choice = next(q for q in questions if q.kind is Kind.MULTIPLE_CHOICE)
+    assert evaluate_choice(choice, choice.answer_index).grade is Grade.GOOD
+    year = next(q for q in questions if q.kind is Kind.YEAR_GUESS)
+    near = evaluate_text(year, str(year.date.year + 1))
+    assert near.verdict is Verdict.CLOSE
+    assert near.grade is Grade.HARD
+    order = next(q for q in questions if q.kind is Kind.ORDER)
+    assert evaluate_order(order, order.correct_order).grade is Grade.GOOD
+    assert evaluate_order(order, order.correct_order[::-1]).grade is Grade.AGAIN
+
+
+def test_progress_records_and_regrades(tmp_path: Path, questions: list[Question]) -> None:
+    typed = next(q for q in questions if q.kind is Kind.TYPED)
+    with open_store(tmp_path, now=NOW) as store:
+        progress = Progress(store, Scheduler(), clock=lambda: NOW)
+        outcome = evaluate_text(typed, "nonsense")
+        review_id = progress.record(typed, outcome, deck_id=1)
+        assert store.cards()[typed.id].due == NOW + dt.timedelta(minutes=1)
+        progress.regrade(review_id, typed, outcome, 1, Grade.EASY)
+        assert [r.rating for r in store.reviews()] == [4]
+        assert store.cards()[typed.id].due > NOW + dt.timedelta(days=1)
+
+
+def test_siblings_never_share_a_session(questions: list[Question]) -> None:
+    chosen = quiz(questions, random.Random(3), length=50)
+    facts = [q.fact_id for q in chosen]
+    assert len(facts) == len(set(facts))
+    assert {q.kind for q in chosen} >= {Kind.MULTIPLE_CHOICE, Kind.TYPED}
+    assert [q.fact_id for q in one_per_fact(questions)] == list(dict.fromkeys(q.fact_id for q in questions))
+
+
+def test_flashcards_due_first_then_new_within_the_limit(tmp_path: Path, questions: list[Question]) -> None:
+    with open_store(tmp_path, now=NOW) as store:
+        progress = Progress(store, Scheduler(), clock=lambda: NOW)
+        first = questions[0]
+        progress.record(first, evaluate_text(first, "wrong"), 1)
+        later = NOW + dt.timedelta(days=2)
+        cards = store.cards()
+        queue = flashcards(questions, cards, later, new_limit=2, new_seen_today=0, facts_studied_today=set())
+        assert queue[0].id == first.id  # due
+        assert len(queue) == 3  # and two new ones, one per fact
+        assert len({q.fact_id for q in queue}) == 3
+        today = flashcards(
+            questions, cards, NOW, new_limit=5, new_seen_today=1, facts_studied_today={first.fact_id}
+        )
+        assert first.fact_id not in {q.fact_id for q in today}  # siblings wait until tomorrow
+        assert len(today) == 4
+        numbers = counts(questions, cards, later)
+        assert (numbers.new, numbers.due, numbers.learned) == (len(questions) - 1, 1, 0)
+
+
+def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
+    assert load_settings(tmp_path) == Settings()
+    settings = Settings(new_per_day=5, desired_retention=0.85, theme="nord", keymap={"home.stats": "x"})
+    save_settings(tmp_path, settings)
+    assert load_settings(tmp_path) == settings
+    (tmp_path / "config.toml").write_text("new_per_day = 'lots'\n")
+    with pytest.raises(SettingsError, match="new_per_day should be a int"):
+        load_settings(tmp_path)
+    (tmp_path / "config.toml").write_text("desired_retention = 2\n")
+    with pytest.raises(SettingsError, match=r"between 0\.7 and 0\.99"):
+        load_settings(tmp_path)
+
+
+def test_stats(tmp_path: Path, questions: list[Question]) -> None:
+    with open_store(tmp_path, now=NOW) as store:
+        clock = [NOW]
+        progress = Progress(store, Scheduler(), clock=lambda: clock[0])
+        for day, answer in ((0, "Warsaw"), (0, "Paris"), (1, "Warsaw")):
+            clock[0] = NOW + dt.timedelta(days=day)
+            typed = next(q for q in questions if q.kind is Kind.TYPED and q.answer == "Warsaw")
+            progress.record(typed, evaluate_text(typed, answer), 1)
+        stats = compute(
+            store.reviews(),
+            store.cards(),
+            (NOW + dt.timedelta(days=1)).astimezone().date(),
+            back=3,
+            forward=4,
+        )
+        assert stats.reviews_per_day[-2:] == (2, 1)
+        assert stats.accuracy_per_day[-2:] == (0.5, 1.0)
+        assert stats.accuracy == pytest.approx(2 / 3)
+        assert sum(stats.due_per_day) == 1

@@ -1,0 +1,412 @@
+"""Every flow a student walks, driven with Textual's pilot; each asserts the words on screen and what
+was saved."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from quizgen.facts.model import Kind
+from quizgen.questions.answers import Verdict
+from quizgen.study.session import Mode
+from quizgen.study.settings import Settings
+from quizgen.study.store import open_store
+from quizgen.tui.screens.flashcards import FlashcardScreen
+from quizgen.tui.screens.home import HomeScreen
+from quizgen.tui.screens.order import OrderScreen
+from quizgen.tui.screens.quiz import QuizScreen
+from quizgen.tui.screens.results import ResultsScreen
+
+from .conftest import START, AppFactory, FakeClock, ready, screen_text
+
+
+def deck_row(text: str, title: str = "Marie Curie") -> tuple[int, int, int, str]:
+    """New, due, learned and last score of a deck, as the home screen shows them."""
+    match = re.search(rf"{re.escape(title)}\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)", text)
+    assert match, text
+    return int(match[1]), int(match[2]), int(match[3]), match[4]
+
+
+async def open_mode(pilot, number: int) -> None:
+    await ready(pilot)
+    await pilot.press("enter")
+    await pilot.pause()
+    await pilot.press(str(number))
+    await pilot.pause()
+
+
+async def answer(pilot, screen: QuizScreen, how: str) -> None:
+    """Answer the current question right, wrong, or right with a typo."""
+    question = screen.question
+    assert question is not None
+    if question.options:
+        index = (
+            question.answer_index if how != "wrong" else (question.answer_index + 1) % len(question.options)
+        )
+        await pilot.press(str(index + 1))
+    else:
+        text = {
+            "right": question.answer,
+            "wrong": "Atlantis",
+            "typo": question.answer[:-2] + question.answer[-1],
+        }[how]
+        await pilot.press(*text, "enter")
+    await pilot.pause()
+
+
+async def test_home_lists_decks_with_counts(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Marie Curie" in text
+        assert "New" in text
+        assert "Due" in text
+        assert "Learned" in text
+        deck = app.decks[0]
+        assert deck_row(text) == (len(deck.questions), 0, 0, "—")
+
+
+async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> None:
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert "Question 1 of" in screen_text(app)
+        seen = {"right": False, "wrong": False, "typo": False}
+        while not screen.session.finished:
+            question = screen.question
+            spelled = question.kind in (Kind.TYPED, Kind.CLOZE) and question.answer_kind in ("entity", "text")
+            if spelled and not seen["typo"] and len(question.answer) >= 6:
+                how = "typo"
+            else:
+                how = "wrong" if not seen["wrong"] else "right"
+            await answer(pilot, screen, how)
+            attempt = screen.session.attempts[-1]
+            text = screen_text(app)
+            if attempt.outcome.verdict is Verdict.TYPO:
+                seen["typo"] = True
+                assert "≈ Right, with a typo" in text
+                assert "Spelling:" in text
+            elif attempt.outcome.verdict is Verdict.WRONG:
+                seen["wrong"] = True
+                assert "✗ Wrong" in text
+            else:
+                seen["right"] = True
+                assert "✓ Correct" in text
+            assert "Source:" in text
+            await pilot.press("enter")
+            await pilot.pause()
+        assert seen == {"right": True, "wrong": True, "typo": True}
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Score" in text
+        assert "to retry" in text
+        assert app.progress.store.review_count() == len(screen.session.attempts)
+
+
+async def test_multiple_choice_by_arrows_and_enter(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        while screen.question is not None and screen.question.kind is not Kind.MULTIPLE_CHOICE:
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        question = screen.question
+        assert question is not None
+        for _ in range(question.answer_index or 0):
+            await pilot.press("down")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.session.attempts[-1].outcome.verdict is Verdict.CORRECT
+        assert f"✓ {(question.answer_index or 0) + 1}  {question.answer}" in screen_text(app)
+
+
+async def test_overriding_the_proposed_grade(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        await answer(pilot, screen, "wrong")
+        assert "Scheduled as Again" in screen_text(app)
+        await pilot.press("3")  # "I was right"
+        await pilot.pause()
+        assert "Scheduled as Good" in screen_text(app)
+        reviews = app.progress.store.reviews()
+        assert [r.rating for r in reviews] == [3]  # the override replaced the proposal
+
+
+async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        assert isinstance(screen, FlashcardScreen)
+        assert "Card 1 of" in screen_text(app)
+        for grade in (1, 2, 3, 4):
+            await pilot.press("space")
+            await pilot.pause()
+            assert "How well did you remember?" in screen_text(app) or "Proposed grade" in screen_text(app)
+            await pilot.press(str(grade))
+            await pilot.pause()
+        ratings = [r.rating for r in app.progress.store.reviews()]
+        assert ratings == [1, 2, 3, 4]
+        status = screen_text(app)
+        deck = app.decks[0]
+        assert f"{len(deck.questions) - 4} new" in status
+        await pilot.press("u")  # undo the Easy
+        await pilot.pause()
+        assert [r.rating for r in app.progress.store.reviews()] == [1, 2, 3]
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+    clock.advance(days=30)  # a month later everything graded is due again
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        _, due, learned, _ = deck_row(screen_text(app))
+        assert (due, learned) == (3, 0)
+
+
+async def test_flashcard_answered_by_typing_proposes_a_grade(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        while screen.card is not None and screen.card.options:
+            await pilot.press("space", "3")
+            await pilot.pause()
+        card = screen.card
+        assert card is not None
+        await pilot.press("t", *card.answer, "enter")
+        await pilot.pause()
+        assert "Proposed grade: Good" in screen_text(app)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.progress.store.reviews()[-1].rating == 3
+
+
+async def test_put_in_order(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 3)
+        screen = app.screen
+        assert isinstance(screen, OrderScreen)
+        question = screen.question
+        truth = list(question.correct_order)
+        for target, item in enumerate(truth):  # move each event up to where it belongs
+            await pilot.press("home")
+            for _ in range(screen.order.index(item)):
+                await pilot.press("down")
+            for _ in range(screen.order.index(item) - target):
+                await pilot.press("shift+up")
+        assert screen.order == truth
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✓ Correct — 100% of the pairs in order" in text
+        assert "Drawn to scale" in text
+        assert screen.session.attempts[-1].outcome.points == 1.0
+
+
+async def test_order_partial_credit_is_shown(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 3)
+        screen = app.screen
+        question = screen.question
+        screen.order = list(question.correct_order)[::-1]
+        screen.draw(0)
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✗ Wrong — 0% of the pairs in order" in text
+        assert "belongs at" in text
+
+
+async def test_which_came_first(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 4)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        assert screen.session.mode is Mode.WHICH_FIRST
+        question = screen.question
+        await pilot.press(str(question.answer_index + 1))
+        await pilot.pause()
+        text = screen_text(app)
+        assert "✓ Correct" in text
+        assert "①" in text  # the two events drawn on a timeline
+
+
+async def test_year_guess_with_closeness_points(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 5)
+        screen = app.screen
+        question = screen.question
+        assert question.kind is Kind.YEAR_GUESS
+        await pilot.press(*str(question.date.year + 1), "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "of the points" in text
+        assert "your guess" in text
+        assert 0 < screen.session.attempts[-1].outcome.points < 1
+
+
+async def test_results_and_retry_mistakes(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        await answer(pilot, screen, "wrong")
+        wrong = screen.session.attempts[-1].question
+        await pilot.press("enter")
+        await answer(pilot, screen, "right")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Score 1 / 2" in text
+        assert "1 to retry" in text
+        await pilot.press("r")
+        await pilot.pause()
+        retry = app.screen
+        assert isinstance(retry, QuizScreen)
+        assert retry.session.questions == [wrong]
+        assert "Question 1 of 1" in screen_text(app)
+
+
+async def test_stats(make: AppFactory, clock: FakeClock) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        for how in ("right", "wrong"):
+            await answer(pilot, app.screen, how)
+            await pilot.press("enter")
+        await pilot.press("escape", "escape")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        await pilot.press("s")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "2 reviews" in text
+        assert "accuracy 50%" in text
+        assert "Reviews per day" in text
+        assert "Cards due in the coming days" in text
+
+
+async def test_help_lists_every_key(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        await answer(pilot, app.screen, "wrong")
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Retry mistakes" in text
+        assert "Quit" in text
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+async def test_browse_timeline(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "3 events" in text
+        assert "Marie Curie receives the Nobel Prize in Physics" in text
+        assert text.index("moves to Paris") < text.index("Nobel Prize in Physics") < text.index("Chemistry")
+
+
+async def test_quitting_mid_session_keeps_every_answer(make: AppFactory, tmp_path: Path) -> None:
+    data = tmp_path / "progress"
+    store = open_store(data, now=START)
+    app = make(data=store)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        for how in ("right", "wrong", "right"):
+            await answer(pilot, app.screen, how)
+            await pilot.press("enter")
+        answered = {a.question.id for a in app.screen.session.attempts}
+        await pilot.press("ctrl+q")
+    store.close()
+    reopened = open_store(data, now=START)
+    assert {r.question_id for r in reopened.reviews()} == answered
+    app = make(data=reopened)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        new, due, learned, _ = deck_row(screen_text(app))
+        assert new == len(app.decks[0].questions) - 3
+        assert (due, learned) == (0, 3)  # answered and scheduled: not due again yet
+    reopened.close()
+
+
+async def test_content_markup_is_shown_literally(make: AppFactory, deck_folder: Path) -> None:
+    path = deck_folder / "curie.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "name: Warsaw", 'name: "[bold]War[/]saw [@click=app.quit]x[/]"'
+    )
+    path.write_text(text, encoding="utf-8")
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        for _ in range(len(screen.session.questions)):
+            if "[bold]War[/]saw" in screen_text(app):
+                break
+            await pilot.press("space", "3")
+            await pilot.pause()
+        assert "[bold]War[/]saw [@click=app.quit]x[/]" in screen_text(app)
+        assert app.is_running
+
+
+async def test_command_palette_offers_the_screens_keys(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"Stats")
+        await app.workers.wait_for_complete()
+        await pilot.pause()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Reviews per day" in screen_text(app)
+
+
+async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:
+    app = make(settings=Settings(keymap={"home.stats": "x"}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        assert "Reviews per day" not in screen_text(app)
+        await pilot.press("x")
+        await pilot.pause()
+        assert "Reviews per day" in screen_text(app)
+        await pilot.press("escape", "question_mark")
+        await pilot.pause()
+        assert re.search(r"\bx\s+Stats — ", screen_text(app))
+
+
+async def test_theme_choice_is_saved(make: AppFactory, tmp_path: Path) -> None:
+    from quizgen.study.settings import load_settings
+
+    app = make()
+    app.config.settings_dir = tmp_path
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert load_settings(tmp_path).theme == "nord"

@@ -404,8 +404,12 @@ def _unanswered(ctx: Context, fact: Fact, asked: Asked) -> dict[str, str]:
 
 
 def _honest(question: Question) -> bool:
-    """No unfilled slot, and the stem never gives away the key or an accepted answer."""
-    if "{" in question.stem or "}" in question.stem or "\x00" in question.stem:
+    """The stem never gives away the key or an accepted answer.
+
+    Unfilled slots cannot occur (the loader refuses unknown slots), so braces in
+    a stem are the author's own text and stay.
+    """
+    if "\x00" in question.stem:
         return False
     if question.kind in (Kind.TRUE_FALSE,):
         return True

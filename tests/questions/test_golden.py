@@ -160,3 +160,12 @@ def test_ordering_and_which_came_first(questions: dict[str, Question]) -> None:
         "Iran's first attempt to issue Interpol arrest warrants against Trump and others (according to Sputnik)"
         in labels
     )
+
+
+def test_braces_in_content_are_kept(tmp_path: Path) -> None:
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace("name: Warsaw", 'name: "Warsaw {old town}"')
+    (tmp_path / "braces.yaml").write_text(text, encoding="utf-8")
+    questions = generate(load_library([tmp_path / "braces.yaml"]), random.Random(0), present_year=2026)
+    assert any(q.stem == "Who was born in Warsaw {old town}?" for q in questions)
+    assert any(q.answer == "Warsaw {old town}" for q in questions if q.kind is Kind.TYPED)

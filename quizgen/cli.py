@@ -25,6 +25,7 @@ COMMANDS = {
     "check": "Check content files and deck recipes; report every problem with its file, line and column.",
     "show": "Print the questions a deck yields, with options, answers and sources (or JSON lines).",
     "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
+    "export": "Write a deck as an Anki package: real note types, stable ids, updates that keep progress.",
 }
 
 DESCRIPTION = "Learn facts in the terminal: structured facts become quizzes, flashcards, timelines and decks."
@@ -36,6 +37,7 @@ examples:
   quizgen check content/my-topic.yaml check one file
   quizgen show soleimani --kind cloze  the cloze questions of the bundled deck
   quizgen schema -o content/content.schema.json
+  quizgen export soleimani -o iran.apkg  an Anki package of the bundled deck
 """
 
 

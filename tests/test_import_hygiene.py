@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
 import pytest
 
-CORE_MODULES = ["quizgen.facts.loader", "quizgen.decks", "quizgen.facts.schema", "quizgen.cli"]
+CORE_MODULES = [
+    "quizgen.facts.loader",
+    "quizgen.decks",
+    "quizgen.facts.schema",
+    "quizgen.cli",
+    "quizgen.anki.export",
+    "quizgen.commands.export",
+]
 LOADED_AFTER = """\
 import contextlib, io, sys
 from quizgen.cli import main
@@ -24,7 +32,8 @@ def test_core_does_not_import_textual(module: str) -> None:
     assert done.stdout.strip() == "False"
 
 
-@pytest.mark.parametrize("argv", [["check"], ["schema"]])
+# export to the null device: refused as "not an Anki package" once every module it needs is loaded
+@pytest.mark.parametrize("argv", [["check"], ["schema"], ["export", "soleimani-timeline", "-o", os.devnull]])
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     code = LOADED_AFTER.format(argv=argv)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

@@ -1,0 +1,182 @@
+"""`quizgen export`: the summary, the default file name, atomic writes and the refusals."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import re
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from anki.collection import Collection
+from rich.console import Console
+
+from quizgen.anki import export as anki_export
+from quizgen.cli import main
+from quizgen.commands import export as export_command
+from quizgen.exitcodes import ExitCode
+
+from .conftest import DATA, import_package
+
+CURIE = str(DATA / "curie.yaml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(["export", *args])
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def leftovers(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir() if p.name.endswith(".part"))
+
+
+def test_summary_matches_what_anki_imports(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, collection: Collection
+) -> None:
+    output = tmp_path / "curie.apkg"
+    code, out, err = run(capsys, CURIE, "-o", str(output))
+    assert code == ExitCode.OK, err
+    assert f"Wrote {output}" in out
+    notes, cards, questions, tags = map(
+        int, re.search(r"(\d+) notes, (\d+) cards from (\d+) questions, (\d+) tags", out).groups()
+    )
+    assert "decks: curie, curie::Timeline" in out
+    for name in ("quizgen Type-in v1", "quizgen Multiple choice v1", "quizgen Timeline v1", "year guess"):
+        assert name in out
+    log = import_package(collection, output)
+    assert (len(log.new), collection.note_count(), collection.card_count()) == (notes, notes, cards)
+    assert questions >= cards
+    assert tags == len(collection.tags.all())
+
+
+def test_default_output_is_the_deck_name_in_the_working_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "soleimani-timeline")
+    assert code == ExitCode.OK, err
+    assert (tmp_path / "soleimani-timeline.apkg").is_file()
+    assert str(tmp_path / "soleimani-timeline.apkg") in out
+    assert leftovers(tmp_path) == []
+
+
+def test_an_existing_package_is_replaced(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    output = tmp_path / "curie.apkg"
+    assert run(capsys, CURIE, "-o", str(output))[0] == ExitCode.OK
+    output.chmod(0o640)
+    assert run(capsys, "soleimani-timeline", "-o", str(output))[0] == ExitCode.OK
+    with zipfile.ZipFile(output) as archive:
+        assert "collection.anki2" in archive.namelist()
+    assert output.stat().st_mode & 0o777 == 0o640  # the replaced file's permissions are kept
+
+
+def interrupted(collection: bytes) -> Iterator[tuple[str, bytes]]:
+    yield "collection.anki2", collection
+    raise KeyboardInterrupt  # as if Ctrl-C arrived between two zip entries
+
+
+def test_an_interrupted_write_leaves_the_previous_file_intact(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    output = tmp_path / "curie.apkg"
+    assert run(capsys, CURIE, "-o", str(output))[0] == ExitCode.OK
+    previous = output.read_bytes()
+    monkeypatch.setattr(anki_export, "zip_entries", interrupted)
+    code, _, err = run(capsys, "soleimani", "-o", str(output))
+    assert code == ExitCode.INTERRUPTED
+    assert "interrupted" in err
+    assert output.read_bytes() == previous
+    assert leftovers(tmp_path) == []
+
+
+def test_a_failed_first_write_leaves_no_partial_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def disk_full(collection: bytes) -> Iterator[tuple[str, bytes]]:
+        yield "collection.anki2", collection
+        raise OSError(28, "No space left on device", str(tmp_path / "new.apkg"))
+
+    monkeypatch.setattr(anki_export, "zip_entries", disk_full)
+    code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "new.apkg"))
+    assert code == ExitCode.FAILURE
+    assert "No space left on device" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("notes.apkg", b"my lesson notes, not a deck\n"),
+        ("other.apkg", None),  # a zip, but not an Anki package
+    ],
+)
+def test_refuses_to_overwrite_what_is_not_an_anki_package(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes | None
+) -> None:
+    target = tmp_path / name
+    if content is None:
+        with zipfile.ZipFile(target, "w") as archive:
+            archive.writestr("lesson.txt", "not a collection")
+    else:
+        target.write_bytes(content)
+    before = target.read_bytes()
+    code, out, err = run(capsys, CURIE, "-o", str(target))
+    assert code == ExitCode.FAILURE
+    assert f"{target} exists and is not an Anki package; refusing to overwrite it" in err
+    assert target.read_bytes() == before
+    assert out == ""
+    assert leftovers(tmp_path) == []
+
+
+def test_refuses_a_folder_or_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, CURIE, "-o", str(tmp_path))
+    assert code == ExitCode.FAILURE
+    assert "is a folder" in err
+    code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "missing" / "x.apkg"))
+    assert code == ExitCode.FAILURE
+    assert "does not exist" in err
+
+
+def test_broken_content_exits_2_with_located_problems(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    broken = tmp_path / "broken.yaml"
+    broken.write_text(
+        (DATA / "curie.yaml")
+        .read_text(encoding="utf-8")
+        .replace("    tags: [life]\n", "    tagz: [life]\n", 1)
+    )
+    code, out, err = run(capsys, str(broken), "-o", str(tmp_path / "broken.apkg"))
+    assert code == ExitCode.CONTENT_ERROR
+    assert re.search(r"broken\.yaml:\d+:\d+: unknown key 'tagz'", err)
+    assert out == ""
+    assert not (tmp_path / "broken.apkg").exists()
+
+
+def test_a_malformed_epoch_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
+    code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "x.apkg"))
+    assert code == ExitCode.FAILURE
+    assert "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'yesterday'" in err
+
+
+def console(terminal: bool) -> tuple[Console, io.StringIO]:
+    buffer = io.StringIO()
+    return Console(file=buffer, force_terminal=terminal, width=100), buffer
+
+
+@pytest.mark.parametrize("terminal", [True, False])
+def test_progress_shows_on_a_terminal_only(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, terminal: bool
+) -> None:
+    monkeypatch.setattr(export_command, "PROGRESS_FROM", 10)
+    out, _ = console(terminal=False)
+    err, progress = console(terminal=terminal)
+    args = argparse.Namespace(target=CURIE, output=tmp_path / "x.apkg", format="apkg", seed=0)
+    assert export_command.run(args, out, err) == ExitCode.OK
+    assert ("Writing notes" in progress.getvalue()) is terminal

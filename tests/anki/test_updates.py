@@ -1,0 +1,77 @@
+"""A teacher corrects a fact and re-sends the deck: Anki updates the notes in place, progress stays.
+
+Each import uses Anki's default options, under which a note is updated only
+when the incoming copy is newer: the correction is exported a day later.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from anki.collection import Collection
+
+from .conftest import DATA, T1, T2, export, import_package, note_id_for
+
+ASKED = "curie-nobel-chemistry:event-year:year_guess"
+OLD = "Marie Curie receives the Nobel Prize in Chemistry"
+NEW = "Marie Curie wins the Nobel Prize in Chemistry"
+
+
+def corrected_copy(folder: Path) -> Path:
+    content = folder / "curie.yaml"
+    shutil.copy(DATA / "curie.yaml", content)
+    text = content.read_text(encoding="utf-8")
+    assert text.count(OLD) == 1
+    content.write_text(text.replace(OLD, NEW), encoding="utf-8")
+    return content
+
+
+def test_a_corrected_fact_updates_its_note_and_keeps_the_review_history(
+    tmp_path: Path, collection: Collection
+) -> None:
+    first = export(str(DATA / "curie.yaml"), tmp_path / "v1.apkg", T1)
+    assert len(import_package(collection, first.path).new) == first.report.notes
+    notes, cards = collection.note_count(), collection.card_count()
+
+    note_id = note_id_for(collection, ASKED)
+    (card,) = collection.get_note(note_id).cards()
+    card.start_timer()
+    collection.sched.answerCard(card, 3)  # Good
+    reviews = collection.db.list("select id from revlog where cid = ?", card.id)
+    assert len(reviews) == 1
+    assert card.reps == 1
+
+    corrected = corrected_copy(tmp_path)
+    same_day = export(str(corrected), tmp_path / "v2-same-time.apkg", T1)
+    log = import_package(collection, same_day.path)
+    assert (len(log.new), len(log.updated)) == (0, 0)  # not newer: Anki keeps its copy
+    assert OLD in collection.get_note(note_id)["Question"]
+
+    later = export(str(corrected), tmp_path / "v2.apkg", T2)
+    log = import_package(collection, later.path)
+    assert len(log.new) == 0
+    assert len(log.conflicting) == 0
+    assert len(log.updated) >= 2  # the asked note, and the timelines that show the event as a neighbour
+    assert (collection.note_count(), collection.card_count()) == (notes, cards)
+
+    note = collection.get_note(note_id)
+    assert NEW in note["Question"]
+    assert OLD not in note["Question"]
+    assert note.mod == T2
+    card.load()
+    assert card.reps == 1
+    assert card.type != 0
+    assert collection.db.list("select id from revlog where cid = ?", card.id) == reviews
+    assert not collection.find_notes(f'"{OLD}"')
+
+
+def test_note_types_update_in_place_too(tmp_path: Path, collection: Collection) -> None:
+    first = export(str(DATA / "curie.yaml"), tmp_path / "v1.apkg", T1)
+    import_package(collection, first.path)
+    before = {m.id: m.name for m in collection.models.all_names_and_ids()}
+    later = export(str(DATA / "curie.yaml"), tmp_path / "v2.apkg", T2)
+    log = import_package(collection, later.path)
+    assert {m.id: m.name for m in collection.models.all_names_and_ids()} == before  # no "quizgen ...+" copies
+    assert len(log.conflicting) == 0
+    assert len(log.new) == 0

@@ -342,8 +342,6 @@ def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None) 
             return Store(_connect(path), path, moved_aside=aside)
         except (_Unusable, sqlite3.Error) as error:
             raise StoreError(f"cannot start a new progress database at {path}: {error}") from None
-    except sqlite3.OperationalError as error:
-        raise StoreError(f"cannot open the progress database {path}: {error}") from None
 
 
 class _Unusable(Exception):
@@ -361,9 +359,10 @@ def _connect(path: Path) -> sqlite3.Connection:
         db.execute("PRAGMA foreign_keys = ON")
         version = db.execute("PRAGMA user_version").fetchone()[0]
         owner = db.execute("PRAGMA application_id").fetchone()[0]
-    except sqlite3.DatabaseError as error:
-        if isinstance(error, sqlite3.OperationalError) and "locked" in str(error):
-            raise
+    except sqlite3.OperationalError as error:  # the folder or file cannot be opened or written
+        hint = "another program holds it; try again" if "locked" in str(error) else "is its folder writable?"
+        raise StoreError(f"cannot open the progress database {path}: {error} ({hint})") from None
+    except sqlite3.DatabaseError:  # the file is not SQLite, or is damaged
         raise _Unusable("is not a readable SQLite database") from None
     if existed and owner != APPLICATION_ID:
         db.close()

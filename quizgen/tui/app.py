@@ -8,9 +8,11 @@ the core for sessions and outcomes and only draw them.
 from __future__ import annotations
 
 import random
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any, TypeVar
 
 from textual import work
 from textual.app import App, SystemCommand
@@ -26,6 +28,8 @@ from quizgen.study.store import Store
 
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
+
+T = TypeVar("T")
 
 
 @dataclass
@@ -110,6 +114,19 @@ class QuizgenApp(App[int]):
                 save_settings(self.config.settings_dir, self.settings)
             except OSError as error:
                 self.notify(f"Settings not saved: {error.strerror}", severity="error", markup=False)
+
+    def saved(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
+        """Run a write to the progress store; if the disk refuses it, say so and carry on.
+
+        The answer on screen stays; only its saving failed, and the student is told.
+        """
+        try:
+            return write(*args, **kwargs)
+        except sqlite3.Error as error:
+            self.notify(
+                f"This answer could not be saved: {error}", severity="error", markup=False, timeout=15
+            )
+            return None
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -210,8 +210,14 @@ class FlashcardScreen(Screen[None]):
             given="",
         )
         seconds = time.monotonic() - self.shown_at
-        review_id = self.app.progress.record(
-            card, outcome, self.deck.deck.id, grade=grade, session_id=self.session.session_id, seconds=seconds
+        review_id = self.app.saved(
+            self.app.progress.record,
+            card,
+            outcome,
+            self.deck.deck.id,
+            grade=grade,
+            session_id=self.session.session_id,
+            seconds=seconds,
         )
         self.session.record(Attempt(card, outcome, seconds, review_id))
         self.show_card()
@@ -222,7 +228,7 @@ class FlashcardScreen(Screen[None]):
             return
         attempt = self.session.attempts.pop()
         if attempt.review_id is not None:
-            self.app.progress.store.undo(attempt.review_id)
+            self.app.saved(self.app.progress.store.undo, attempt.review_id)
         self.show_card()
 
     def action_finish(self) -> None:

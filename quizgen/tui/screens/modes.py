@@ -105,6 +105,6 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
         app.notify(message, markup=False)
         return
     session = Session(study_mode, deck.title, questions, now)
-    session.session_id = progress.store.start_session(deck.deck.id, study_mode.value, now)
+    session.session_id = app.saved(progress.store.start_session, deck.deck.id, study_mode.value, now)
     screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(study_mode, QuizScreen)
     app.push_screen(screen(deck, session))

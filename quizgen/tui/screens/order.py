@@ -157,8 +157,13 @@ class OrderScreen(Screen[None]):
         assert question is not None
         outcome = evaluate_order(question, self.order)
         seconds = time.monotonic() - self.shown_at
-        review_id = self.app.progress.record(
-            question, outcome, self.deck.deck.id, session_id=self.session.session_id, seconds=seconds
+        review_id = self.app.saved(
+            self.app.progress.record,
+            question,
+            outcome,
+            self.deck.deck.id,
+            session_id=self.session.session_id,
+            seconds=seconds,
         )
         self.answered = Attempt(question, outcome, seconds, review_id)
         self.session.record(self.answered)
@@ -200,7 +205,8 @@ class OrderScreen(Screen[None]):
         if attempt is None or attempt.review_id is None:
             return
         grade = Grade(number)
-        attempt.review_id = self.app.progress.regrade(
+        attempt.review_id = self.app.saved(
+            self.app.progress.regrade,
             attempt.review_id,
             attempt.question,
             attempt.outcome,

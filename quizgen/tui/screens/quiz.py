@@ -147,8 +147,13 @@ class QuizScreen(Screen[None]):
         question = self.question
         assert question is not None
         seconds = time.monotonic() - self.shown_at
-        review_id = self.app.progress.record(
-            question, outcome, self.deck.deck.id, session_id=self.session.session_id, seconds=seconds
+        review_id = self.app.saved(
+            self.app.progress.record,
+            question,
+            outcome,
+            self.deck.deck.id,
+            session_id=self.session.session_id,
+            seconds=seconds,
         )
         attempt = Attempt(question, outcome, seconds, review_id)
         self.session.record(attempt)
@@ -206,7 +211,8 @@ class QuizScreen(Screen[None]):
         attempt = self.answered
         if attempt is None or attempt.review_id is None or grade == self.grade:
             return
-        attempt.review_id = self.app.progress.regrade(
+        attempt.review_id = self.app.saved(
+            self.app.progress.regrade,
             attempt.review_id,
             attempt.question,
             attempt.outcome,

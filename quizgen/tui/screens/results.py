@@ -52,8 +52,12 @@ class ResultsScreen(Screen[None]):
         session = self.session
         now = self.app.progress.clock()
         if session.session_id is not None:
-            self.app.progress.store.finish_session(
-                session.session_id, now, len(session.attempts), session.points
+            self.app.saved(
+                self.app.progress.store.finish_session,
+                session.session_id,
+                now,
+                len(session.attempts),
+                session.points,
             )
         seconds = int((now - session.started).total_seconds())
         answered = len(session.attempts)
@@ -96,8 +100,8 @@ class ResultsScreen(Screen[None]):
         mistakes = self.session.retry(self.app.progress.clock())
         if not mistakes.questions:
             return
-        mistakes.session_id = self.app.progress.store.start_session(
-            self.deck.deck.id, mistakes.mode.value, mistakes.started
+        mistakes.session_id = self.app.saved(
+            self.app.progress.store.start_session, self.deck.deck.id, mistakes.mode.value, mistakes.started
         )
         from .order import OrderScreen
         from .quiz import QuizScreen

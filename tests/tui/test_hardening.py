@@ -1,0 +1,64 @@
+"""The app when things go wrong: a broken deck beside good ones, a save the disk refuses, escape
+sequences in content. The student is told; nothing crashes."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from quizgen.tui.screens.quiz import QuizScreen
+
+from .conftest import AppFactory, ready, screen_text
+
+
+async def test_a_broken_deck_is_shown_beside_the_decks_that_loaded(
+    make: AppFactory, deck_folder: Path
+) -> None:
+    broken = deck_folder / "broken.yaml"
+    broken.write_text(
+        (deck_folder / "curie.yaml").read_text().replace("relation: born_in", "relation: born_inn")
+    )
+    (deck_folder / "broken-deck.yaml").write_text("title: Broken\nid: 5\ncontent: [broken.yaml]\n")
+    app = make(decks=[deck_folder / "curie-deck.yaml", deck_folder / "broken-deck.yaml"])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Marie Curie" in text
+        assert "did not load (1 problem)" in text
+        assert "broken.yaml:62:15: unknown relation 'born_inn'" in text
+
+
+async def test_a_refused_save_is_reported_and_the_session_goes_on(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "1")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        app.progress.store.close()  # the disk goes away under the app
+        question = screen.question
+        if question.options:
+            await pilot.press(str(question.answer_index + 1))
+        else:
+            await pilot.press(*question.answer, "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "This answer could not be saved" in text
+        assert "✓ Correct" in text
+        assert app.is_running
+
+
+async def test_terminal_escapes_in_content_are_shown_as_text(make: AppFactory, deck_folder: Path) -> None:
+    path = deck_folder / "curie.yaml"
+    path.write_text(
+        path.read_text().replace(
+            "title: Marie Curie moves to Paris", 'title: "Marie \\e[2Jmoves\\e]0;pwned\\a to Paris"'
+        )
+    )
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("b")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Marie \\x1b[2Jmoves\\x1b]0;pwned\\x07 to Paris" in text

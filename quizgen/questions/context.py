@@ -27,6 +27,7 @@ class Context:
     distractors: Distractors
     answers: AnswerSets
     truths: list[int] = field(default_factory=lambda: [0, 0])  # false, true statements so far
+    _sources: dict[str, tuple[SourceRef, ...]] = field(default_factory=dict)
 
     @classmethod
     def create(
@@ -40,11 +41,12 @@ class Context:
         return random.Random(f"{self.base_seed}:{question_id}")
 
     def sources(self, statement: Fact | Event) -> tuple[SourceRef, ...]:
-        refs = []
-        for source_id in statement.sources:
-            source = self.library.sources[source_id]
-            refs.append(SourceRef(source.id, source.name, source.citation, source.opinion))
-        return tuple(refs)
+        refs = self._sources.get(statement.id)
+        if refs is None:
+            sources = [self.library.sources[i] for i in statement.sources]
+            refs = tuple(SourceRef(s.id, s.name, s.citation, s.opinion) for s in sources)
+            self._sources[statement.id] = refs
+        return refs
 
     def next_truth(self, rng: random.Random) -> bool:
         """Whether the next true/false statement is true: random, but never drifting off balance."""

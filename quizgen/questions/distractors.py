@@ -19,7 +19,7 @@ from quizgen.facts.quantities import format_number
 
 from .normalise import normalise
 
-SAMPLE = 48  # candidates examined per question, whatever the library's size
+SAMPLE = 24  # candidates examined per question, whatever the library's size
 # Kinds close enough to stand in for each other: a village's wrong options may be cities.
 KIND_GROUPS = {
     **dict.fromkeys(("village", "town", "city", "capital", "settlement", "municipality"), "settlement"),
@@ -73,24 +73,28 @@ class Distractors:
         ]
         if not strict or entity.kind is None:
             buckets.append(self._by_type.get(entity.type, ()))
+        # what contains a correct answer, and the answers themselves, may never stand in as wrong
+        answers = set(correct)
+        excluded = answers.union(*(library.ancestors(c) for c in correct))
         valid: list[str] = []
         for bucket in buckets:
             for candidate in _sample(bucket, rng):
-                if len(valid) >= 4 * n:
+                if len(valid) >= 2 * n + 2:
                     break
-                if candidate in correct or candidate in valid:
+                if candidate in excluded or candidate in valid:
                     continue
-                if any(library.related_by_containment(candidate, c) for c in correct):
+                if any(a in answers for a in library.ancestors(candidate)):  # lies inside an answer
                     continue
                 label = normalise(library.entities[candidate].name)
                 if label in taken:
                     continue
                 taken.add(label)
                 valid.append(candidate)
-        ranked = sorted(valid, key=lambda c: self._distance(entity.id, c))
+        distance = {c: self._distance(entity.id, c) for c in valid}
+        ranked = sorted(valid, key=distance.__getitem__)
         if ranked and entity.type == "place":
-            best = self._distance(entity.id, ranked[0])
-            ranked = [c for c in ranked if self._distance(entity.id, c) <= max(best, 1)]
+            best = distance[ranked[0]]
+            ranked = [c for c in ranked if distance[c] <= max(best, 1)]
         lengths = {c: len(library.entities[c].name) for c in ranked}
         return _not_outstanding(ranked[: 2 * n], lengths, len(entity.name), n)
 
@@ -254,11 +258,15 @@ def _round_nicely(value: float, key: float) -> float:
 
 
 def _sample(pool: Sequence[str], rng: random.Random) -> list[str]:
+    """Up to SAMPLE candidates: a small pool shuffled whole; from a large one, a window starting at a
+    random place (one draw instead of SAMPLE, and the cost stays flat however large the pool)."""
     if len(pool) <= SAMPLE:
         items = list(pool)
         rng.shuffle(items)
         return items
-    return [pool[i] for i in rng.sample(range(len(pool)), SAMPLE)]
+    start = rng.randrange(len(pool))
+    window = list(pool[start : start + SAMPLE])
+    return window + list(pool[: SAMPLE - len(window)])
 
 
 def _not_outstanding(valid: list[str], lengths: dict[str, int], key_length: int, n: int) -> list[str]:
@@ -275,10 +283,12 @@ def _shift_point(
     point: DatePoint, years: int, rng: random.Random, *, keep_day: bool = False
 ) -> DatePoint | None:
     year = point.year + years
+    month, day = point.month, point.day
     if point.precision is Precision.DAY and not keep_day and rng.random() < 0.5:
         month = rng.randint(1, 12)
         last_day = days_from_civil(year + (month == 12), month % 12 + 1, 1) - days_from_civil(year, month, 1)
-        return replace(point, year=year, month=month, day=rng.randint(1, last_day))
-    if point.precision is Precision.DAY and point.month == 2 and point.day == 29:
-        return replace(point, year=year, day=28)
-    return replace(point, year=year)
+        day = rng.randint(1, last_day)
+    elif point.precision is Precision.DAY and month == 2 and day == 29:
+        day = 28
+    # constructed directly: dataclasses.replace is the slow path here, called for every date option
+    return DatePoint(year, point.precision, month, day, point.part, point.approximate, point.uncertain)

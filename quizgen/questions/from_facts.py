@@ -37,8 +37,10 @@ class Asked:
     key: str
     accepted: tuple[str, ...]
     stem: str  # attributed, before a kind changes it
-    plain_stem: str  # without attribution, for rewording
     voice: str | None
+    statement: str  # the true statement, attributed: shown after answering
+    slots: dict[str, str]  # the fact's slots, filled once and copied by the kinds that change one
+    leaks: bool  # the stem names the key or an accepted answer: only kinds that hide the stem may ask
     correct: frozenset[str] = frozenset()  # entity ids that answer it
     strict_kind: bool = False  # the stem names the kind ("Which force"): options must be of it
     wrong_pool_exclude: frozenset[str] = frozenset()  # entity ids never offered as wrong
@@ -49,20 +51,25 @@ class Asked:
 
 def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
     relation = ctx.library.relations[fact.relation]
+    statement: str | None = None
     for template in relation.templates:
         wanted = [k for k in template.kinds if k in ctx.kinds]
         if not wanted:
             continue
-        asked = _asked(ctx, fact, relation, template)
+        if statement is None:  # once per fact, shared by its templates
+            statement = _true_statement(ctx, fact)
+        asked = _asked(ctx, fact, relation, template, statement)
         if asked is None:
             continue
+        # one generator per statement and template: its questions stay stable when other facts change
+        rng = ctx.rng(f"{fact.id}:{template.id}")
         for kind in wanted:
             question_id = f"{fact.id}:{template.id}:{kind.value}"
             build = _BUILDERS.get(kind)
             if build is None:
                 continue
-            question = build(ctx, fact, relation, template, asked, question_id, ctx.rng(question_id))
-            if question is not None and _honest(question):
+            question = build(ctx, fact, relation, template, asked, question_id, rng)
+            if question is not None and _honest(question, asked):
                 yield question
 
 
@@ -81,11 +88,12 @@ class _Key:
     open_set: bool = False
 
 
-def _asked(ctx: Context, fact: Fact, relation: Relation, template: Template) -> Asked | None:
+def _asked(ctx: Context, fact: Fact, relation: Relation, template: Template, statement: str) -> Asked | None:
     answer = _KEYS[template.ask](ctx, fact, template)
     if answer is None:
         return None
-    slots = fact_slots(ctx.library, fact)
+    filled = fact_slots(ctx.library, fact)
+    slots = dict(filled)
     slots[_SLOT[template.ask]] = ""
     if fact.quantity is not None:
         slots["how_many"] = how_many(fact.quantity)
@@ -96,14 +104,18 @@ def _asked(ctx: Context, fact: Fact, relation: Relation, template: Template) -> 
         key_entity = ctx.library.entities[min(answer.correct)]
         strict = key_entity.kind is not None and "{which}" in template.question.lower()
     voice = ctx.answers.voice(fact)
+    stem = compose(template.question, slots, voice, answer.date)
+    accepted = tuple(a for a in answer.accepted if normalise(a) != normalise(answer.key))
     return Asked(
         target=template.ask,
         answer_kind=answer.answer_kind,
         key=answer.key,
-        accepted=tuple(a for a in answer.accepted if normalise(a) != normalise(answer.key)),
-        stem=compose(template.question, slots, voice, answer.date),
-        plain_stem=compose(template.question, slots, None, answer.date),
+        accepted=accepted,
+        stem=stem,
         voice=voice,
+        statement=statement,
+        slots=filled,
+        leaks=_leaks(stem, (answer.key, *accepted)),
         correct=answer.correct,
         strict_kind=strict,
         wrong_pool_exclude=answer.wrong_pool_exclude,
@@ -189,7 +201,7 @@ def _base(ctx: Context, fact: Fact, template: Template, asked: Asked, question_i
         "date": asked.date,
         "quantity": asked.quantity,
         "attribution": asked.voice,
-        "statement": _true_statement(ctx, fact),
+        "statement": asked.statement,
         "quotes": fact.quotes,
         "tags": fact.tags,
         "entity_type": _entity_type(ctx, fact, asked),
@@ -228,7 +240,7 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
         key = ctx.library.entities[key_id].name
         options = [key, *(ctx.library.entities[w].name for w in wrong)]
     elif asked.answer_kind == "date" and asked.date is not None:
-        same_year = asked.plain_stem.startswith("In which month of")
+        same_year = asked.date.question_phrase().startswith("In which month of")
         wrong_dates = ctx.distractors.dates(
             asked.date, ctx.answers.other_dates(fact), rng, same_year=same_year
         )
@@ -251,8 +263,7 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
 def _true_false(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
     if asked.open_set or len(fact.objects) > 1:
         return None
-    library = ctx.library
-    slots = fact_slots(library, fact)
+    slots = dict(asked.slots)
     truth = ctx.next_truth(rng)
     if not truth:
         swapped = _swap(ctx, fact, asked, rng)
@@ -364,7 +375,7 @@ def _statement_cloze(ctx: Context, fact: Fact, relation: Relation, asked: Asked)
     if asked.target == "object" and len(fact.objects) > 1:
         return None
     marker = "\x00"
-    slots = fact_slots(ctx.library, fact)
+    slots = dict(asked.slots)
     article = ""
     if asked.answer_kind == "date" and asked.date is not None:
         key = asked.date.label()
@@ -397,30 +408,35 @@ def _year_guess(ctx, fact, relation, template, asked, question_id, rng) -> Quest
 
 
 def _unanswered(ctx: Context, fact: Fact, asked: Asked) -> dict[str, str]:
-    slots = fact_slots(ctx.library, fact)
+    slots = dict(asked.slots)
     slots[_SLOT[asked.target]] = ""
     slots["Which"] = slots["which"] = "When"
     return slots
 
 
-def _honest(question: Question) -> bool:
+def _honest(question: Question, asked: Asked) -> bool:
     """The stem never gives away the key or an accepted answer.
 
     Unfilled slots cannot occur (the loader refuses unknown slots), so braces in
-    a stem are the author's own text and stay.
+    a stem are the author's own text and stay. The stem shared by several kinds
+    was checked once, when it was worded.
     """
     if "\x00" in question.stem:
         return False
-    if question.kind in (Kind.TRUE_FALSE,):
+    if question.kind is Kind.TRUE_FALSE:
         return True
     if question.kind is Kind.CLOZE and question.cloze is not None:
-        context = question.cloze.before + " " + question.cloze.after
-        return not any(
-            contains_phrase(context, a) for a in (question.cloze.key, *question.accepted) if len(a) > 2
+        return not _leaks(
+            question.cloze.before + " " + question.cloze.after, (question.cloze.key, *question.accepted)
         )
-    return not any(
-        contains_phrase(question.stem, a) for a in (question.answer, *question.accepted) if len(a) > 2
-    )
+    if question.stem == asked.stem:
+        return not asked.leaks
+    return not _leaks(question.stem, (question.answer, *question.accepted))
+
+
+def _leaks(text: str, answers: Iterable[str]) -> bool:
+    """Whether the text names any of the answers (words of three letters or fewer are too common to tell)."""
+    return any(contains_phrase(text, answer) for answer in answers if len(answer) > 2)
 
 
 _BUILDERS = {

@@ -118,7 +118,7 @@ def _without_repeats(questions: list[Question]) -> list[Question]:
     seen: set[tuple[str, str, str]] = set()
     kept = []
     for question in questions:
-        key = (question.kind.value, normalise(question.stem), normalise(question.answer))
+        key = (question.kind.value, question.stem.casefold(), question.answer.casefold())
         if key in seen:
             continue
         seen.add(key)
@@ -129,6 +129,7 @@ def _without_repeats(questions: list[Question]) -> list[Question]:
 def _balance_positions(questions: list[Question], ctx: Context) -> list[Question]:
     """Place each key in the position used least so far: never always A, never a pattern."""
     used: dict[int, list[int]] = defaultdict(list)
+    rng = random.Random(ctx.base_seed)  # ties broken at random, repeatably
     balanced = []
     for question in questions:
         if question.answer_index is None or question.kind is Kind.TRUE_FALSE or len(question.options) < 2:
@@ -137,7 +138,6 @@ def _balance_positions(questions: list[Question], ctx: Context) -> list[Question
         count = len(question.options)
         tally = used.setdefault(count, [0] * count)
         fewest = min(tally)
-        rng = ctx.rng(question.id + ":position")
         target = rng.choice([i for i, n in enumerate(tally) if n == fewest])
         tally[target] += 1
         key = question.options[question.answer_index]

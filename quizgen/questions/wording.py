@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from functools import lru_cache
 
 from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.library import Library
@@ -82,8 +83,12 @@ _SPACES = re.compile(r"\s{2,}")
 
 def tidy(text: str) -> str:
     """Collapse the gaps an empty slot leaves ("joined the IRGC ." → "joined the IRGC.")."""
-    text = _SPACES.sub(" ", text.strip())
-    return _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    text = text.strip()
+    if "  " in text:
+        text = _SPACES.sub(" ", text)
+    if " " in text and any(f" {mark}" in text for mark in ",.?!;:"):
+        text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    return text
 
 
 def capitalise(text: str) -> str:
@@ -129,23 +134,33 @@ def value_text(library: Library, fact: Fact) -> str:
     return fact.text or ""
 
 
+@lru_cache(maxsize=4096)
+def _parts(template: str) -> tuple[tuple[str, str], ...]:
+    """A template split once into (literal text, slot name) pairs; a template is filled many times."""
+    pieces = re.split(r"\{(\w+)\}", template)
+    pieces.append("")
+    return tuple(zip(pieces[0::2], pieces[1::2], strict=True))
+
+
 def fill(template: str, slots: Mapping[str, str], *, mid_sentence: bool = False) -> str:
     """Fill ``{slot}`` names; capitalised slot names capitalise their value.
 
     ``mid_sentence`` renders the text to follow "According to X, ": the
     sentence's first word loses its capital unless it is a name.
     """
-
-    def value(match: re.Match[str]) -> str:
-        name = match.group(1)
+    out: list[str] = []
+    for index, (literal, name) in enumerate(_parts(template)):
+        out.append(literal)
+        if not name:
+            continue
         lower = name[:1].lower() + name[1:]
-        if mid_sentence and match.start() == 0:
-            return slots.get(lower, slots.get(name, ""))
-        if name in slots:
-            return slots[name]
-        return capitalise(slots.get(lower, "")) if name != lower else ""
-
-    text = tidy(re.sub(r"\{(\w+)\}", value, template))
+        if mid_sentence and index == 0 and not literal:
+            out.append(slots.get(lower, slots.get(name, "")))
+        elif name in slots:
+            out.append(slots[name])
+        elif name != lower:
+            out.append(capitalise(slots.get(lower, "")))
+    text = tidy("".join(out))
     if mid_sentence and not template.startswith("{"):
         return text[:1].lower() + text[1:]
     return text

@@ -12,9 +12,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.decks import Deck, content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.facts.cache import load_cached
 from quizgen.facts.errors import ContentError, Location
 from quizgen.facts.library import Library
-from quizgen.facts.loader import display_path, load_library
+from quizgen.facts.loader import display_path
 from quizgen.paths import default_decks_folder, default_folders
 
 
@@ -72,7 +73,7 @@ def open_target(spec: str | None) -> Target:
             deck = load_deck(path)
         else:
             deck = content_deck(content_files([path]))
-    library = load_library(content_files(deck.content))
+    library = load_cached(content_files(deck.content))
     problems = deck_problems(deck, library)
     if problems:
         raise ContentError(problems)

@@ -1,4 +1,4 @@
-"""The decks a student can study: each loaded with its questions, or with the problems that stop it.
+"""The decks a student can study, each with its question bank, or with the problems that stop it.
 
 One broken deck never hides the others: its problems are kept for the home
 screen to show, beside the decks that did load.
@@ -6,29 +6,96 @@ screen to show, beside the decks that did load.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import datetime as dt
+import random
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizgen.decks import Deck, content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.decks import Deck, content_files, load_deck, looks_like_deck
+from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError, Location, Problem
-from quizgen.facts.library import Library
-from quizgen.facts.loader import display_path, load_library
+from quizgen.facts.loader import display_path
 from quizgen.questions.answers import Vocabulary
-from quizgen.questions.generate import generate_for_deck
 from quizgen.questions.model import Question
 from quizgen.targets import content_deck
 
+from . import session as sessions
+from .bank import Bank, open_bank
+from .session import DeckCounts, Mode
+from .store import Store, StoredCard
 
-@dataclass(frozen=True)
+
+@dataclass
 class StudyDeck:
+    """A deck ready to study: its recipe and its bank of questions, read as sessions need them."""
+
     deck: Deck
-    library: Library
-    questions: tuple[Question, ...]
-    vocabulary: Vocabulary
+    bank: Bank
+    _vocabulary: Vocabulary | None = field(default=None, repr=False)
 
     @property
     def title(self) -> str:
         return self.deck.title
+
+    @property
+    def vocabulary(self) -> Vocabulary:
+        """Every entity label, to judge typos against: read once, when first needed."""
+        if self._vocabulary is None:
+            self._vocabulary = self.bank.vocabulary()
+        return self._vocabulary
+
+    def events(self) -> list[tuple[str, HistoricalDate]]:
+        return self.bank.events()
+
+    def cards(self, store: Store) -> dict[str, StoredCard]:
+        """The deck's questions that have a schedule: the student's cards, found without listing the deck."""
+        every = store.cards()
+        return {question_id: every[question_id] for question_id in self.bank.known(every)}
+
+    def counts(self, store: Store, now: dt.datetime) -> DeckCounts:
+        cards = self.cards(store)
+        due = sum(1 for card in cards.values() if card.due <= now)
+        return DeckCounts(new=self.bank.count() - len(cards), due=due, learned=len(cards) - due)
+
+    def session_questions(
+        self,
+        mode: Mode,
+        store: Store,
+        rng: random.Random,
+        now: dt.datetime,
+        *,
+        length: int,
+        new_limit: int,
+        new_seen_today: int,
+        facts_studied_today: set[str],
+    ) -> list[Question]:
+        """The questions of a new session, read from the bank by index: never the whole deck."""
+        if mode is Mode.QUIZ:
+            facts = self.bank.sample_facts(rng, length * 3)
+            return sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
+        if mode is not Mode.FLASHCARDS:
+            return self.bank.sample_of_kind(sessions.MODE_KINDS[mode], rng, length)
+        cards = self.cards(store)
+        due = sorted((i for i, card in cards.items() if card.due <= now), key=lambda i: cards[i].due)
+        room = max(new_limit - new_seen_today, 0)
+        fresh: list[str] = []
+        taken_facts = set(facts_studied_today)
+        for question_id, fact_id in self.bank.in_order(sessions.FLASHCARD_KINDS):
+            if len(fresh) >= room:
+                break
+            if question_id in cards or fact_id in taken_facts:
+                continue
+            taken_facts.add(fact_id)
+            fresh.append(question_id)
+        candidates = self.bank.questions([*due, *fresh])
+        return sessions.flashcards(
+            candidates,
+            cards,
+            now,
+            new_limit=new_limit,
+            new_seen_today=new_seen_today,
+            facts_studied_today=facts_studied_today,
+        )
 
 
 @dataclass(frozen=True)
@@ -42,22 +109,18 @@ class BrokenDeck:
 
 
 def load_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck:
-    """A deck recipe or a content file, with every question it yields."""
+    """A deck recipe, a content file or a folder of content, with its bank of questions."""
     try:
         if path.is_dir():
             deck = content_deck(content_files([path]), path.name)
         else:
             deck = load_deck(path) if looks_like_deck(path) else content_deck([path])
-        library = load_library(content_files(deck.content))
-        problems = deck_problems(deck, library)
-        if problems:
-            raise ContentError(problems)
+        bank = open_bank(deck, content_files(deck.content), seed)
     except ContentError as error:
         return BrokenDeck(path, error.problems)
     except OSError as error:
         return BrokenDeck(path, (Problem(Location(display_path(path)), f"cannot read: {error.strerror}"),))
-    questions = tuple(generate_for_deck(deck, library, seed=seed))
-    return StudyDeck(deck, library, questions, Vocabulary.of(library))
+    return StudyDeck(deck, bank)
 
 
 def deck_paths(targets: list[Path]) -> list[Path]:

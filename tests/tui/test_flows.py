@@ -64,7 +64,7 @@ async def test_home_lists_decks_with_counts(make: AppFactory) -> None:
         assert "Due" in text
         assert "Learned" in text
         deck = app.decks[0]
-        assert deck_row(text) == (len(deck.questions), 0, 0, "—")
+        assert deck_row(text) == (deck.bank.count(), 0, 0, "—")
 
 
 async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> None:
@@ -157,7 +157,7 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
         assert ratings == [1, 2, 3, 4]
         status = screen_text(app)
         deck = app.decks[0]
-        assert f"{len(deck.questions) - 4} new" in status
+        assert f"{deck.bank.count() - 4} new" in status
         await pilot.press("u")  # undo the Easy
         await pilot.pause()
         assert [r.rating for r in app.progress.store.reviews()] == [1, 2, 3]
@@ -347,7 +347,7 @@ async def test_quitting_mid_session_keeps_every_answer(make: AppFactory, tmp_pat
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
         new, due, learned, _ = deck_row(screen_text(app))
-        assert new == len(app.decks[0].questions) - 3
+        assert new == app.decks[0].bank.count() - 3
         assert (due, learned) == (0, 3)  # answered and scheduled: not due again yet
     reopened.close()
 

@@ -9,7 +9,6 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
-from quizgen.questions.wording import event_label
 from quizgen.study.catalog import StudyDeck
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import vertical
@@ -27,8 +26,7 @@ class BrowseScreen(Screen[None]):
         self.deck = deck
 
     def compose(self) -> ComposeResult:
-        library = self.deck.library
-        events = [(event_label(library, e), e.date) for e in library.events]
+        events = self.deck.events()
         yield Header()
         title = Text.assemble(("Timeline · ", "bold"), literal(self.deck.title), f"   {len(events)} events")
         yield Static(title, id="status")

@@ -23,7 +23,7 @@ from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
-from quizgen.study.session import Attempt, Session, counts
+from quizgen.study.session import Attempt, Session
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import literal
 
@@ -109,9 +109,7 @@ class FlashcardScreen(Screen[None]):
         self.refresh_bindings()
 
     def update_status(self) -> None:
-        questions = self.deck.questions
-        cards = self.app.progress.store.cards(q.id for q in questions)
-        numbers = counts(questions, cards, self.app.progress.clock())
+        numbers = self.deck.counts(self.app.progress.store, self.app.progress.clock())
         session = self.session
         self.query_one("#status", Static).update(
             Text.assemble(

@@ -11,7 +11,6 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 
 from quizgen.study.catalog import BrokenDeck, StudyDeck
-from quizgen.study.session import counts
 
 from .modes import ModeMenu, start_mode
 
@@ -79,8 +78,7 @@ class HomeScreen(Screen[None]):
         now = self.app.progress.clock()
         store = self.app.progress.store
         for index, deck in enumerate(self.loaded):
-            cards = store.cards(q.id for q in deck.questions)
-            numbers = counts(deck.questions, cards, now)
+            numbers = deck.counts(store, now)
             last = store.last_score(deck.deck.id)
             table.add_row(
                 Text(deck.title),

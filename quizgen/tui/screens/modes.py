@@ -42,12 +42,9 @@ class ModeMenu(ModalScreen[str | None]):
 
     def compose(self) -> ComposeResult:
         options = []
+        by_kind = self.deck.bank.counts_by_kind()
         for number, (key, title, help_text, kinds) in enumerate(MENU, 1):
-            available = (
-                sum(1 for q in self.deck.questions if q.kind in kinds)
-                if kinds
-                else len(self.deck.library.events)
-            )
+            available = sum(by_kind.get(kind, 0) for kind in kinds) if kinds else self.deck.bank.event_count()
             prompt = literal(f"{number}  {title}  ")
             prompt.append(f"{help_text} ({available})", style="dim")
             options.append(Option(prompt, id=key, disabled=available == 0))
@@ -81,21 +78,21 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
     study_mode = Mode(mode)
     progress = app.progress
     now = progress.clock()
-    length = app.settings.quiz_length
-    if study_mode is Mode.QUIZ:
-        questions = sessions.quiz(deck.questions, app.rng, length)
-    elif study_mode is Mode.FLASHCARDS:
-        cards = progress.store.cards(q.id for q in deck.questions)
-        questions = sessions.flashcards(
-            deck.questions,
-            cards,
-            now,
-            new_limit=app.settings.new_per_day,
-            new_seen_today=progress.new_seen_today(),
-            facts_studied_today=progress.facts_studied_today(),
-        )
-    else:
-        questions = sessions.timeline(deck.questions, study_mode, app.rng, min(length, 10))
+    length = (
+        app.settings.quiz_length
+        if study_mode in (Mode.QUIZ, Mode.FLASHCARDS)
+        else min(app.settings.quiz_length, 10)
+    )
+    questions = deck.session_questions(
+        study_mode,
+        progress.store,
+        app.rng,
+        now,
+        length=length,
+        new_limit=app.settings.new_per_day,
+        new_seen_today=progress.new_seen_today() if study_mode is Mode.FLASHCARDS else 0,
+        facts_studied_today=progress.facts_studied_today() if study_mode is Mode.FLASHCARDS else set(),
+    )
     if not questions:
         message = (
             "Nothing is due: come back tomorrow, or take a quiz."

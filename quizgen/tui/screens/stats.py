@@ -43,9 +43,8 @@ class StatsScreen(Screen[None]):
 
     def on_mount(self) -> None:
         store = self.app.progress.store
-        question_ids = [q.id for q in self.deck.questions] if self.deck else None
-        cards = store.cards(question_ids)
-        reviews = store.reviews(question_ids=question_ids)
+        cards = self.deck.cards(store) if self.deck else store.cards()
+        reviews = store.reviews(question_ids=list(cards) if self.deck else None)
         today = self.app.progress.clock().astimezone().date()
         stats = compute(reviews, cards, today, back=DAYS_BACK, forward=DAYS_AHEAD)
         scope = literal(self.deck.title) if self.deck else Text("all decks")

@@ -1,0 +1,267 @@
+"""A deck's questions, generated once and kept in SQLite, so the app opens a large deck at once.
+
+Generating every question of a 50,000-fact deck takes a while; a study session
+needs fifteen of them. The bank stores each question (pickled) with its fact,
+kind and content position, plus what screens need besides (the deck's events
+for the timeline, every entity label for judging typos), and answers the
+session's questions with index look-ups.
+
+A bank is keyed by a hash of quizgen's bank format, the seed, the year that
+bounds date options, the deck recipe and every content file. To avoid hashing
+a large library at every start, a small index remembers the key for the
+files' sizes and modification times; any change to them means hashing again,
+and a new key means building a new bank. Banks live in the user cache folder;
+a broken one is ignored and rebuilt.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import pickle
+import random
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from quizgen.decks import Deck, deck_problems
+from quizgen.facts.cache import cache_folder, load_cached
+from quizgen.facts.dates import HistoricalDate
+from quizgen.facts.errors import ContentError
+from quizgen.facts.library import Library
+from quizgen.facts.loader import default_relations_path
+from quizgen.facts.model import Kind
+from quizgen.questions.answers import Vocabulary
+from quizgen.questions.generate import current_year, generate_for_deck
+from quizgen.questions.model import Question
+from quizgen.questions.wording import event_label
+
+FORMAT = 1  # raise when Question or the tables change
+
+SCHEMA = """
+CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, fact_id TEXT NOT NULL,
+                        kind TEXT NOT NULL, data BLOB NOT NULL);
+CREATE INDEX questions_fact ON questions (fact_id);
+CREATE INDEX questions_kind ON questions (kind, fact_id);
+CREATE TABLE facts (number INTEGER PRIMARY KEY, fact_id TEXT NOT NULL UNIQUE);
+CREATE TABLE events (position INTEGER PRIMARY KEY, label TEXT NOT NULL, date TEXT NOT NULL);
+CREATE TABLE labels (type TEXT NOT NULL, label TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class Bank:
+    """Read access to one deck's stored questions."""
+
+    path: Path
+    _db: sqlite3.Connection
+
+    def close(self) -> None:
+        self._db.close()
+
+    def count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM questions").fetchone()[0])
+
+    def counts_by_kind(self) -> dict[Kind, int]:
+        rows = self._db.execute("SELECT kind, COUNT(*) FROM questions GROUP BY kind")
+        return {Kind(kind): number for kind, number in rows}
+
+    def ids(self) -> list[str]:
+        return [row[0] for row in self._db.execute("SELECT id FROM questions ORDER BY position")]
+
+    def known(self, question_ids: Iterable[str]) -> set[str]:
+        """Which of these question ids belong to the deck."""
+        found: set[str] = set()
+        wanted = list(question_ids)
+        for start in range(0, len(wanted), 500):
+            chunk = wanted[start : start + 500]
+            marks = ",".join("?" * len(chunk))
+            found.update(
+                row[0] for row in self._db.execute(f"SELECT id FROM questions WHERE id IN ({marks})", chunk)
+            )
+        return found
+
+    def questions(self, question_ids: Sequence[str]) -> list[Question]:
+        """The questions with these ids, in the order asked for."""
+        by_id: dict[str, Question] = {}
+        for start in range(0, len(question_ids), 500):
+            chunk = list(question_ids[start : start + 500])
+            marks = ",".join("?" * len(chunk))
+            for question_id, data in self._db.execute(
+                f"SELECT id, data FROM questions WHERE id IN ({marks})", chunk
+            ):
+                by_id[question_id] = pickle.loads(data)
+        return [by_id[i] for i in question_ids if i in by_id]
+
+    def in_order(self, kinds: Sequence[Kind]) -> Iterator[tuple[str, str]]:
+        """(question id, fact id) of the given kinds, in content order: for picking new cards."""
+        marks = ",".join("?" * len(kinds))
+        query = f"SELECT id, fact_id FROM questions WHERE kind IN ({marks}) ORDER BY position"
+        yield from self._db.execute(query, [k.value for k in kinds])
+
+    def sample_facts(self, rng: random.Random, count: int) -> list[str]:
+        """Fact ids drawn at random, without reading the whole deck."""
+        total = int(self._db.execute("SELECT COUNT(*) FROM facts").fetchone()[0])
+        numbers = rng.sample(range(1, total + 1), min(count, total))
+        marks = ",".join("?" * len(numbers))
+        rows = dict(self._db.execute(f"SELECT number, fact_id FROM facts WHERE number IN ({marks})", numbers))
+        return [rows[n] for n in numbers if n in rows]
+
+    def for_facts(self, fact_ids: Sequence[str], kinds: Sequence[Kind]) -> list[Question]:
+        if not fact_ids:
+            return []
+        marks, kind_marks = ",".join("?" * len(fact_ids)), ",".join("?" * len(kinds))
+        rows = self._db.execute(
+            f"SELECT data FROM questions WHERE fact_id IN ({marks}) AND kind IN ({kind_marks})"
+            " ORDER BY position",
+            [*fact_ids, *(k.value for k in kinds)],
+        )
+        return [pickle.loads(row[0]) for row in rows]
+
+    def sample_of_kind(self, kinds: Sequence[Kind], rng: random.Random, count: int) -> list[Question]:
+        marks = ",".join("?" * len(kinds))
+        ids = [
+            row[0]
+            for row in self._db.execute(
+                f"SELECT id FROM questions WHERE kind IN ({marks})", [k.value for k in kinds]
+            )
+        ]
+        return self.questions(rng.sample(ids, min(count, len(ids))))
+
+    def events(self) -> list[tuple[str, HistoricalDate]]:
+        from quizgen.facts.dates import parse_date
+
+        return [
+            (label, parse_date(date)) for label, date in self._db.execute("SELECT label, date FROM events")
+        ]
+
+    def event_count(self) -> int:
+        return int(self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
+
+    def vocabulary(self) -> Vocabulary:
+        labels: dict[str, list[str]] = {}
+        for entity_type, label in self._db.execute("SELECT type, label FROM labels"):
+            labels.setdefault(entity_type, []).append(label)
+        return Vocabulary(labels)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    db = sqlite3.connect(path, check_same_thread=False)
+    db.execute("PRAGMA query_only = ON")
+    if db.execute("PRAGMA user_version").fetchone()[0] != FORMAT:
+        db.close()
+        raise sqlite3.DatabaseError("not a current question bank")
+    return db
+
+
+# ---------------------------------------------------------------------------
+# Finding and building banks
+
+
+def _stat_signature(deck: Deck, files: Sequence[Path]) -> str:
+    parts = [f"{FORMAT}:{current_year()}"]
+    for path in [deck.path, default_relations_path(), *files]:
+        status = path.stat()
+        parts.append(f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
+
+
+def _content_key(deck: Deck, files: Sequence[Path], seed: int) -> str:
+    digest = hashlib.sha256(f"quizgen-bank:{FORMAT}:{seed}:{current_year()}".encode())
+    for path in [deck.path, default_relations_path(), *files]:
+        digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _index_path() -> Path:
+    return cache_folder().parent / "banks" / "index.json"
+
+
+def _read_index() -> dict[str, str]:
+    try:
+        data = json.loads(_index_path().read_text(encoding="utf-8"))
+        return data if isinstance(data, dict) else {}
+    except (OSError, ValueError):
+        return {}
+
+
+def _remember(signature: str, key: str) -> None:
+    index = _read_index()
+    index[f"{signature}"] = key
+    try:
+        path = _index_path()
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"index.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(index), encoding="utf-8")
+        temporary.replace(path)
+    except OSError:
+        pass
+
+
+def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
+    """The deck's bank, built first when the content changed; raises ContentError on broken content."""
+    signature = f"{seed}:{_stat_signature(deck, files)}"
+    key = _read_index().get(signature) or _content_key(deck, files, seed)
+    path = cache_folder().parent / "banks" / f"{key}.sqlite3"
+    try:
+        bank = Bank(path, _connect(path))
+    except sqlite3.Error:
+        library = load_cached(list(files))
+        problems = deck_problems(deck, library)
+        if problems:
+            raise ContentError(problems) from None
+        bank = _build(path, deck, library, seed)
+    _remember(signature, key)
+    return bank
+
+
+def _build(path: Path, deck: Deck, library: Library, seed: int) -> Bank:
+    questions = generate_for_deck(deck, library, seed=seed)
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        temporary = path.with_name(f"{path.stem}.{os.getpid()}.tmp")
+        temporary.unlink(missing_ok=True)
+        _write(temporary, deck, library, questions)
+        temporary.replace(path)
+        return Bank(path, _connect(path))
+    except (OSError, sqlite3.Error):  # no cache folder to write: keep the bank in memory
+        memory = sqlite3.connect(":memory:", check_same_thread=False)
+        _fill(memory, deck, library, questions)
+        return Bank(path, memory)
+
+
+def _write(path: Path, deck: Deck, library: Library, questions: Sequence[Question]) -> None:
+    db = sqlite3.connect(path)
+    try:
+        _fill(db, deck, library, questions)
+    finally:
+        db.close()
+
+
+def _fill(db: sqlite3.Connection, deck: Deck, library: Library, questions: Sequence[Question]) -> None:
+    with db:
+        db.executescript(SCHEMA)
+        db.executemany(
+            "INSERT INTO questions (id, fact_id, kind, data) VALUES (?,?,?,?)",
+            (
+                (q.id, q.fact_id, q.kind.value, pickle.dumps(q, protocol=pickle.HIGHEST_PROTOCOL))
+                for q in questions
+            ),
+        )
+        db.executemany(
+            "INSERT INTO facts (fact_id) VALUES (?)",
+            ((f,) for f in dict.fromkeys(q.fact_id for q in questions)),
+        )
+        statements = {s.id for s in deck.statements(library)}
+        db.executemany(
+            "INSERT INTO events (label, date) VALUES (?,?)",
+            ((event_label(library, e), e.date.edtf()) for e in library.events if e.id in statements),
+        )
+        db.executemany(
+            "INSERT INTO labels (type, label) VALUES (?,?)",
+            ((e.type, label) for e in library.entities.values() for label in e.labels),
+        )
+        db.execute(f"PRAGMA user_version = {FORMAT}")

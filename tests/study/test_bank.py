@@ -1,0 +1,82 @@
+"""The question bank: every question of a deck, stored once, read by index, rebuilt on change."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizgen.decks import content_files, load_deck
+from quizgen.facts.loader import load_library
+from quizgen.facts.model import Kind
+from quizgen.questions.generate import generate_for_deck
+from quizgen.study import bank
+
+ROOT = Path(__file__).parents[2]
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache" / "libraries"))
+    return tmp_path / "cache"
+
+
+@pytest.fixture
+def deck_path(tmp_path: Path) -> Path:
+    folder = tmp_path / "subject"
+    folder.mkdir()
+    shutil.copy(ROOT / "tests" / "data" / "curie.yaml", folder / "curie.yaml")
+    recipe = folder / "deck.yaml"
+    recipe.write_text("title: Curie\nid: 77\ncontent: [curie.yaml]\n")
+    return recipe
+
+
+def test_the_bank_holds_every_question_in_content_order(deck_path: Path) -> None:
+    deck = load_deck(deck_path)
+    expected = generate_for_deck(deck, load_library(content_files(deck.content)))
+    opened = bank.open_bank(deck, content_files(deck.content))
+    assert opened.ids() == [q.id for q in expected]
+    assert opened.questions([q.id for q in expected[:5]]) == expected[:5]
+    assert opened.counts_by_kind()[Kind.TYPED] == sum(q.kind is Kind.TYPED for q in expected)
+    assert opened.event_count() == 3
+    assert opened.vocabulary().labels("place")[:1] == ["Warsaw"]
+    facts = opened.sample_facts(random.Random(1), 3)
+    assert len(set(facts)) == 3
+    assert {q.fact_id for q in opened.for_facts(facts, [Kind.TYPED, Kind.CLOZE])} <= set(facts)
+
+
+def test_an_edit_builds_a_new_bank(deck_path: Path, cache_dir: Path) -> None:
+    deck = load_deck(deck_path)
+    first = bank.open_bank(deck, content_files(deck.content))
+    again = bank.open_bank(deck, content_files(deck.content))
+    assert again.path == first.path
+    content = deck_path.parent / "curie.yaml"
+    content.write_text(
+        content.read_text().replace(
+            "title: Marie Curie moves to Paris", "title: Marie Curie settles in Paris"
+        )
+    )
+    changed = bank.open_bank(deck, content_files(deck.content))
+    assert changed.path != first.path
+    assert "Marie Curie settles in Paris" in [label for label, _ in changed.events()]
+
+
+def test_a_broken_bank_file_is_rebuilt(deck_path: Path) -> None:
+    deck = load_deck(deck_path)
+    first = bank.open_bank(deck, content_files(deck.content))
+    first.close()
+    first.path.write_bytes(b"not sqlite at all")
+    rebuilt = bank.open_bank(deck, content_files(deck.content))
+    assert rebuilt.count() == len(generate_for_deck(deck, load_library(content_files(deck.content))))
+
+
+def test_without_a_cache_folder_the_bank_lives_in_memory(
+    deck_path: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "blocker"
+    blocker.write_text("x")
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(blocker / "libraries"))
+    deck = load_deck(deck_path)
+    assert bank.open_bank(deck, content_files(deck.content)).count() > 0

@@ -25,7 +25,8 @@ COMMANDS = {
     "check": "Check content files and deck recipes; report every problem with its file, line and column.",
     "show": "Print the questions a deck yields, with options, answers and sources (or JSON lines).",
     "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
-    "export": "Write a deck as an Anki package: real note types, stable ids, updates that keep progress.",
+    "export": "Write a deck as an Anki package, or for Moodle, Canvas, Kahoot or Quizlet, with stable ids.",
+    "print": "Write a printable test (PDF) with versions, answer keys and a CSV key per version.",
 }
 
 DESCRIPTION = "Learn facts in the terminal: structured facts become quizzes, flashcards, timelines and decks."
@@ -38,6 +39,7 @@ examples:
   quizgen show soleimani --kind cloze  the cloze questions of the bundled deck
   quizgen schema -o content/content.schema.json
   quizgen export soleimani -o iran.apkg  an Anki package of the bundled deck
+  quizgen print soleimani --versions A,B  a two-version test with its keys, as soleimani.pdf
 """
 
 

@@ -15,6 +15,9 @@ CORE_MODULES = [
     "quizgen.cli",
     "quizgen.anki.export",
     "quizgen.commands.export",
+    "quizgen.commands.print",
+    "quizgen.classroom.formats",
+    "quizgen.classroom.printable",
 ]
 LOADED_AFTER = """\
 import contextlib, io, sys
@@ -32,8 +35,18 @@ def test_core_does_not_import_textual(module: str) -> None:
     assert done.stdout.strip() == "False"
 
 
-# export to the null device: refused as "not an Anki package" once every module it needs is loaded
-@pytest.mark.parametrize("argv", [["check"], ["schema"], ["export", "soleimani-timeline", "-o", os.devnull]])
+# export and print to the null device: refused (not an Anki package, not a .pdf name) once every
+# module they need is loaded
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["check"],
+        ["schema"],
+        ["export", "soleimani-timeline", "-o", os.devnull],
+        ["export", "soleimani-timeline", "--format", "moodle", "-o", os.devnull],
+        ["print", "soleimani-timeline", "-o", os.devnull],
+    ],
+)
 def test_commands_do_not_import_textual(argv: list[str]) -> None:
     code = LOADED_AFTER.format(argv=argv)
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)

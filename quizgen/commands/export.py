@@ -1,14 +1,17 @@
-"""``quizgen export``: a deck as a file another program imports (an Anki package).
+"""``quizgen export``: a deck as a file another program imports (Anki, Moodle, Canvas, Kahoot, Quizlet).
 
-Each format is an entry in ``FORMATS``: its file suffix, a check of where it
-may write, and a writer. Adding a format means adding an entry; the command,
-its progress display and its summary stay as they are.
+Each format is an entry in ``FORMATS``: its file suffix, what it can carry,
+a check of where it may write, and a writer. Adding a format means adding
+an entry; the command, its progress display and its summary stay as they
+are. The format follows from ``--format`` or, where that is unambiguous,
+from the output file's extension.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime
+import textwrap
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -23,33 +26,28 @@ from rich.text import Text
 
 from quizgen.anki.export import ExportReport, export_deck
 from quizgen.anki.export import Progress as OnProgress
-from quizgen.anki.package import ExportError, check_destination, source_date_epoch
+from quizgen.anki.package import check_destination
+from quizgen.classroom import formats as classroom
 from quizgen.exitcodes import ExitCode
+from quizgen.exporting.files import ExportError, source_date_epoch
 from quizgen.questions.generate import generate_for_deck
 from quizgen.questions.model import Question
 from quizgen.targets import Target, open_target
 from quizgen.textsafe import visible
 
-EPILOG = """\
-examples:
-  quizgen export soleimani                     writes soleimani.apkg here
-  quizgen export soleimani -o ~/class/iran.apkg
-  SOURCE_DATE_EPOCH=1767225600 quizgen export soleimani   a byte-identical file every time
-
-Importing a later export into Anki updates the notes already there: a
-corrected fact replaces the old wording and the student's reviews stay.
-"""
 PROGRESS_FROM = 500  # questions: below this the export is over before a bar would help
+Report = ExportReport | classroom.Written
 
 
 @dataclass(frozen=True, slots=True)
 class Format:
-    """One export format: what it is called, its file suffix, where it may write, and its writer."""
+    """One export format: its name, file suffix, what it carries, where it may write, and its writer."""
 
     description: str
     suffix: str
+    carries: str
     check: Callable[[Path], None]
-    write: Callable[[Target, Sequence[Question], Path, OnProgress], ExportReport]
+    write: Callable[[Target, Sequence[Question], Path, OnProgress], Report]
 
 
 def _write_apkg(
@@ -58,9 +56,59 @@ def _write_apkg(
     return export_deck(target.deck, target.library, questions, path, progress=progress)
 
 
+def _classroom(fmt: classroom.ClassroomFormat) -> Format:
+    def write(target: Target, questions: Sequence[Question], path: Path, progress: OnProgress) -> Report:
+        written = classroom.write(fmt, target.deck, questions, path)  # in memory, then at once
+        progress(len(questions), len(questions))
+        return written
+
+    return Format(fmt.description, fmt.suffix, fmt.carries, fmt.check, write)
+
+
 FORMATS: Mapping[str, Format] = {
-    "apkg": Format("Anki package", ".apkg", check_destination, _write_apkg),
+    "apkg": Format(
+        "Anki package",
+        ".apkg",
+        "every kind, with note types of its own; re-imports update notes and keep reviews",
+        check_destination,
+        _write_apkg,
+    ),
+    **{fmt.name: _classroom(fmt) for fmt in classroom.FORMATS},
 }
+BY_SUFFIX = {f.suffix: name for name, f in FORMATS.items()}
+
+
+def _epilog() -> str:
+    rows = "\n".join(
+        textwrap.fill(
+            f"{name:<8} {f.suffix:<6} {f.description}: {f.carries}",
+            width=96,
+            initial_indent="  ",
+            subsequent_indent=" " * 18,
+        )
+        for name, f in FORMATS.items()
+    )
+    return f"""\
+formats (--format, or from the file's extension; a .txt file could be GIFT or Quizlet, so name it):
+{rows}
+What a format cannot carry is left out or changed, and each export says so on stderr.
+
+examples:
+  quizgen export soleimani                     writes soleimani.apkg here
+  quizgen export soleimani -o ~/class/iran.apkg
+  quizgen export soleimani -o iran.xml         Moodle XML (from the extension)
+  quizgen export soleimani --format kahoot     writes soleimani.xlsx for Kahoot
+  quizgen export soleimani --format gift -o iran.txt
+  SOURCE_DATE_EPOCH=1767225600 quizgen export soleimani   a byte-identical file every time
+
+Importing a later export into Anki updates the notes already there: a
+corrected fact replaces the old wording and the student's reviews stay.
+Moodle and Canvas files name each question by its stable id, so a corrected
+re-export is recognised.
+"""
+
+
+EPILOG = _epilog()
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -74,19 +122,40 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument(
         "--format",
-        choices=sorted(FORMATS),
-        default="apkg",
-        help="what to write: " + ", ".join(f"{name} ({f.description})" for name, f in FORMATS.items()),
+        choices=list(FORMATS),
+        default=None,
+        help="what to write (listed below); default: from the file's extension, else apkg",
     )
     parser.add_argument(
         "--seed", type=int, default=0, help="the seed for options and distractors (default 0)"
     )
 
 
+def choose_format(name: str | None, output: Path | None) -> str:
+    """The format asked for, or the one the file's extension names; refuse a name that says otherwise."""
+    suffix = output.suffix.lower() if output is not None else ""
+    implied = BY_SUFFIX.get(suffix)
+    if name is None:
+        if implied is not None:
+            return implied
+        if output is not None and suffix:
+            raise ExportError(
+                f"cannot tell the format from {suffix!r}; name it with --format ({', '.join(FORMATS)})"
+            )
+        return "apkg"
+    if implied is not None and implied != name:
+        raise ExportError(
+            f"{output} names a {FORMATS[implied].description} file ({suffix}); "
+            f"use --format {implied}, or a name ending in {FORMATS[name].suffix}"
+        )
+    return name
+
+
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
-    chosen = FORMATS[args.format]
     try:
         source_date_epoch()  # a malformed value is refused before any work
+        name = choose_format(args.format, args.output)
+        chosen = FORMATS[name]
         target = open_target(args.target)
         path = args.output if args.output is not None else Path(f"{target.deck.slug}{chosen.suffix}")
         path = path.expanduser().absolute()
@@ -111,7 +180,12 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             f"quizgen: cannot write {visible(str(error.filename or ''))}: {error.strerror}", markup=False
         )
         return ExitCode.FAILURE
-    out.print(summary(target, report))
+    if isinstance(report, classroom.Written):
+        for note in report.notes:
+            err.print(visible(note), markup=False, highlight=False)
+        out.print(classroom_summary(target, report))
+    else:
+        out.print(summary(target, report))
     return ExitCode.OK
 
 
@@ -167,3 +241,21 @@ def summary(target: Target, report: ExportReport) -> Group:
             Text("Import it in Anki with File → Import; a later export updates these notes.", style="dim")
         )
     return Group(*parts)
+
+
+def classroom_summary(target: Target, report: classroom.Written) -> Group:
+    """Where the file is, how many questions it holds of how many, by kind, and where it goes next."""
+    head = Text.assemble(
+        ("Wrote ", "bold"), (visible(str(report.path)), "bold green"), f" ({decimal(report.size)})"
+    )
+    left_out = report.questions - report.kept
+    counts = Text(
+        f"“{visible(target.deck.title)}”: {report.kept} of {report.questions} questions as "
+        f"{report.format.description}" + (f"; {left_out} left out (see above)" if left_out else "")
+    )
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column("kind")
+    table.add_column("questions", justify="right")
+    for kind, count in report.by_kind.items():
+        table.add_row(kind, str(count))
+    return Group(head, counts, table, Text(report.format.hint, style="dim"))

@@ -1,0 +1,156 @@
+"""Kahoot: the quiz spreadsheet that Kahoot's "Import from spreadsheet" reads.
+
+The sheet follows Kahoot's import template: a header block, then one
+question a row from row 8, with the question in column B, up to four answers
+in C–F, the time limit in G and the correct answer's number in H. Kahoot
+allows a question of at most 120 characters, two to four answers of at most
+75 characters each, and a time limit from a fixed set.
+
+So only questions with 2 to 4 answers to pick from fit: multiple choice,
+true/false and which-came-first. Typed, cloze, year-guess and put-in-order
+questions are counted in one line; a question that would fit but is too
+long is skipped and named with its length. Kahoot shows a cell on one line:
+tabs and line breaks become one space, and each such question is named.
+Every cell is written as text, so content starting with ``=`` is never a
+formula.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+
+from quizgen.decks import Deck
+from quizgen.exporting.files import write_zip
+from quizgen.facts.model import Kind
+from quizgen.questions.model import Question
+from quizgen.textsafe import visible
+
+from .common import CONTROL_NOTE, Notes, Rendered, has_line_breaks, one_line
+
+QUESTION_LIMIT = 120
+ANSWER_LIMIT = 75
+TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
+FIRST_ROW = 8
+HEADER_ROW = FIRST_ROW - 1
+CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
+ONLY_CHOICES = "a Kahoot quiz sheet holds only questions with 2 to 4 answers to pick from"
+CREATOR = "quizgen"
+HEADERS = (
+    "Question - max 120 characters",
+    "Answer 1 - max 75 characters",
+    "Answer 2 - max 75 characters",
+    "Answer 3 - max 75 characters",
+    "Answer 4 - max 75 characters",
+    "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs",
+    "Correct answer(s) - choose at least one",
+)
+
+
+class MissingOpenpyxl(ImportError):
+    """openpyxl is not installed; the message says how to install it."""
+
+
+def time_limit(question: str, answers: Sequence[str]) -> int:
+    """Time to read the question and its answers: 20 s, and more for long text (Kahoot's set only)."""
+    reading = 10 + (len(question) + sum(len(a) for a in answers)) // 12
+    return next(limit for limit in TIME_LIMITS if limit >= max(reading, 20))
+
+
+def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rendered:
+    """The .xlsx bytes; its zip entries and document dates follow ``timestamp``."""
+    try:
+        from openpyxl import Workbook
+    except ImportError as error:  # openpyxl is a dependency; a broken install still gets a clear word
+        raise MissingOpenpyxl("the Kahoot export needs openpyxl: python3 -m pip install openpyxl") from error
+    notes = Notes("kahoot")
+    rows: list[tuple[Question, list[str | int]]] = []
+    for question in questions:
+        if question.kind not in CHOICE_KINDS:
+            continue
+        cells = _cells(question, notes)
+        if cells is not None:
+            rows.append((question, cells))
+    notes.left_out([q for q in questions if q.kind not in CHOICE_KINDS], ONLY_CHOICES)
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Sheet1"
+    stamp = datetime.fromtimestamp(int(timestamp), UTC).replace(tzinfo=None)
+    book.properties.creator = CREATOR
+    book.properties.lastModifiedBy = CREATOR
+    book.properties.created = book.properties.modified = stamp
+    book.properties.title = _text(deck.title)
+    _text_cell(sheet, 1, 2, f"Quiz: {_text(deck.title)}")
+    _text_cell(sheet, 2, 2, "Written by quizgen for Kahoot's Import from spreadsheet.")
+    _text_cell(sheet, 3, 2, "Kahoot reads questions from row 8: question, up to four answers,")
+    _text_cell(sheet, 4, 2, "time limit in seconds and the number of the correct answer.")
+    for column, header in enumerate(HEADERS, 2):
+        _text_cell(sheet, HEADER_ROW, column, header)
+    for row, (_, cells) in enumerate(rows, FIRST_ROW):
+        sheet.cell(row=row, column=1, value=row - HEADER_ROW)
+        for column, value in enumerate(cells, 2):
+            if isinstance(value, int):
+                sheet.cell(row=row, column=column, value=value)
+            elif value:
+                _text_cell(sheet, row, column, value)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return notes.result(_rezip(buffer.getvalue(), timestamp), [q for q, _ in rows])
+
+
+def is_kahoot_sheet(path: Path) -> bool:
+    """Whether a file is a workbook quizgen wrote (its creator): a teacher's own sheet is never replaced."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            core = archive.read("docProps/core.xml").decode("utf-8", "replace")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return f"<dc:creator>{CREATOR}</dc:creator>" in core
+
+
+def _cells(question: Question, notes: Notes) -> list[str | int] | None:
+    """B to H for one question, or None (with a note) when it does not fit Kahoot's limits."""
+    texts = [question.stem, *question.options]
+    stem = _text(question.stem)
+    answers = [_text(option) for option in question.options]
+    if not 2 <= len(answers) <= 4:
+        notes.skipped(question, f"it has {len(answers)} answers (Kahoot allows 2 to 4)")
+        return None
+    if len(stem) > QUESTION_LIMIT:
+        notes.skipped(question, f"the question has {len(stem)} characters (Kahoot allows {QUESTION_LIMIT})")
+        return None
+    longest = max(answers, key=len)
+    if len(longest) > ANSWER_LIMIT:
+        notes.skipped(question, f"an answer has {len(longest)} characters (Kahoot allows {ANSWER_LIMIT})")
+        return None
+    if any(has_line_breaks(text) for text in texts):
+        notes.changed(question, "tabs and line breaks written as spaces")
+    if any(visible(one_line(text)) != one_line(text) for text in texts):
+        notes.changed(question, CONTROL_NOTE)
+    assert question.answer_index is not None
+    padded = answers + [""] * (4 - len(answers))
+    return [stem, *padded, time_limit(stem, answers), question.answer_index + 1]
+
+
+def _text(text: str) -> str:
+    """One line, control characters as visible escapes (a spreadsheet cell cannot hold them)."""
+    return visible(one_line(text))
+
+
+def _text_cell(sheet, row: int, column: int, value: str) -> None:  # type: ignore[no-untyped-def]
+    cell = sheet.cell(row=row, column=column)
+    cell.value = value
+    cell.data_type = "s"  # text, always: "=..." from content is never a formula
+
+
+def _rezip(data: bytes, timestamp: float) -> bytes:
+    """openpyxl dates zip entries with the clock: rewrite them with the export's time, entry order kept."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+    buffer = io.BytesIO()
+    write_zip(buffer, entries, timestamp)
+    return buffer.getvalue()

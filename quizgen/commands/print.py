@@ -1,0 +1,189 @@
+"""``quizgen print``: a printable test (PDF) with versions and answer keys, and a CSV key per version.
+
+The work is in ``quizgen.classroom``: ``paper`` chooses and shuffles,
+``printable`` lays out through Typst. This module reads the options, checks
+every file it will write before writing any, and reports what it wrote.
+"""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass
+from pathlib import Path
+
+from rich.console import Console, Group
+from rich.filesize import decimal
+from rich.text import Text
+
+from quizgen.classroom import paper, printable
+from quizgen.exitcodes import ExitCode
+from quizgen.exporting.files import (
+    ExportError,
+    check_destination,
+    export_time,
+    source_date_epoch,
+    write_bytes_atomically,
+)
+from quizgen.facts.model import Kind
+from quizgen.questions.generate import generate_for_deck
+from quizgen.targets import Target, open_target
+from quizgen.textsafe import visible
+
+DEFAULT_COUNT = 20
+EPILOG = f"""\
+examples:
+  quizgen print soleimani -o test.pdf --versions A,B   two versions, each followed by its key
+  quizgen print soleimani --key-only --versions A,B     the keys alone
+  quizgen print soleimani --separate --versions A,B     test-A.pdf and test-B.pdf
+  quizgen print soleimani --kinds multiple_choice,true_false --count 30 --paper us-letter
+
+Beside the PDF, a CSV key per version (for example test-key-A.csv: question
+number, then the letter or the answer) is ready for scanning tools. The same
+deck, --seed and SOURCE_DATE_EPOCH give a byte-identical PDF.
+Printing needs Typst: {printable.INSTALL}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Outputs:
+    """Every file one run writes: the PDFs (one, or one per version) and a CSV key per version."""
+
+    pdfs: dict[str | None, Path]  # version letter (None: all versions in one file) → path
+    keys: dict[str, Path]
+
+
+def kinds_argument(text: str) -> frozenset[Kind]:
+    """``multiple_choice,true-false`` → those kinds; argparse reports a bad name with the valid ones."""
+    chosen = set()
+    for part in text.split(","):
+        name = part.strip().lower().replace("-", "_")
+        if not name:
+            continue
+        if name not in Kind._value2member_map_:
+            valid = ", ".join(kind.value for kind in Kind)
+            raise argparse.ArgumentTypeError(f"unknown kind {part.strip()!r} (kinds: {valid})")
+        chosen.add(Kind(name))
+    if not chosen:
+        raise argparse.ArgumentTypeError("name at least one kind")
+    return frozenset(chosen)
+
+
+def versions_argument(text: str) -> tuple[str, ...]:
+    try:
+        return paper.parse_versions(text)
+    except ValueError as error:
+        raise argparse.ArgumentTypeError(str(error)) from error
+
+
+def positive(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
+    return value
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("target", metavar="DECK", help="a deck name, a deck recipe, or content files")
+    parser.add_argument(
+        "-o", "--output", type=Path, metavar="FILE", help="the PDF to write (default: DECK.pdf here)"
+    )
+    parser.add_argument(
+        "--versions",
+        type=versions_argument,
+        default=("A",),
+        metavar="A,B",
+        help="the versions to print, each with its own order of questions and options (default A)",
+    )
+    parser.add_argument("--seed", type=int, default=0, help="the seed for choosing and shuffling (default 0)")
+    parser.add_argument(
+        "--count", type=positive, default=DEFAULT_COUNT, help=f"questions per test (default {DEFAULT_COUNT})"
+    )
+    parser.add_argument(
+        "--kinds", type=kinds_argument, metavar="KIND,...", help="only these kinds (default: every kind)"
+    )
+    parser.add_argument(
+        "--paper", choices=list(printable.PAPERS), default="a4", help="the paper size (default a4)"
+    )
+    parser.add_argument("--key-only", action="store_true", help="print only the answer keys")
+    parser.add_argument(
+        "--separate", action="store_true", help="one PDF per version (FILE-A.pdf, FILE-B.pdf, ...)"
+    )
+
+
+def outputs(pdf: Path, letters: tuple[str, ...], separate: bool) -> Outputs:
+    stem = pdf.stem
+    pdfs: dict[str | None, Path] = (
+        {letter: pdf.with_name(f"{stem}-{letter}{pdf.suffix}") for letter in letters}
+        if separate
+        else {None: pdf}
+    )
+    keys = {letter: pdf.with_name(f"{stem}-key-{letter}.csv") for letter in letters}
+    return Outputs(pdfs, keys)
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
+    try:
+        source_date_epoch()  # a malformed value is refused before any work
+        target = open_target(args.target)
+        path = (args.output or Path(f"{target.deck.slug}.pdf")).expanduser().absolute()
+        if path.suffix.lower() != ".pdf":
+            raise ExportError(f"{path} is not a .pdf name; the test is a PDF")
+        files = outputs(path, args.versions, args.separate)
+        for pdf in files.pdfs.values():
+            check_destination(pdf, printable.is_printed_test, "a test printed by quizgen")
+        for key in files.keys.values():
+            check_destination(key, printable.is_key_csv, "an answer key written by quizgen")
+        versions = write_test(args, target, files)
+    except (ExportError, printable.TypstMissing) as error:
+        err.print(f"quizgen: {visible(str(error))}", markup=False)
+        return ExitCode.FAILURE
+    except OSError as error:
+        err.print(
+            f"quizgen: cannot write {visible(str(error.filename or ''))}: {error.strerror}", markup=False
+        )
+        return ExitCode.FAILURE
+    count = len(versions[0].questions)
+    if count < args.count:
+        err.print(
+            f"quizgen: “{visible(target.deck.title)}” gives {count} questions that do not give "
+            f"each other away; the test has {count}, not {args.count}",
+            markup=False,
+        )
+    out.print(summary(target.deck.title, files, versions, args.key_only))
+    return ExitCode.OK
+
+
+def write_test(args: argparse.Namespace, target: Target, files: Outputs) -> list[paper.Version]:
+    """Choose, shuffle, lay out and write every file; the PDFs and keys share one moment."""
+    questions = generate_for_deck(target.deck, target.library, seed=args.seed)
+    chosen = paper.choose(questions, args.count, args.seed, args.kinds)
+    if not chosen:
+        raise ExportError(f"“{target.deck.title}” has no questions of the kinds asked for")
+    versions = paper.make_versions(args.versions, chosen, args.seed)
+    stamp = export_time()
+    for letter, pdf in files.pdfs.items():
+        picked = [v for v in versions if letter is None or v.letter == letter]
+        data = printable.payload(target.deck, picked, paper=args.paper, key_only=args.key_only)
+        write_bytes_atomically(pdf, printable.render_pdf(data, stamp))
+    for version in versions:
+        write_bytes_atomically(files.keys[version.letter], printable.key_csv(version))
+    return versions
+
+
+def summary(title: str, files: Outputs, versions: list[paper.Version], key_only: bool) -> Group:
+    """What a teacher checks before printing: the files, the questions, and how the keys are spread."""
+    lines = [
+        Text.assemble(("Wrote ", "bold"), (visible(str(p)), "bold green"), f" ({decimal(p.stat().st_size)})")
+        for p in [*files.pdfs.values(), *files.keys.values()]
+    ]
+    count = len(versions[0].questions)
+    what = "answer keys" if key_only else "each followed by its answer key"
+    names = ", ".join(v.letter for v in versions)
+    plural = "s" if len(versions) > 1 else ""
+    lines.append(Text(f"“{visible(title)}”: {count} questions; version{plural} {names}, {what}"))
+    for version in versions:
+        spread = version.key_positions()
+        if spread:
+            shown = " · ".join(f"{letter} {spread[letter]}" for letter in sorted(spread))
+            lines.append(Text(f"Version {version.letter} keys: {shown}", style="dim"))
+    return Group(*lines)

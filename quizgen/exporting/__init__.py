@@ -1,0 +1,1 @@
+"""What every exporter shares: safe, atomic, reproducible file writing (see ``files``)."""

@@ -1,0 +1,122 @@
+"""Writing export files safely: never half a file, never over someone else's file, the same bytes twice.
+
+Every exporter (Anki, Moodle, GIFT, QTI, Kahoot, Quizlet, the printable
+test) writes through here, so each one refuses the same things with the same
+words and leaves the same guarantees: a reader sees the old file or the new
+one, and a file that is not of the kind being written is left alone.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+import time
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import BinaryIO
+
+_ZIP_EPOCH = 315532800  # 1980-01-01: the earliest date a zip entry can carry
+_ZIP_LATEST = 4354819199  # 2107-12-31
+
+
+class ExportError(Exception):
+    """The export cannot be written as asked; the message says why, for a person."""
+
+
+def source_date_epoch() -> int | None:
+    """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), or None when unset."""
+    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not value:
+        return None
+    if not value.isdigit():
+        raise ExportError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
+    return int(value)
+
+
+def export_time() -> int:
+    """The moment an export records: ``SOURCE_DATE_EPOCH`` when set (same bytes every run), else now."""
+    epoch = source_date_epoch()
+    return epoch if epoch is not None else int(time.time())
+
+
+def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) -> None:
+    """Refuse a missing folder, a folder, and an existing file that ``is_ours`` does not recognise.
+
+    ``kind`` names what may be replaced, for the message: "an Anki package",
+    "a Moodle XML quiz". A teacher's own file of the same name is never lost
+    to an export.
+    """
+    if not path.parent.is_dir():
+        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    if path.is_dir():
+        raise ExportError(f"{path} is a folder; give the file a name")
+    if path.exists() and not is_ours(path):
+        raise ExportError(f"{path} exists and is not {kind}; refusing to overwrite it")
+
+
+def starts_with(path: Path, prefix: bytes) -> bool:
+    """Whether a file begins with ``prefix`` (after a UTF-8 byte-order mark); False if unreadable."""
+    try:
+        with path.open("rb") as handle:
+            head = handle.read(len(prefix) + 3)
+    except OSError:
+        return False
+    return head.removeprefix(b"\xef\xbb\xbf").startswith(prefix)
+
+
+def zip_names(path: Path) -> set[str]:
+    """The entry names of a zip file, or an empty set when it is not one."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return set(archive.namelist())
+    except (OSError, zipfile.BadZipFile):
+        return set()
+
+
+def write_zip(handle: BinaryIO, entries: Iterable[tuple[str, bytes]], timestamp: float) -> None:
+    """A zip whose every byte follows from its entries and the timestamp."""
+    moment = min(max(int(timestamp), _ZIP_EPOCH), _ZIP_LATEST)
+    date_time = time.gmtime(moment)[:6]
+    with zipfile.ZipFile(handle, "w") as archive:
+        for name, data in entries:
+            info = zipfile.ZipInfo(name, date_time=date_time)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.create_system = 3  # unix, whatever the host
+            info.external_attr = (stat.S_IFREG | 0o644) << 16
+            archive.writestr(info, data)
+
+
+def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
+    """Write beside ``path`` and rename over it: readers see the old file or the new, never half.
+
+    On any failure, an interruption included, the temporary file is removed
+    and whatever was at ``path`` is left as it was.
+    """
+    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        with os.fdopen(descriptor, "wb") as handle:
+            write(handle)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, _mode_for(path))
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise
+
+
+def write_bytes_atomically(path: Path, data: bytes) -> None:
+    write_atomically(path, lambda handle: handle.write(data))
+
+
+def _mode_for(path: Path) -> int:
+    """Keep a replaced file's permissions; a new file gets the usual ones (mkstemp makes 0600)."""
+    with contextlib.suppress(FileNotFoundError):
+        return stat.S_IMODE(path.stat().st_mode)
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask

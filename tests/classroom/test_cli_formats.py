@@ -1,0 +1,135 @@
+"""``quizgen export`` for the classroom formats: format from the extension, help, summaries and refusals."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from quizgen.classroom.formats import FORMATS
+from quizgen.exitcodes import ExitCode
+from quizgen.exporting import files
+
+from .conftest import CURIE, run
+
+SUFFIXES = {"moodle": ".xml", "gift": ".gift", "qti": ".zip", "kahoot": ".xlsx", "quizlet": ".tsv"}
+
+
+def recognise(fmt: str, path: Path) -> bool:
+    return next(f for f in FORMATS if f.name == fmt).is_ours(path)
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIXES))
+def test_the_extension_chooses_the_format(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    path = tmp_path / f"curie{SUFFIXES[fmt]}"
+    code, out, _ = run(capsys, "export", CURIE, "-o", str(path))
+    assert code == ExitCode.OK
+    assert recognise(fmt, path)
+    assert f"Wrote {path}" in out
+    description = next(f.description for f in FORMATS if f.name == fmt)
+    assert "“curie”: " in out
+    assert f"questions as {description}" in out
+    assert [p.name for p in tmp_path.iterdir()] == [path.name]  # no temporary file left behind
+
+
+def test_a_named_format_gets_its_suffix_by_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, "export", "soleimani-timeline", "--format", "kahoot")
+    assert code == ExitCode.OK, err
+    assert openpyxl.load_workbook(tmp_path / "soleimani-timeline.xlsx").active is not None
+
+
+def test_a_txt_file_needs_a_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, _, err = run(capsys, "export", CURIE, "-o", str(tmp_path / "quiz.txt"))
+    assert code == ExitCode.FAILURE
+    assert (
+        "cannot tell the format from '.txt'; name it with --format (apkg, moodle, gift, qti, kahoot, quizlet)"
+        in err
+    )
+    code, _, err = run(capsys, "export", CURIE, "--format", "gift", "-o", str(tmp_path / "quiz.txt"))
+    assert code == ExitCode.OK, err
+    assert (tmp_path / "quiz.txt").read_text(encoding="utf-8").startswith("// quizgen GIFT export: curie")
+
+
+def test_a_name_that_says_another_format_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "export", CURIE, "--format", "moodle", "-o", str(tmp_path / "quiz.zip"))
+    assert code == ExitCode.FAILURE
+    assert "names a Canvas QTI 1.2 package file (.zip); use --format qti, or a name ending in .xml" in err
+    assert list(tmp_path.iterdir()) == []
+
+
+def foreign_zip(path: Path) -> None:
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("notes.txt", "not a quiz")
+
+
+def foreign_workbook(path: Path) -> None:
+    book = openpyxl.Workbook()
+    book.active["A1"] = "my marks"
+    book.save(path)
+
+
+@pytest.mark.parametrize(
+    ("fmt", "make", "kind"),
+    [
+        ("moodle", lambda p: p.write_text("<html>my page</html>"), "a Moodle XML quiz"),
+        ("gift", lambda p: p.write_text("::Q1:: My own question {=yes}\n"), "a GIFT file written by quizgen"),
+        ("qti", foreign_zip, "a QTI package"),
+        ("kahoot", foreign_workbook, "a Kahoot sheet written by quizgen"),
+        ("quizlet", lambda p: p.write_text("my lesson notes\nno tabs here\n"), "a Quizlet card list"),
+    ],
+)
+def test_refuses_to_overwrite_a_file_it_did_not_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str, make, kind: str
+) -> None:
+    path = tmp_path / f"mine{SUFFIXES[fmt]}"
+    make(path)
+    before = path.read_bytes()
+    code, out, err = run(capsys, "export", CURIE, "-o", str(path))
+    assert code == ExitCode.FAILURE
+    assert f"{path} exists and is not {kind}; refusing to overwrite it" in err
+    assert out == ""
+    assert path.read_bytes() == before
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIXES))
+def test_replaces_its_own_file(capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str) -> None:
+    path = tmp_path / f"quiz{SUFFIXES[fmt]}"
+    assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
+    path.chmod(0o640)
+    assert run(capsys, "export", "soleimani-timeline", "-o", str(path))[0] == ExitCode.OK
+    assert path.stat().st_mode & 0o777 == 0o640
+
+
+def test_an_interrupted_write_keeps_the_previous_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    path = tmp_path / "quiz.xml"
+    assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
+    previous = path.read_bytes()
+
+    def interrupted(descriptor: int) -> None:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(files.os, "fsync", interrupted)
+    code, _, _err = run(capsys, "export", "soleimani", "-o", str(path))
+    assert code == ExitCode.INTERRUPTED
+    assert path.read_bytes() == previous
+    assert [p.name for p in tmp_path.iterdir()] == ["quiz.xml"]
+
+
+def test_help_lists_every_format_and_what_it_carries(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        run(capsys, "export", "--help")
+    text = " ".join(capsys.readouterr().out.split())
+    for fmt in FORMATS:
+        assert f"{fmt.name} {fmt.suffix} {fmt.description}: {' '.join(fmt.carries.split())}" in text
+    assert "apkg .apkg Anki package" in text

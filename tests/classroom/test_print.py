@@ -1,0 +1,327 @@
+"""``quizgen print``: the PDF read back with pypdf (questions, options, keys, pages), the CSV keys, the refusals."""
+
+from __future__ import annotations
+
+import csv
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from quizgen.classroom import paper, printable
+from quizgen.classroom.paper import LETTERS, Version
+from quizgen.exitcodes import ExitCode
+from quizgen.facts.model import Kind
+from quizgen.textsafe import visible
+
+from .conftest import RTL_WORDS, Deck, run, run_quietly
+
+A4 = (595.28, 841.89)
+LETTER = (612.0, 792.0)
+
+
+def flat(text: str) -> str:
+    """Text as the PDF reads back: whitespace collapsed, control characters as visible escapes."""
+    return visible(" ".join(text.split()))
+
+
+@dataclass(frozen=True)
+class Printed:
+    pdf: Path
+    title: str
+    pages: list[str]  # each page's text, whitespace collapsed
+    sizes: list[tuple[float, float]]
+    versions: list[Version]
+    out: str
+    err: str
+
+    def part(self, tag: str) -> list[str]:
+        """The pages whose header carries ``tag`` ("Version A", "Answer key · Version A")."""
+        return [page for page in self.pages if page.startswith(f"{self.title} {tag} ")]
+
+
+def read_pdf(path: Path) -> tuple[list[str], list[tuple[float, float]]]:
+    reader = pypdf.PdfReader(path)
+    pages = [flat(page.extract_text()) for page in reader.pages]
+    sizes = [(round(float(p.mediabox.width), 2), round(float(p.mediabox.height), 2)) for p in reader.pages]
+    return pages, sizes
+
+
+def print_test(deck: Deck, pdf: Path, *options: str, letters: str = "A", count: int = 20) -> Printed:
+    code, out, err = run_quietly("print", deck.spec, "-o", str(pdf), "--versions", letters, *options)
+    assert code == ExitCode.OK, err
+    kinds = None
+    if "--kinds" in options:
+        kinds = {Kind(k) for k in options[options.index("--kinds") + 1].split(",")}
+    chosen = paper.choose(deck.questions, count, 0, kinds)
+    versions = paper.make_versions(paper.parse_versions(letters), chosen, 0)
+    pages, sizes = read_pdf(pdf) if pdf.exists() else ([], [])
+    return Printed(pdf, deck.target.deck.title, pages, sizes, versions, out, err)
+
+
+@pytest.fixture(scope="module")
+def two_versions(soleimani: Deck, tmp_path_factory: pytest.TempPathFactory) -> Printed:
+    return print_test(soleimani, tmp_path_factory.mktemp("print") / "test.pdf", letters="A,B")
+
+
+def printed_lines(printed: paper.PrintedQuestion) -> list[str]:
+    """What a version must show for one question, in order: its number and text, then options or boxes."""
+    question = printed.question
+    if question.cloze is not None:
+        head = [f"{printed.number}. {flat(question.cloze.before)}", flat(question.cloze.after)]
+    else:
+        head = [f"{printed.number}. {flat(question.stem)}"]
+    options = [f"{LETTERS[i]}. {flat(option)}" for i, option in enumerate(printed.options)]
+    items = [flat(item.label) for item in printed.items]
+    return [line for line in [*head, *options, *items] if line]
+
+
+def test_each_version_prints_its_questions_in_its_own_order(two_versions: Printed) -> None:
+    for version in two_versions.versions:
+        text = " ".join(two_versions.part(f"Version {version.letter}"))
+        assert text.startswith("Qasem Soleimani Version " + version.letter + " Qasem Soleimani 20 questions")
+        assert "Name Class Date" in text
+        position = 0
+        for printed in version.questions:
+            for line in printed_lines(printed):
+                found = text.find(line, position)
+                assert found >= 0, f"version {version.letter}: {line!r} missing or out of order"
+                position = found + len(line)
+            if printed.question.kind is Kind.YEAR_GUESS:
+                assert text.startswith(
+                    "Year:", text.find(flat(printed.question.stem)) + len(flat(printed.question.stem)) + 1
+                )
+        sources = text[text.rindex(" Sources ") :]
+        for citation in {ref.citation for p in version.questions for ref in p.question.sources}:
+            assert flat(citation) in sources
+    a, b = two_versions.versions
+    assert [p.question.id for p in a.questions] != [p.question.id for p in b.questions]
+    assert sorted(p.question.id for p in a.questions) == sorted(p.question.id for p in b.questions)
+
+
+def test_each_key_follows_its_version_after_a_page_break(two_versions: Printed) -> None:
+    order = []
+    for page in two_versions.pages:
+        tag = re.match(r"Qasem Soleimani (Answer key · Version [AB]|Version [AB]) ", page)
+        assert tag is not None, page[:80]
+        if not order or order[-1] != tag.group(1):
+            order.append(tag.group(1))
+    assert order == ["Version A", "Answer key · Version A", "Version B", "Answer key · Version B"]
+    for version in two_versions.versions:
+        key = " ".join(two_versions.part(f"Answer key · Version {version.letter}"))
+        assert f"Answer key — Version {version.letter} No. Answer" in key
+        position = 0
+        for printed in version.questions:
+            entry = f"{printed.number} {flat(printed.key)}"
+            found = key.find(entry, position)
+            assert found >= 0, f"{entry!r} missing from key {version.letter}"
+            position = found + len(entry)
+            if printed.key_index is not None:  # the letter's option is named beside it
+                assert key.startswith(flat(printed.options[printed.key_index]), position + 1)
+        for printed in version.questions:  # the key is on pages of its own
+            assert flat(printed.question.stem) not in key or printed.question.kind is Kind.CLOZE
+
+
+def test_csv_keys_for_scanning_tools(two_versions: Printed) -> None:
+    for version in two_versions.versions:
+        path = two_versions.pdf.with_name(f"test-key-{version.letter}.csv")
+        with path.open(encoding="utf-8", newline="") as handle:
+            rows = list(csv.reader(handle))
+        assert rows[0] == ["question", "answer"]
+        assert rows[1:] == [[str(p.number), " ".join(p.key.split())] for p in version.questions]
+        lettered = [
+            row for row, p in zip(rows[1:], version.questions, strict=True) if p.key_index is not None
+        ]
+        assert lettered
+        assert all(row[1] in LETTERS for row in lettered)
+    assert f"Wrote {two_versions.pdf.with_name('test-key-B.csv')}" in two_versions.out
+
+
+def test_pages_are_a4_numbered_and_none_is_blank(two_versions: Printed) -> None:
+    assert len(two_versions.pages) >= 4
+    assert set(two_versions.sizes) == {A4}
+    for tag in ("Version A", "Answer key · Version A", "Version B", "Answer key · Version B"):
+        pages = two_versions.part(tag)
+        assert pages, tag
+        total = len(pages)
+        for number, page in enumerate(pages, 1):
+            assert page.endswith(f"{tag} Page {number} of {total}")
+            assert len(page) > 200  # a page with its header and footer only would fail here
+    first = two_versions.part("Version A")[0]
+    assert len(re.findall(r"\b\d+\. ", first)) >= 5  # questions fill the first page, not one a page
+
+
+def test_same_deck_seed_and_epoch_give_identical_bytes(
+    soleimani: Deck, two_versions: Printed, tmp_path: Path
+) -> None:
+    again = tmp_path / "again.pdf"
+    assert run_quietly("print", "soleimani", "--versions", "A,B", "-o", str(again))[0] == ExitCode.OK
+    assert again.read_bytes() == two_versions.pdf.read_bytes()
+    other = tmp_path / "other.pdf"
+    assert run_quietly("print", "soleimani", "--versions", "A,B", "--seed", "1", "-o", str(other))[0] == 0
+    assert other.read_bytes() != two_versions.pdf.read_bytes()
+
+
+def test_key_only_and_us_letter(soleimani: Deck, tmp_path: Path) -> None:
+    printed = print_test(
+        soleimani, tmp_path / "keys.pdf", "--key-only", "--paper", "us-letter", letters="A,B"
+    )
+    assert set(printed.sizes) == {LETTER}
+    assert all(re.match(r"Qasem Soleimani Answer key · Version [AB] ", page) for page in printed.pages)
+    assert "Name Class Date" not in " ".join(printed.pages)
+    assert "answer keys" in printed.out
+
+
+def test_separate_files_per_version(soleimani: Deck, tmp_path: Path) -> None:
+    code, _out, err = run_quietly(
+        "print", "soleimani", "--versions", "A,B", "--separate", "-o", str(tmp_path / "t.pdf")
+    )
+    assert code == ExitCode.OK, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t-A.pdf", "t-B.pdf", "t-key-A.csv", "t-key-B.csv"]
+    for letter in "AB":
+        pages, _ = read_pdf(tmp_path / f"t-{letter}.pdf")
+        other = "B" if letter == "A" else "A"
+        assert all(f"Version {letter} " in page and f"Version {other}" not in page for page in pages)
+
+
+def test_key_positions_over_a_40_question_test(soleimani: Deck, capsys: pytest.CaptureFixture[str]) -> None:
+    """Each letter carries the key as often as the test allows (±1 per number of options), in every version."""
+    kinds = {Kind.MULTIPLE_CHOICE, Kind.WHICH_FIRST}
+    chosen = paper.choose(soleimani.questions, 40, 0, kinds)
+    assert len(chosen) == 40
+    report = []
+    for version in paper.make_versions(("A", "B", "C"), chosen, 0):
+        by_size: dict[int, dict[str, int]] = {}
+        longest = 0
+        for printed in version.questions:
+            size = len(printed.options)
+            tally = by_size.setdefault(size, dict.fromkeys(LETTERS[:size], 0))
+            tally[printed.key] += 1
+            lengths = sorted((len(o) for o in printed.options), reverse=True)
+            longest += len(printed.options[printed.key_index]) == lengths[0] > lengths[1]
+        for size, tally in by_size.items():
+            assert max(tally.values()) - min(tally.values()) <= 1, (version.letter, size, tally)
+        overall = version.key_positions()
+        assert set(overall) == set("ABCD")
+        assert overall["A"] <= 14  # 27 four-way and 11 two-way questions: A never dominates
+        assert longest / len(chosen) <= 0.4  # the key is not reliably the longest option
+        report.append(
+            f"version {version.letter}: keys {dict(sorted(overall.items()))}, by options "
+            f"{dict(sorted(by_size.items()))}, key strictly longest in {longest}/40"
+        )
+    with capsys.disabled():
+        print("\n40-question key positions:\n  " + "\n  ".join(report))
+
+
+def test_hostile_content_prints_literally(hostile: Deck, tmp_path: Path) -> None:
+    kinds = "multiple_choice,year_guess,order,which_first"
+    printed = print_test(hostile, tmp_path / "h.pdf", "--kinds", kinds)
+    text = " ".join(printed.pages)
+    for version in printed.versions:
+        for question in version.questions:
+            for line in printed_lines(question):
+                if any(word in line for word in RTL_WORDS):  # extracted in visual order: checked below
+                    assert line[:3] in text
+                else:
+                    assert line in text
+    assert "#*$[{ Town ~=#{}:\\ }" in text
+    assert "{1:SA:=y} *bold* $x$" in text
+    assert "<script>alert(1)</script> [@click=app.quit]Villain[/]" in text
+    for word in RTL_WORDS:  # right-to-left words come back in visual order, each whole
+        assert word in text.replace(" ", "") or word in text
+    cloze = print_test(hostile, tmp_path / "c.pdf", "--kinds", "cloze")
+    assert (
+        "“The villain <script>x</script> {1:SA:=y} was born in long ago, as records show [b].”"
+        in " ".join(cloze.pages)
+    )
+
+
+def test_missing_typst_names_the_install_command(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setitem(sys.modules, "typst", None)  # import typst now raises ImportError
+    code, out, err = run(capsys, "print", "soleimani", "-o", str(tmp_path / "t.pdf"))
+    assert code == ExitCode.FAILURE
+    assert (
+        err
+        == 'quizgen: printing needs Typst, which is not installed: python3 -m pip install "quizgen[print]"\n'
+    )
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("test.pdf", b"%PDF-1.7 my own worksheet", "is not a test printed by quizgen"),
+        ("test-key-A.csv", b"name,mark\nAda,10\n", "is not an answer key written by quizgen"),
+    ],
+)
+def test_refuses_to_overwrite_what_it_did_not_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes, message: str
+) -> None:
+    (tmp_path / name).write_bytes(content)
+    code, _, err = run(capsys, "print", "soleimani", "-o", str(tmp_path / "test.pdf"))
+    assert code == ExitCode.FAILURE
+    assert f"{tmp_path / name} exists and {message}; refusing to overwrite it" in err
+    assert [p.name for p in tmp_path.iterdir()] == [name]
+    assert (tmp_path / name).read_bytes() == content
+
+
+def test_replaces_its_own_files(two_versions: Printed, tmp_path: Path) -> None:
+    target = tmp_path / "test.pdf"
+    target.write_bytes(two_versions.pdf.read_bytes())
+    assert printable.is_printed_test(target)
+    assert run_quietly("print", "soleimani", "-o", str(target), "--count", "5")[0] == ExitCode.OK
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--kinds", "essay"],
+            "unknown kind 'essay' (kinds: multiple_choice, typed, true_false, cloze, year_guess, order, which_first)",
+        ),
+        (["--versions", "A,A"], "each version is named once: 'A,A'"),
+        (["--count", "0"], "must be 1 or more, not 0"),
+    ],
+)
+def test_bad_options_are_refused_with_a_reason(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], message: str
+) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        run(capsys, "print", "soleimani", "-o", str(tmp_path / "t.pdf"), *args)
+    assert exit_info.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_a_pdf_name_and_a_short_deck_are_explained(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "print", "soleimani", "-o", str(tmp_path / "test.docx"))
+    assert code == ExitCode.FAILURE
+    assert "is not a .pdf name; the test is a PDF" in err
+    code, _, err = run(capsys, "print", "soleimani-timeline", "-o", str(tmp_path / "t.pdf"), "--count", "500")
+    assert code == ExitCode.OK
+    assert re.search(r"gives (\d+) questions that do not give each other away; the test has \1, not 500", err)
+
+
+def test_default_name_and_kinds_without_questions(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "print", "soleimani-timeline", "--count", "3")
+    assert code == ExitCode.OK, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "soleimani-timeline-key-A.csv",
+        "soleimani-timeline.pdf",
+    ]
+    assert "3 questions; version A, each followed by its answer key" in out
+    code, _, err = run(
+        capsys, "print", "soleimani-timeline", "--kinds", "typed", "-o", str(tmp_path / "t.pdf")
+    )
+    assert code == ExitCode.FAILURE
+    assert err == "quizgen: “Qasem Soleimani — timeline” has no questions of the kinds asked for\n"

@@ -17,6 +17,7 @@ EPILOG = """\
 examples:
   quizgen                                  the app on the bundled decks
   quizgen study soleimani-timeline         one deck
+  quizgen study soleimani --mode quiz      straight into a quiz
   quizgen study content/my-topic.yaml      a content file, studied as one deck
   quizgen study --data-dir ~/school        keep progress somewhere else (or set QUIZGEN_DATA_DIR)
 """
@@ -27,6 +28,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "decks", nargs="*", metavar="DECK", help="deck names, deck recipes, content files or folders"
     )
     add_data_dir(parser, argparse.SUPPRESS)
+    parser.add_argument(
+        "--mode",
+        choices=["quiz", "flashcards", "order", "which_first", "year_guess", "browse"],
+        help="open the (first) deck straight into this mode",
+    )
     parser.add_argument("--seed", type=int, default=None, help=argparse.SUPPRESS)
 
 
@@ -87,7 +93,15 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         notices.append(f"Settings not read ({error}); using the defaults.")
     from quizgen.tui.app import AppConfig, make_app
 
-    config = AppConfig(paths, store, settings, data_dir, seed=getattr(args, "seed", None), notices=notices)
+    config = AppConfig(
+        paths,
+        store,
+        settings,
+        data_dir,
+        seed=getattr(args, "seed", None),
+        notices=notices,
+        start_mode=getattr(args, "mode", None),
+    )
     with store:
         app = make_app(config)
         app.run()

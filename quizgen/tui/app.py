@@ -28,6 +28,7 @@ from quizgen.study.store import Store
 
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
+from .screens.modes import start_mode
 
 T = TypeVar("T")
 
@@ -43,6 +44,7 @@ class AppConfig:
     clock: Clock = utc_now
     seed: int | None = None  # None: a fresh order of questions every session
     notices: list[str] = field(default_factory=list)  # shown once at start (a store moved aside, ...)
+    start_mode: str | None = None  # open the (first) deck straight into this mode: "quiz", "flashcards", ...
 
 
 class DecksLoaded(Message):
@@ -102,6 +104,9 @@ class QuizgenApp(App[int]):
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
                 screen.show_decks(message.decks)
+        loaded = [d for d in message.decks if isinstance(d, StudyDeck)]
+        if self.config.start_mode and loaded:
+            start_mode(self, loaded[0], self.config.start_mode)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

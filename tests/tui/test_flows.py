@@ -410,3 +410,12 @@ async def test_theme_choice_is_saved(make: AppFactory, tmp_path: Path) -> None:
         app.theme = "nord"
         await pilot.pause()
     assert load_settings(tmp_path).theme == "nord"
+
+
+async def test_starting_straight_in_a_mode(make: AppFactory) -> None:
+    app = make()
+    app.config.start_mode = "quiz"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert "Question 1 of" in screen_text(app)

@@ -1,0 +1,403 @@
+"""quizgen's speed and memory at scale, as ratios against baselines measured in the same run.
+
+    python3 -m uv run python tests/bench/run.py [--sizes 1000,10000,50000] [--repeat 5] [--only load,...]
+
+For each library size (synthetic, realistic in shape: people, nested places,
+organisations, dates of mixed precision, quantities, events, attributed
+claims) it prints one table; each row is quizgen's figure, its baseline and the
+ratio, with the target. Figures are the minimum of ``--repeat`` interleaved
+runs, with the spread ((max - min) / min) beside them: the machine is shared
+and noisy, so only ratios are meaningful. Nothing here runs in the test suite.
+
+Stages: load (cold, and warm from the cache) and generate against a bare
+``yaml.load(..., Loader=CSafeLoader)`` of the same file; export against bare
+genanki writing the same notes; app start to the first question, and answering
+(key press to the next question), against a bare Textual app; peak memory in a
+fresh process against a bare Textual app holding the parsed YAML.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import random
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+sys.path.insert(0, str(ROOT))
+
+import yaml  # noqa: E402
+from rich.console import Console  # noqa: E402
+from rich.table import Table  # noqa: E402
+
+from tests.synthetic import write_synthetic  # noqa: E402
+
+STAGES = ("load", "generate", "export", "start", "answer", "memory")
+
+
+@dataclass
+class Row:
+    name: str
+    ours: float
+    base: float
+    target: str
+    unit: str = "s"
+    spread: float = 0.0
+
+    @property
+    def ratio(self) -> float:
+        return self.ours / self.base if self.base else float("inf")
+
+
+def timed(function: Callable[[], object]) -> float:
+    start = time.perf_counter()
+    function()
+    return time.perf_counter() - start
+
+
+def interleaved(
+    repeat: int, ours: Callable[[], object], base: Callable[[], object]
+) -> tuple[float, float, float]:
+    """Minimum of interleaved runs of each, and the spread of ours."""
+    mine, theirs = [], []
+    for _ in range(repeat):
+        theirs.append(timed(base))
+        mine.append(timed(ours))
+    return min(mine), min(theirs), (max(mine) - min(mine)) / min(mine)
+
+
+# ---------------------------------------------------------------------------
+# Stages
+
+
+def bench_load(path: Path, repeat: int) -> list[Row]:
+    from quizgen.facts.cache import load_cached
+    from quizgen.facts.loader import load_content
+
+    def bare() -> None:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    cold, base, spread = interleaved(repeat, lambda: load_content([path]), bare)
+    load_cached([path])  # fill the cache
+    warm, base_again, warm_spread = interleaved(repeat, lambda: load_cached([path]), bare)
+    return [
+        Row("load + validate, cold", cold, base, "≤ 1.3x", spread=spread),
+        Row("load, warm (cache)", warm, min(base, base_again), "≤ 0.1x", spread=warm_spread),
+    ]
+
+
+def bench_generate(path: Path, repeat: int, facts: int) -> tuple[list[Row], float]:
+    from quizgen.facts.cache import load_cached
+    from quizgen.questions.generate import generate
+
+    library = load_cached([path])
+    questions: list = []
+
+    def ours() -> None:
+        questions[:] = generate(library, random.Random(0), present_year=2026)
+
+    def bare() -> None:
+        yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader)
+
+    mine, base, spread = interleaved(repeat, ours, bare)
+    per_fact = mine / facts
+    return [
+        Row(f"generate all {len(questions):,} questions", mine, base, "< 1x", spread=spread),
+        Row("  generation per fact", per_fact * 1e6, base / facts * 1e6, "flat", unit="µs"),
+    ], per_fact
+
+
+def bench_export(path: Path, repeat: int) -> list[Row]:
+    import genanki
+
+    from quizgen.anki.export import export_deck, guid_for
+    from quizgen.anki.notes import note_specs
+    from quizgen.facts.cache import load_cached
+    from quizgen.questions.generate import generate_for_deck
+    from quizgen.targets import content_deck
+
+    library = load_cached([path])
+    deck = content_deck([path])
+    questions = generate_for_deck(deck, library, present_year=2026)
+    specs = list(note_specs(deck, library, questions))
+    folder = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+
+    def ours() -> None:
+        export_deck(deck, library, questions, folder / "ours.apkg", timestamp=1_767_225_600)
+
+    def bare() -> None:
+        anki_deck = genanki.Deck(deck.id, deck.title)
+        models: dict[int, genanki.Model] = {}
+        for spec in specs:
+            model = models.setdefault(spec.note_type.model_id, spec.note_type.model())
+            anki_deck.add_note(
+                genanki.Note(model=model, fields=spec.note_type.values(spec.fields), guid=guid_for(spec.id))
+            )
+        genanki.Package(anki_deck).write_to_file(str(folder / "bare.apkg"))
+
+    mine, base, spread = interleaved(repeat, ours, bare)
+    return [Row(f"Anki export of {len(specs):,} notes", mine, base, "≤ 1.3x", spread=spread)]
+
+
+def bench_start(path: Path, repeat: int) -> list[Row]:
+    """From creating the app to its first question on screen, bank and cache warm."""
+    from textual.app import App
+    from textual.widgets import Static
+
+    from quizgen.study.settings import Settings
+    from quizgen.study.store import open_store
+    from quizgen.tui.app import AppConfig, make_app
+    from quizgen.tui.screens.quiz import QuizScreen
+
+    data = Path(tempfile.mkdtemp(prefix="quizgen-bench-data-"))
+    store = open_store(data)
+
+    class Bare(App[None]):
+        def compose(self):
+            yield Static("One line of text")
+
+    shown: list[float] = []
+
+    async def ours() -> None:
+        start = time.perf_counter()
+        app = make_app(AppConfig([path], store, Settings(), start_mode="quiz", seed=1))
+        async with app.run_test(size=(100, 30)) as pilot:
+            while not (isinstance(app.screen, QuizScreen) and app.screen.question is not None):
+                await pilot.pause(0.001)
+            shown.append(time.perf_counter() - start)
+            await pilot.pause()  # let the screen settle before leaving
+
+    bare_shown: list[float] = []
+
+    async def bare() -> None:
+        start = time.perf_counter()
+        async with Bare().run_test(size=(100, 30)) as pilot:
+            await pilot.pause()
+            bare_shown.append(time.perf_counter() - start)
+
+    asyncio.run(ours())  # build the bank once: the figure is for a warm start
+    shown.clear()
+    for _ in range(repeat):
+        asyncio.run(bare())
+        asyncio.run(ours())
+    store.close()
+    mine, base = min(shown), min(bare_shown)
+    return [Row("app start to first question", mine, base, "≤ 1.5x", spread=(max(shown) - mine) / mine)]
+
+
+def bench_answer(path: Path, answers: int = 200) -> list[Row]:
+    """Median time from the answer key to the next question on screen, over a 200-answer session."""
+    from textual.app import App
+    from textual.binding import Binding
+    from textual.screen import Screen
+    from textual.widgets import Static
+
+    from quizgen.study.settings import Settings
+    from quizgen.study.store import open_store
+    from quizgen.tui.app import AppConfig, make_app
+    from quizgen.tui.screens.quiz import QuizScreen
+
+    store = open_store(Path(tempfile.mkdtemp(prefix="quizgen-bench-data-")))
+    ours: list[float] = []
+
+    async def session() -> None:
+        app = make_app(AppConfig([path], store, Settings(quiz_length=answers), start_mode="quiz", seed=2))
+        async with app.run_test(size=(100, 30)) as pilot:
+            while not isinstance(app.screen, QuizScreen):
+                await pilot.pause(0.001)
+            screen = app.screen
+            while screen.question is not None and len(ours) < answers:
+                question = screen.question
+                keys = (
+                    [str((question.answer_index or 0) + 1)]
+                    if question.options
+                    else [*question.answer, "enter"]
+                )
+                if not question.options:
+                    await pilot.press(*keys[:-1])  # typing is the student's time, not quizgen's
+                    keys = keys[-1:]
+                start = time.perf_counter()
+                await pilot.press(*keys)
+                await pilot.press("enter")
+                await pilot.pause()
+                ours.append(time.perf_counter() - start)
+                if screen.session.finished:
+                    break
+
+    class Page(Screen[None]):
+        BINDINGS = [Binding("n", "app.pop_screen", "")]
+
+        def compose(self):
+            yield Static("The next page")
+
+    class Bare(App[None]):
+        BINDINGS = [Binding("n", "next", "")]
+
+        def compose(self):
+            yield Static("A question")
+
+        def action_next(self) -> None:
+            self.push_screen(Page())
+
+    bare: list[float] = []
+
+    async def switches() -> None:
+        async with Bare().run_test(size=(100, 30)) as pilot:
+            for _ in range(answers):
+                start = time.perf_counter()
+                await pilot.press("n", "n")  # two screen switches: what an answer and "next" cost
+                await pilot.pause()
+                bare.append(time.perf_counter() - start)
+
+    asyncio.run(session())
+    asyncio.run(switches())
+    store.close()
+    return [
+        Row(
+            f"answer to next question (median of {len(ours)})",
+            statistics.median(ours) * 1e3,
+            statistics.median(bare) * 1e3,
+            "≤ 2x",
+            unit="ms",
+        )
+    ]
+
+
+MEMORY_OURS = """
+import asyncio, resource, sys
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from quizgen.study.settings import Settings
+from quizgen.study.store import open_store
+from quizgen.tui.app import AppConfig, make_app
+from quizgen.tui.screens.quiz import QuizScreen
+async def main():
+    app = make_app(AppConfig([Path({path!r})], open_store(Path({data!r})), Settings(), start_mode="quiz", seed=1))
+    async with app.run_test(size=(100, 30)) as pilot:
+        while not (isinstance(app.screen, QuizScreen) and app.screen.question is not None):
+            await pilot.pause(0.001)
+        await pilot.pause()
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+MEMORY_BARE = """
+import asyncio, resource, yaml
+from textual.app import App
+from textual.widgets import Static
+parsed = yaml.load(open({path!r}, encoding="utf-8").read(), Loader=yaml.CSafeLoader)
+class Bare(App):
+    def compose(self):
+        yield Static("One line of text")
+async def main():
+    async with Bare().run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+asyncio.run(main())
+print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+"""
+MEMORY_LIBRARY = """
+import resource, sys, tracemalloc, yaml
+sys.path.insert(0, {root!r})
+from pathlib import Path
+from quizgen.facts.cache import load_cached
+tracemalloc.start()
+parsed = yaml.load(open({path!r}, encoding="utf-8").read(), Loader=yaml.CSafeLoader)
+yaml_bytes = tracemalloc.get_traced_memory()[0]
+del parsed
+tracemalloc.reset_peak()
+start = tracemalloc.get_traced_memory()[0]
+library = load_cached([Path({path!r})])
+print(tracemalloc.get_traced_memory()[0] - start, yaml_bytes)
+"""
+
+
+def _run(code: str) -> list[int]:
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, env=os.environ
+    )
+    return [int(x) for x in done.stdout.split()]
+
+
+def bench_memory(path: Path) -> list[Row]:
+    data = tempfile.mkdtemp(prefix="quizgen-bench-data-")
+    (ours,) = _run(MEMORY_OURS.format(root=str(ROOT), path=str(path), data=data))
+    (bare,) = _run(MEMORY_BARE.format(path=str(path)))
+    library, parsed = _run(MEMORY_LIBRARY.format(root=str(ROOT), path=str(path)))
+    return [
+        Row("peak RSS, app at its first question", ours / 1024, bare / 1024, "report", unit="MiB"),
+        Row("library in memory vs parsed YAML", library / 2**20, parsed / 2**20, "≤ 1x", unit="MiB"),
+    ]
+
+
+# ---------------------------------------------------------------------------
+
+
+def table(title: str, rows: list[Row]) -> Table:
+    result = Table(title=title, title_justify="left")
+    for column in ("measure", "quizgen", "baseline", "ratio", "target", "spread"):
+        result.add_column(column, justify="left" if column == "measure" else "right")
+    for row in rows:
+        result.add_row(
+            row.name,
+            f"{row.ours:.3g} {row.unit}",
+            f"{row.base:.3g} {row.unit}",
+            f"{row.ratio:.2f}x",
+            row.target,
+            f"{row.spread:.0%}" if row.spread else "",
+        )
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="1000,10000,50000")
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--only", default=",".join(STAGES))
+    args = parser.parse_args()
+    stages = set(args.only.split(","))
+    console = Console()
+    folder = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
+    os.environ["QUIZGEN_CACHE_DIR"] = str(folder / "cache" / "libraries")  # a private, fresh cache
+    per_fact: dict[int, float] = {}
+    for size in (int(s) for s in args.sizes.split(",")):
+        path = write_synthetic(folder, size)
+        rows: list[Row] = []
+        if "load" in stages:
+            rows += bench_load(path, args.repeat)
+        if "generate" in stages:
+            generated, per_fact[size] = bench_generate(path, args.repeat, size)
+            rows += generated
+        if "export" in stages:
+            rows += bench_export(path, args.repeat)
+        if "start" in stages:
+            rows += bench_start(path, args.repeat)
+        if "answer" in stages:
+            rows += bench_answer(path)
+        if "memory" in stages:
+            rows += bench_memory(path)
+        console.print(table(f"{size:,} facts ({path.stat().st_size / 1e6:.1f} MB of YAML)", rows))
+    if len(per_fact) > 1:
+        smallest = min(per_fact)
+        rows = [
+            Row(
+                f"generation per fact at {size:,} vs {smallest:,}",
+                per_fact[size] * 1e6,
+                per_fact[smallest] * 1e6,
+                "≤ 1.5x",
+                unit="µs",
+            )
+            for size in sorted(per_fact)
+            if size != smallest
+        ]
+        console.print(table("Generation grows linearly", rows))
+
+
+if __name__ == "__main__":
+    main()

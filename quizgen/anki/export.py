@@ -108,7 +108,9 @@ def build_anki_deck(
             raise ValueError(f"questions {seen[guid]} and {spec.id} would share one Anki note")
         seen[guid] = spec.id
         note_type = spec.note_type
-        model = models.setdefault(note_type.model_id, note_type.model())
+        model = models.get(note_type.model_id)
+        if model is None:  # one genanki model per note type, built once
+            model = models[note_type.model_id] = note_type.model()
         note = genanki.Note(
             model=model, fields=note_type.values(spec.fields), tags=list(spec.tags), guid=guid, due=position
         )

@@ -31,6 +31,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 
 from quizgen.decks import Deck
 from quizgen.facts.library import Library
@@ -137,16 +138,20 @@ class _Builder:
         self.deck = deck
         self.library = library
         self.chronology = chronology
+        self.deck_tag = f"deck::{html.slug(deck.slug)}"
+        # keyed by model id: hashing a NoteType (a frozen dataclass of templates) on every note is costly
+        self._fill = {
+            BASIC.model_id: self._order,
+            TYPE_IN.model_id: self._typed,
+            CLOZE.model_id: self._cloze,
+            MULTIPLE_CHOICE.model_id: self._choice,
+            TIMELINE.model_id: self._date,
+        }
+        self._cited: dict[tuple[str, ...], str] = {}
 
     def spec(self, questions: tuple[Question, ...]) -> NoteSpec:
         note_type = note_type_for(questions[0])
-        fill = {
-            BASIC: self._order,
-            TYPE_IN: self._typed,
-            CLOZE: self._cloze,
-            MULTIPLE_CHOICE: self._choice,
-            TIMELINE: self._date,
-        }[note_type]
+        fill = self._fill[note_type.model_id]
         fields = {
             **fill(questions),
             SOURCE: self._sources(questions),
@@ -220,21 +225,34 @@ class _Builder:
     def _sources(self, questions: tuple[Question, ...]) -> str:
         """Each source once: its citation (title and publisher), linked when it has a web address."""
         refs = {ref.id: ref for question in questions for ref in question.sources}
-        parts = []
-        for ref in refs.values():
-            source = self.library.sources.get(ref.id)
-            cited = html.link(ref.citation or ref.name, source.url if source else None)
-            parts.append(cited + (" (opinion)" if ref.opinion else ""))
-        return "; ".join(parts)
+        key = tuple(refs)
+        cited = self._cited.get(key)
+        if cited is None:  # a few sources cite thousands of notes
+            parts = []
+            for ref in refs.values():
+                source = self.library.sources.get(ref.id)
+                link = html.link(ref.citation or ref.name, source.url if source else None)
+                parts.append(link + (" (opinion)" if ref.opinion else ""))
+            cited = self._cited[key] = "; ".join(parts)
+        return cited
 
     def _tags(self, questions: tuple[Question, ...]) -> tuple[str, ...]:
         """Deck, kind, source and the statement's own tags, as Anki tags (no spaces)."""
-        tags = [f"deck::{html.slug(self.deck.slug)}"]
+        tags = [self.deck_tag]
         for question in questions:
-            tags.append(f"kind::{html.slug(question.kind.value)}")
-            tags.extend(f"source::{html.slug(ref.id)}" for ref in question.sources)
-            tags.extend(html.slug(tag) for tag in question.tags)
+            tags.extend(
+                _question_tags(question.kind.value, tuple(ref.id for ref in question.sources), question.tags)
+            )
         return tuple(tag for tag in dict.fromkeys(tags) if tag and not tag.endswith("::"))
+
+
+@lru_cache(maxsize=4096)  # a few kinds, sources and tag sets repeat over thousands of notes
+def _question_tags(kind: str, sources: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
+    return (
+        f"kind::{html.slug(kind)}",
+        *(f"source::{html.slug(source)}" for source in sources),
+        *(html.slug(tag) for tag in tags),
+    )
 
 
 def _accepted(question: Question) -> str:

@@ -88,7 +88,8 @@ class QuizgenApp(App[int]):
             self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        self.push_screen(HomeScreen())
+        if not self.config.start_mode:  # straight into a mode: the home screen is built on the way back
+            self.push_screen(HomeScreen())
         for notice in self.config.notices:
             self.notify(notice, markup=False, severity="warning", timeout=12)
         self.load_decks()
@@ -107,6 +108,14 @@ class QuizgenApp(App[int]):
         loaded = [d for d in message.decks if isinstance(d, StudyDeck)]
         if self.config.start_mode and loaded:
             start_mode(self, loaded[0], self.config.start_mode)
+        elif self.config.start_mode:  # nothing to study: show why, on the home screen
+            self.push_screen(HomeScreen())
+
+    def go_home(self) -> None:
+        """Back to the decks, building the home screen if the app started straight in a mode."""
+        self.pop_screen()
+        if not isinstance(self.screen, HomeScreen):
+            self.push_screen(HomeScreen())
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -13,6 +15,9 @@ from quizgen.study.catalog import StudyDeck
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import vertical
 
+if TYPE_CHECKING:
+    from quizgen.tui.app import QuizgenApp
+
 
 class BrowseScreen(Screen[None]):
     BINDINGS = [
@@ -20,6 +25,8 @@ class BrowseScreen(Screen[None]):
         Binding("j", "scroll(1)", "Down", show=False, id="browse.down"),
         Binding("k", "scroll(-1)", "Up", show=False, id="browse.up"),
     ]
+
+    app: QuizgenApp
 
     def __init__(self, deck: StudyDeck) -> None:
         super().__init__()
@@ -41,4 +48,4 @@ class BrowseScreen(Screen[None]):
         self.query_one("#timeline", VerticalScroll).scroll_relative(y=step, animate=False)
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()

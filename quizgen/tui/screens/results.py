@@ -110,7 +110,7 @@ class ResultsScreen(Screen[None]):
         self.app.switch_screen(screen(self.deck, mistakes))
 
     def action_home(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()
 
 
 def points_text(points: float) -> str:

@@ -68,7 +68,7 @@ class StatsScreen(Screen[None]):
         self.query_one("#charts").focus()
 
     def action_back(self) -> None:
-        self.app.pop_screen()
+        self.app.go_home()
 
 
 def _count(number: int, noun: str) -> str:

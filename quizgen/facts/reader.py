@@ -8,6 +8,7 @@ reports everything wrong in a file.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ class Reader:
         self.path = path
         self.problems: list[Problem] = []
         self.references: list[Reference] = []
+        self._shared: dict[tuple[Any, ...], tuple[Any, ...]] = {}
 
     def at(self, node: Node | Scalar) -> Location:
         return Location(self.path, node.line, node.column)
@@ -94,7 +96,8 @@ class Reader:
             value = self.scalar(item, item_kind, f"an entry of {name}", field)
             if value is not INVALID:
                 results.append(value)
-        return tuple(results)
+        values = tuple(results)
+        return self._shared.setdefault(values, values)  # "[atlas]", "[life]": one tuple for all
 
     def scalar(self, node: Node, kind: str, name: str, field: Field) -> Any:
         if not isinstance(node, Scalar):
@@ -117,7 +120,7 @@ class Reader:
                 return INVALID
             if kind == "ref" and field.ref:
                 self.references.append(Reference(field.ref, text, self.at(node)))
-            return text
+            return sys.intern(text)  # ids recur in every statement that names them: keep one copy
         if kind == "bool":
             lowered = text.lower()
             if lowered in _TRUE or lowered in _FALSE:

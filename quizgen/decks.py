@@ -174,16 +174,21 @@ def load_deck(path: Path) -> Deck:
     )
 
 
-def deck_problems(deck: Deck, library: Library) -> list[Problem]:
-    """What in a recipe names something its content does not have (a mistyped tag or relation)."""
+def deck_problems(deck: Deck, library: Library, question_ids: Iterable[str] | None = None) -> list[Problem]:
+    """What in a recipe names something its content does not have: a mistyped tag or relation, and,
+    when the deck's questions are given, a question id to exclude, pin or reword."""
     known = {
         "tag": {tag for s in (*library.statements_with_relations(), *library.events) for tag in s.tags},
         "relation": set(library.relations),
     }
+    if question_ids is not None:
+        known["question"] = set(question_ids)
     return [
         Problem(
             ref.location,
-            f"no statement in this deck's content has the {ref.table} {ref.id!r}",
+            f"no question of this deck has the id {ref.id!r}"
+            if ref.table == "question"
+            else f"no statement in this deck's content has the {ref.table} {ref.id!r}",
             did_you_mean(ref.id, known[ref.table]),
         )
         for ref in deck.references

@@ -907,3 +907,9 @@ def test_only_events_and_facts_the_text_dates_carry_dates(library: Library) -> N
         "tehran-court-compensation": "2023-39",
         "tehran-court-ordered-us-government-to-pay": "2023-39",
     }
+
+
+def test_accepted_answers_are_whole_answers(library: Library) -> None:
+    """A comma in a flow list splits an answer: "material, moral and punitive damages" must not accept "moral"."""
+    compensation = fact(library, "tehran-court-damages")
+    assert compensation.accept == ("material, moral, and punitive damages",)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import random
 from pathlib import Path
 
 from rich.console import Console
@@ -13,6 +14,7 @@ from quizgen.exitcodes import ExitCode
 from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.loader import FileReport, display_path, load_content
 from quizgen.paths import default_folders
+from quizgen.questions.generate import generate
 from quizgen.textsafe import visible
 
 EPILOG = """\
@@ -99,7 +101,10 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
     if library is None:
         out.print(Text.assemble(("✗ ", "bold red"), visible(display), ": its content has problems (above)"))
         return False
-    problems = deck_problems(deck, library)
+    question_ids = None
+    if deck.exclude or deck.pin or deck.reword:  # ids to check: every question the content can yield
+        question_ids = [q.id for q in generate(library, random.Random(0))]
+    problems = deck_problems(deck, library, question_ids)
     if problems:
         _print_problems(out, problems)
         out.print(Text.assemble(("✗ ", "bold red"), visible(display), f": {len(problems)} problems"))

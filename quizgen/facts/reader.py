@@ -112,6 +112,9 @@ class Reader:
             return INVALID
         if kind == "text":
             return text
+        if field.ref == "question":  # "fact:template:kind": checked against the deck's questions
+            self.references.append(Reference("question", text, self.at(node)))
+            return text
         if kind in ("id", "ref"):
             if not _ID.match(text):
                 self.problem(

@@ -16,6 +16,8 @@ _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 
 
 def _scalar(kind: str, field: Field) -> dict[str, Any]:
+    if field.ref == "question":  # statement ids, a template id and a kind: "curie-born-in:born-in:typed"
+        return {"type": "string", "pattern": r"^[^:\s]+:[^:\s]+:[a-z_]+$"}
     if kind in ("id", "ref"):
         return {"type": ["string", "integer"], "pattern": ID_PATTERN}
     if kind == "bool":

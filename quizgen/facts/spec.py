@@ -187,8 +187,10 @@ DECK: dict[str, Field] = {
     "content": Field("list", "Content files or folders, relative to this recipe.", required=True),
     "select": Field("record", "Which statements the deck takes (default: all).", record="selection"),
     "kinds": Field("list", "The question kinds the deck asks (default: all).", item="choice:kinds"),
-    "exclude": Field("list", "Question ids to leave out."),
-    "pin": Field("list", "Question ids to keep even when the selection would leave them out."),
+    "exclude": Field("list", "Question ids to leave out.", ref="question"),
+    "pin": Field(
+        "list", "Question ids to keep even when the selection would leave them out.", ref="question"
+    ),
     "reword": Field("records", "Replacement wording for single questions, by question id.", record="reword"),
 }
 RECORDS["deck"] = DECK
@@ -202,7 +204,7 @@ RECORDS["selection"] = {
     "sections": Field("list", "Which sections to take.", item="choice:sections"),
 }
 RECORDS["reword"] = {
-    "id": Field("text", "The question id, as `quizgen show` prints it.", required=True),
+    "id": Field("ref", "The question id, as `quizgen show` prints it.", required=True, ref="question"),
     "question": Field("text", "The new wording of the question.", required=True),
 }
 CHOICE_LISTS["sections"] = ("facts", "claims", "events")

@@ -1,0 +1,63 @@
+"""A teacher's recipe can exclude, pin or reword single questions by id; a mistyped id is reported."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from quizgen.cli import main
+from quizgen.decks import Deck, load_deck
+from quizgen.facts.library import Library
+from quizgen.facts.loader import load_library
+from quizgen.facts.model import Kind
+from quizgen.questions.generate import generate_for_deck
+
+DATA = Path(__file__).parent / "data"
+
+
+def deck(tmp_path: Path, extra: str) -> tuple[Deck, Library]:
+    shutil.copy(DATA / "curie.yaml", tmp_path / "curie.yaml")
+    path = tmp_path / "deck.yaml"
+    path.write_text("title: Curie\nid: 9\ncontent: [curie.yaml]\n" + extra, encoding="utf-8")
+    recipe = load_deck(path)
+    return recipe, load_library(list(recipe.content))
+
+
+def test_exclude(tmp_path: Path) -> None:
+    recipe, library = deck(tmp_path, "exclude: [curie-born-in:born-in:typed]\n")
+    ids = [q.id for q in generate_for_deck(recipe, library)]
+    assert "curie-born-in:born-in:typed" not in ids
+    assert "curie-born-in:born-in:multiple_choice" in ids
+
+
+def test_pin_brings_in_what_the_selection_leaves_out(tmp_path: Path) -> None:
+    recipe, library = deck(
+        tmp_path, "select:\n  sections: [events]\nkinds: [year_guess]\npin: [curie-born-in:born-in:typed]\n"
+    )
+    questions = generate_for_deck(recipe, library)
+    assert "curie-born-in:born-in:typed" in [q.id for q in questions]
+    assert {q.kind for q in questions} == {Kind.YEAR_GUESS, Kind.TYPED}
+    assert sum(q.fact_id == "curie-born-in" for q in questions) == 1  # only the pinned one
+
+
+def test_reword_keeps_the_attribution(tmp_path: Path) -> None:
+    recipe, library = deck(
+        tmp_path,
+        "reword:\n  - id: curie-born-in:born-in:typed\n    question: In which city was Marie Curie born?\n"
+        "  - id: tabloid-greatest:described-as:typed\n    question: What did a former student call Marie Curie?\n",
+    )
+    by_id = {q.id: q for q in generate_for_deck(recipe, library)}
+    assert by_id["curie-born-in:born-in:typed"].stem == "In which city was Marie Curie born?"
+    assert by_id["tabloid-greatest:described-as:typed"].stem == (
+        "According to a former student, as reported by The Daily Example, what did a former student call Marie Curie?"
+    )
+
+
+def test_a_mistyped_id_is_reported_with_its_place(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    deck(tmp_path, "exclude: [curie-born-in:born-in:typd]\n")
+    assert main(["check", str(tmp_path / "deck.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert "deck.yaml:4:11: no question of this deck has the id 'curie-born-in:born-in:typd'" in out
+    assert "did you mean 'curie-born-in:born-in:typed'?" in out

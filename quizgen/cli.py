@@ -26,6 +26,8 @@ COMMANDS = {
     "show": "Print the questions a deck yields, with options, answers and sources (or JSON lines).",
     "schema": "Write the JSON Schema that editors use to check content files or deck recipes.",
     "export": "Write a deck as an Anki package, or for Moodle, Canvas, Kahoot or Quizlet, with stable ids.",
+    "backup": "Copy your progress to a file, safely, even while the app is open.",
+    "restore": "Bring back progress from a backup; the progress it replaces is kept beside it.",
     "print": "Write a printable test (PDF) with versions, answer keys and a CSV key per version.",
 }
 

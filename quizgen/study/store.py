@@ -276,6 +276,14 @@ class Store:
     def review_count(self) -> int:
         return int(self._db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
 
+    def copy_into(self, target: sqlite3.Connection) -> None:
+        """SQLite's online backup: a consistent copy even while another app writes."""
+        self._db.backup(target)
+
+    def checkpoint(self) -> None:
+        """Fold the write-ahead log into the database file (before the file is moved)."""
+        self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 

@@ -1,0 +1,45 @@
+"""``quizgen backup``: a copy of your progress, safe to take while the app is open."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from pathlib import Path
+
+from rich.console import Console
+
+from quizgen.exitcodes import ExitCode
+from quizgen.textsafe import visible
+
+EPILOG = """\
+examples:
+  quizgen backup                         writes quizgen-progress-<date>.sqlite3 here
+  quizgen backup -o ~/safe/progress.sqlite3
+  quizgen restore ~/safe/progress.sqlite3
+"""
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, help="where to write the copy")
+    parser.add_argument(
+        "--data-dir", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the progress to copy"
+    )
+
+
+def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
+    from quizgen.study.backup import backup
+    from quizgen.study.store import DATABASE_NAME, StoreError, default_data_dir, open_store
+
+    data_dir = getattr(args, "data_dir", None) or default_data_dir()
+    if not (data_dir / DATABASE_NAME).exists():
+        err.print(f"quizgen: no progress to back up in {visible(str(data_dir))}", markup=False)
+        return ExitCode.FAILURE
+    target = args.output or Path(f"quizgen-progress-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3")
+    try:
+        with open_store(data_dir) as store:
+            reviews = backup(store, target)
+    except StoreError as error:
+        err.print(f"quizgen: {visible(str(error))}", markup=False)
+        return ExitCode.FAILURE
+    out.print(f"Backed up {reviews} reviews to {visible(str(target))}", markup=False)
+    return ExitCode.OK

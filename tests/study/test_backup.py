@@ -1,0 +1,79 @@
+"""Backup and restore: a consistent copy, a restore that keeps what it replaces, refusals in words."""
+
+from __future__ import annotations
+
+import datetime as dt
+import sqlite3
+from pathlib import Path
+
+import pytest
+
+from quizgen.cli import main
+from quizgen.study.store import DATABASE_NAME, Review, open_store
+
+NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+
+
+def answer(data: Path, question: str) -> None:
+    with open_store(data, now=NOW) as store:
+        store.record(
+            Review(question, question.split(":")[0], 1, NOW, 3, 1.0, "correct", "x"), "{}", NOW, 2, None
+        )
+
+
+def test_backup_then_restore_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    assert f"Backed up 1 reviews to {copy}" in capsys.readouterr().out
+    answer(data, "b:t:typed")  # progress made after the backup
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
+    out = capsys.readouterr().out
+    assert "Restored 1 reviews" in out
+    with open_store(data) as store:
+        assert [r.question_id for r in store.reviews()] == ["a:t:typed"]
+    (kept,) = data.glob(f"{DATABASE_NAME}.before-restore-*")
+    assert f"kept as {kept}" in out
+    replaced = sqlite3.connect(kept)
+    assert replaced.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 2  # nothing lost
+    replaced.close()
+
+
+def test_backup_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    answer(tmp_path / "data", "a:t:typed")
+    existing = tmp_path / "existing"
+    existing.write_text("mine")
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", str(existing)]) == 1
+    assert "already exists" in capsys.readouterr().err
+    assert existing.read_text() == "mine"
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a database at all" * 100, "not a readable SQLite database"),
+        (None, "not a quizgen progress database"),
+    ],
+)
+def test_restore_refuses_what_is_not_a_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes | None, message: str
+) -> None:
+    source = tmp_path / "source.sqlite3"
+    if content is None:
+        db = sqlite3.connect(source)
+        db.execute("CREATE TABLE t (x)")
+        db.commit()
+        db.close()
+    else:
+        source.write_bytes(content)
+    answer(tmp_path / "data", "a:t:typed")
+    assert main(["restore", str(source), "--data-dir", str(tmp_path / "data")]) == 1
+    assert message in capsys.readouterr().err
+    with open_store(tmp_path / "data") as store:
+        assert store.review_count() == 1  # untouched
+
+
+def test_nothing_to_back_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["backup", "--data-dir", str(tmp_path / "empty")]) == 1
+    assert "no progress to back up" in capsys.readouterr().err

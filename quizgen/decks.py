@@ -88,9 +88,11 @@ class Deck:
 
 
 def looks_like_deck(path: Path) -> bool:
-    """A recipe names its content; a content file has sections. Cheap enough to run on every file."""
+    """A recipe names its content; a content file has sections. Reads only the file's head: a content
+    file's first section comes early, and a large library must not be read to find that out."""
     try:
-        head = path.read_text(encoding="utf-8-sig", errors="replace")
+        with path.open("rb") as handle:
+            head = handle.read(64 * 1024).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
     return bool(_DECK_MARKER.search(head)) and not _CONTENT_MARKER.search(head)

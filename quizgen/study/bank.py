@@ -190,7 +190,9 @@ def _read_index() -> dict[str, str]:
 
 def _remember(signature: str, key: str) -> None:
     index = _read_index()
-    index[f"{signature}"] = key
+    if index.get(signature) == key:
+        return
+    index[signature] = key
     try:
         path = _index_path()
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -97,14 +97,13 @@ class QuizScreen(Screen[None]):
         answer = self.query_one("#answer", Input)
         feedback_view = self.query_one("#feedback", Static)
         feedback_view.display = False
-        options.clear_options()
         is_choice = question.kind in CHOICE_KINDS
         options.display = is_choice
         answer.display = not is_choice
         options.disabled = False
         answer.disabled = False
         if is_choice:
-            options.add_options(
+            options.set_options(
                 Option(literal(f"{n}  {text}"), id=str(n - 1)) for n, text in enumerate(question.options, 1)
             )
             options.highlighted = 0
@@ -173,11 +172,12 @@ class QuizScreen(Screen[None]):
         if not question.options:
             return
         chosen = outcome.checked.given if outcome.checked else None
-        options.clear_options()
+        marked = []
         for number, text in enumerate(question.options, 1):
             right = number - 1 == question.answer_index
             mark = "✓" if right else "✗" if text == chosen else " "
-            options.add_option(Option(literal(f"{mark} {number}  {text}", style="bold" if right else "")))
+            marked.append(Option(literal(f"{mark} {number}  {text}", style="bold" if right else "")))
+        options.set_options(marked)
         options.disabled = True
 
     def show_feedback(self) -> None:

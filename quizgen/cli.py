@@ -18,6 +18,8 @@ from rich.console import Console
 from . import __version__
 from .exitcodes import ExitCode
 from .facts.errors import ContentError
+from .reproducible import EpochError
+from .targets import TargetNotFound
 from .textsafe import visible
 
 COMMANDS = {
@@ -82,7 +84,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         for problem in error.problems:
             errors.print(visible(str(problem)), markup=False)
         return ExitCode.CONTENT_ERROR
-    except LookupError as error:  # a deck or path that does not exist
+    except (TargetNotFound, EpochError) as error:  # a deck or path that does not exist; a bad epoch
         errors.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE
     except KeyboardInterrupt:

@@ -17,7 +17,6 @@ Identity is what lets a teacher correct a fact and re-send the deck:
 from __future__ import annotations
 
 import hashlib
-import time
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -26,19 +25,13 @@ from pathlib import Path
 import genanki
 
 from quizgen.decks import Deck
+from quizgen.exporting.files import export_time, write_atomically, write_zip
 from quizgen.facts.library import Library
 from quizgen.questions.model import Question
 
 from . import html
 from .notes import NoteSpec, note_specs
-from .package import (
-    check_destination,
-    collection_bytes,
-    source_date_epoch,
-    write_atomically,
-    write_zip,
-    zip_entries,
-)
+from .package import check_destination, collection_bytes, zip_entries
 
 TIMELINE_SUBDECK = "Timeline"
 _ID_FLOOR = 1_000_000_000_000  # ids look like Anki's own: milliseconds since 1970 (here 2001 to 2015)
@@ -152,8 +145,7 @@ def write_anki_deck(built: AnkiDeck, path: Path, timestamp: float) -> ExportRepo
 
 def export_timestamp() -> float:
     """``SOURCE_DATE_EPOCH`` when set (reproducible files), else now (so re-imports update)."""
-    epoch = source_date_epoch()
-    return float(epoch) if epoch is not None else time.time()
+    return float(export_time())
 
 
 def export_deck(

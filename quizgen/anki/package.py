@@ -18,26 +18,8 @@ from pathlib import Path
 
 import genanki
 
-from quizgen.exporting.files import (
-    ExportError,
-    source_date_epoch,
-    write_atomically,
-    write_zip,
-    zip_names,
-)
 from quizgen.exporting.files import check_destination as check_any_destination
-
-__all__ = [
-    "COLLECTION_NAMES",
-    "ExportError",
-    "check_destination",
-    "collection_bytes",
-    "is_anki_package",
-    "source_date_epoch",
-    "write_atomically",
-    "write_zip",
-    "zip_entries",
-]
+from quizgen.exporting.files import zip_names
 
 COLLECTION_NAMES = frozenset({"collection.anki2", "collection.anki21", "collection.anki21b"})
 

@@ -18,6 +18,8 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import BinaryIO
 
+from quizgen import reproducible
+
 _ZIP_EPOCH = 315532800  # 1980-01-01: the earliest date a zip entry can carry
 _ZIP_LATEST = 4354819199  # 2107-12-31
 
@@ -28,12 +30,10 @@ class ExportError(Exception):
 
 def source_date_epoch() -> int | None:
     """``SOURCE_DATE_EPOCH`` (the reproducible-builds convention), or None when unset."""
-    value = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
-    if not value:
-        return None
-    if not value.isdigit():
-        raise ExportError(f"SOURCE_DATE_EPOCH must be a whole number of seconds, not {value!r}")
-    return int(value)
+    try:
+        return reproducible.source_date_epoch()
+    except reproducible.EpochError as error:
+        raise ExportError(str(error)) from None
 
 
 def export_time() -> int:
@@ -55,16 +55,6 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
         raise ExportError(f"{path} is a folder; give the file a name")
     if path.exists() and not is_ours(path):
         raise ExportError(f"{path} exists and is not {kind}; refusing to overwrite it")
-
-
-def starts_with(path: Path, prefix: bytes) -> bool:
-    """Whether a file begins with ``prefix`` (after a UTF-8 byte-order mark); False if unreadable."""
-    try:
-        with path.open("rb") as handle:
-            head = handle.read(len(prefix) + 3)
-    except OSError:
-        return False
-    return head.removeprefix(b"\xef\xbb\xbf").startswith(prefix)
 
 
 def zip_names(path: Path) -> set[str]:

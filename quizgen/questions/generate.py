@@ -9,7 +9,6 @@ the options of every other question.
 from __future__ import annotations
 
 import datetime
-import os
 import random
 from collections import defaultdict
 from collections.abc import Collection, Iterable
@@ -18,6 +17,7 @@ from dataclasses import replace
 from quizgen.decks import Deck
 from quizgen.facts.library import Library
 from quizgen.facts.model import Event, Fact, Kind, Statement
+from quizgen.reproducible import source_date_epoch
 
 from .context import Context
 from .from_events import event_questions
@@ -25,7 +25,7 @@ from .from_facts import fact_questions
 from .model import Question
 from .normalise import normalise
 from .timeline import timeline_questions
-from .wording import attributed, lower_first
+from .wording import attributed
 
 ALL_KINDS = frozenset(Kind)
 
@@ -63,9 +63,10 @@ def generate(
 
 
 def current_year() -> int:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.isdigit():
-        return datetime.datetime.fromtimestamp(int(epoch), datetime.UTC).year
+    """The year date options may not pass: SOURCE_DATE_EPOCH's when set (reproducible), else today's."""
+    epoch = source_date_epoch()
+    if epoch is not None:
+        return datetime.datetime.fromtimestamp(epoch, datetime.UTC).year
     return datetime.date.today().year
 
 
@@ -110,7 +111,7 @@ def _keep_attribution(stem: str, attribution: str | None) -> str:
     """A teacher's rewording keeps the attribution: opinion is never turned into fact by an edit."""
     if attribution is None or normalise(stem).startswith(normalise(attribution)):
         return stem
-    return attributed(stem, attribution) if stem[:1].isupper() else f"{attribution}, {lower_first(stem)}"
+    return attributed(stem, attribution)
 
 
 def _without_repeats(questions: list[Question]) -> list[Question]:

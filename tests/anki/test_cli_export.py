@@ -156,13 +156,22 @@ def test_broken_content_exits_2_with_located_problems(
     assert not (tmp_path / "broken.apkg").exists()
 
 
+@pytest.mark.parametrize("epoch", ["yesterday", "-5", "99999999999999999999"])
+@pytest.mark.parametrize("command", [["export", CURIE], ["show", CURIE]])
 def test_a_malformed_epoch_is_refused(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    epoch: str,
+    command: list[str],
 ) -> None:
-    monkeypatch.setenv("SOURCE_DATE_EPOCH", "yesterday")
-    code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "x.apkg"))
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", epoch)
+    code = main([*command, "-o", str(tmp_path / "x.apkg")] if command[0] == "export" else command)
+    captured = capsys.readouterr()
     assert code == ExitCode.FAILURE
-    assert "SOURCE_DATE_EPOCH must be a whole number of seconds, not 'yesterday'" in err
+    assert f"SOURCE_DATE_EPOCH must be a whole number of seconds since 1970, not {epoch!r}" in captured.err
+    assert "Traceback" not in captured.err
+    assert not (tmp_path / "x.apkg").exists()
 
 
 def console(terminal: bool) -> tuple[Console, io.StringIO]:

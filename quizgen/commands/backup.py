@@ -28,7 +28,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     from quizgen.study.backup import backup
-    from quizgen.study.store import DATABASE_NAME, StoreError, default_data_dir, open_store
+    from quizgen.study.store import DATABASE_NAME, StoreError, default_data_dir
 
     data_dir = getattr(args, "data_dir", None) or default_data_dir()
     if not (data_dir / DATABASE_NAME).exists():
@@ -36,8 +36,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         return ExitCode.FAILURE
     target = args.output or Path(f"quizgen-progress-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3")
     try:
-        with open_store(data_dir) as store:
-            reviews = backup(store, target)
+        reviews = backup(data_dir / DATABASE_NAME, target)
     except StoreError as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE

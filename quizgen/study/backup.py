@@ -5,28 +5,31 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
+from contextlib import closing
 from pathlib import Path
 
-from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, Store, StoreError, open_store
+from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, StoreError, open_store
 
 
-def backup(store: Store, target: Path) -> int:
-    """Copy the progress database to ``target`` (SQLite's online backup: consistent even mid-session).
+def backup(source: Path, target: Path) -> int:
+    """Copy the progress database ``source`` to ``target`` with SQLite's online backup (consistent even
+    while the app writes). The source is only read: a damaged one is refused, never moved or repaired.
 
     Returns the number of reviews copied; refuses to overwrite anything.
     """
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name")
+    reviews = check_backup(source)
     try:
-        copy = sqlite3.connect(target)
-        with copy:
-            store.copy_into(copy)
-        count = copy.execute("SELECT COUNT(*) FROM reviews").fetchone()[0]
-        copy.close()
+        with (
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as db,
+            closing(sqlite3.connect(target)) as copy,
+        ):
+            db.backup(copy)
     except sqlite3.Error as error:
         target.unlink(missing_ok=True)
         raise StoreError(f"cannot write the backup {target}: {error}") from None
-    return int(count)
+    return reviews
 
 
 def check_backup(source: Path) -> int:
@@ -34,8 +37,7 @@ def check_backup(source: Path) -> int:
     if not source.is_file():
         raise StoreError(f"no such file: {source}")
     try:
-        db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-        try:
+        with closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as db:
             owner = db.execute("PRAGMA application_id").fetchone()[0]
             version = db.execute("PRAGMA user_version").fetchone()[0]
             if owner != APPLICATION_ID:
@@ -45,8 +47,6 @@ def check_backup(source: Path) -> int:
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StoreError(f"{source} is damaged (SQLite's integrity check fails)")
             return int(db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
-        finally:
-            db.close()
     except sqlite3.Error as error:
         raise StoreError(f"{source} is not a readable SQLite database ({error})") from None
 
@@ -57,22 +57,25 @@ def restore(source: Path, data_dir: Path, now: dt.datetime) -> tuple[int, Path |
     Returns the reviews restored and where the replaced progress went.
     """
     reviews = check_backup(source)
-    data_dir.mkdir(parents=True, exist_ok=True)
     current = data_dir / DATABASE_NAME
     aside = None
-    if current.exists():
-        with open_store(data_dir) as store:  # checkpoint the WAL into the file before moving it
-            store.checkpoint()
-        aside = current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}")
-        current.rename(aside)
-        for suffix in ("-wal", "-shm"):
-            current.with_name(current.name + suffix).unlink(missing_ok=True)
-    source_db = sqlite3.connect(f"file:{source}?mode=ro", uri=True)
-    target = sqlite3.connect(current)
-    with target:
-        source_db.backup(target)
-    source_db.close()
-    target.close()
+    try:
+        data_dir.mkdir(parents=True, exist_ok=True)
+        if current.exists():
+            with open_store(data_dir) as store:  # fold the write-ahead log into the file before moving it
+                store.checkpoint()
+            aside = current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}")
+            current.rename(aside)
+            for suffix in ("-wal", "-shm"):
+                current.with_name(current.name + suffix).unlink(missing_ok=True)
+        with (
+            closing(sqlite3.connect(f"file:{source}?mode=ro", uri=True)) as db,
+            closing(sqlite3.connect(current)) as new,
+        ):
+            db.backup(new)
+    except (OSError, sqlite3.Error) as error:
+        where = f"; your progress is safe in {aside}" if aside else ""
+        raise StoreError(f"cannot restore into {data_dir}: {error}{where}") from None
     with open_store(data_dir):  # brings an older backup to the current schema
         pass
     return reviews, aside

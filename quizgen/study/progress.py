@@ -9,7 +9,7 @@ from quizgen.questions.model import Question
 
 from .evaluate import Outcome
 from .scheduler import Grade, Scheduler
-from .store import Review, Store
+from .store import Recorded, Review, Store, StoredCard
 
 Clock = Callable[[], dt.datetime]
 
@@ -43,25 +43,12 @@ class Progress:
         seconds: float | None = None,
     ) -> int:
         """Schedule the question by the grade (the proposed one unless overridden) and store the answer."""
-        now = self.clock()
-        chosen = grade or outcome.grade
         stored = self.store.cards([question.id]).get(question.id)
-        before = self.scheduler.card(question.id, stored, now)
-        after = self.scheduler.review(before, chosen, now)
-        review = Review(
-            question_id=question.id,
-            fact_id=question.fact_id,
-            deck_id=deck_id,
-            reviewed_at=now,
-            rating=int(chosen),
-            points=outcome.points,
-            verdict=outcome.verdict.value,
-            answer=outcome.given,
-            duration_ms=None if seconds is None else int(seconds * 1000),
-            session_id=session_id,
+        recorded = self._reviewed(
+            question, outcome, deck_id, grade or outcome.grade, session_id, seconds, stored
         )
         return self.store.record(
-            review, after.to_json(), after.due, int(after.state), stored.card_json if stored else None
+            recorded.review, recorded.card_json, recorded.due, recorded.state, recorded.card_before
         )
 
     def regrade(
@@ -73,9 +60,40 @@ class Progress:
         grade: Grade,
         session_id: int | None = None,
     ) -> int:
-        """The student overrides the proposed grade ("I was right"): undo, then record again."""
-        self.store.undo(review_id)
-        return self.record(question, outcome, deck_id, grade=grade, session_id=session_id)
+        """The student overrides the proposed grade ("I was right"): one commit replaces the review."""
+        return self.store.replace(
+            review_id,
+            lambda stored: self._reviewed(question, outcome, deck_id, grade, session_id, None, stored),
+        )
+
+    def _reviewed(
+        self,
+        question: Question,
+        outcome: Outcome,
+        deck_id: int,
+        grade: Grade,
+        session_id: int | None,
+        seconds: float | None,
+        stored: StoredCard | None,
+    ) -> Recorded:
+        now = self.clock()
+        before = self.scheduler.card(question.id, stored, now)
+        after = self.scheduler.review(before, grade, now)
+        review = Review(
+            question_id=question.id,
+            fact_id=question.fact_id,
+            deck_id=deck_id,
+            reviewed_at=now,
+            rating=int(grade),
+            points=outcome.points,
+            verdict=outcome.verdict.value,
+            answer=outcome.given,
+            duration_ms=None if seconds is None else int(seconds * 1000),
+            session_id=session_id,
+        )
+        return Recorded(
+            review, after.to_json(), after.due, int(after.state), stored.card_json if stored else None
+        )
 
     def new_seen_today(self) -> int:
         return self.store.first_seen_since(start_of_day(self.clock()))

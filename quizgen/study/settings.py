@@ -7,6 +7,7 @@ until the student changes a setting.
 
 from __future__ import annotations
 
+import math
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -30,13 +31,22 @@ class SettingsError(Exception):
     pass
 
 
+_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", dict: "a table of text values"}
+_BOUNDS: dict[str, tuple[float, float]] = {
+    "desired_retention": (0.7, 0.99),
+    "quiz_length": (1, 500),
+    "new_per_day": (0, 10_000),
+}
+
+
 def load_settings(folder: Path) -> Settings:
-    """Read ``config.toml``; unknown keys are ignored, wrong types raise SettingsError with the key."""
+    """Read ``config.toml``; unknown keys are ignored, a wrong value raises SettingsError at its line."""
     path = folder / CONFIG_NAME
     if not path.exists():
         return Settings()
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        text = path.read_text(encoding="utf-8")
+        data = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise SettingsError(f"{path}: {error}") from None
     defaults = Settings()
@@ -45,17 +55,30 @@ def load_settings(folder: Path) -> Settings:
         if spec.name not in data:
             continue
         value, default = data[spec.name], getattr(defaults, spec.name)
-        if isinstance(default, float) and isinstance(value, int):
+        if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
         if type(value) is not type(default) or (
             isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())
         ):
-            raise SettingsError(f"{path}: {spec.name} should be a {type(default).__name__}")
+            raise SettingsError(
+                f"{_place(path, text, spec.name)}: {spec.name} should be {_TYPE_NAMES[type(default)]}"
+            )
+        low, high = _BOUNDS.get(spec.name, (-math.inf, math.inf))
+        if isinstance(value, (int, float)) and not low <= value <= high:
+            raise SettingsError(
+                f"{_place(path, text, spec.name)}: {spec.name} should be between {low} and {high}"
+            )
         values[spec.name] = value
-    settings = replace(defaults, **values)
-    if not 0.7 <= settings.desired_retention <= 0.99:
-        raise SettingsError(f"{path}: desired_retention should be between 0.7 and 0.99")
-    return settings
+    return replace(defaults, **values)
+
+
+def _place(path: Path, text: str, key: str) -> str:
+    """``path:line:column`` of the key's assignment, so the student can go straight to it."""
+    for number, line in enumerate(text.splitlines(), 1):
+        stripped = line.lstrip()
+        if stripped.startswith(key) and stripped[len(key) :].lstrip().startswith("="):
+            return f"{path}:{number}:{len(line) - len(stripped) + 1}"
+    return str(path)
 
 
 def save_settings(folder: Path, settings: Settings) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import sqlite3
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -157,71 +157,25 @@ class Store:
     ) -> int:
         """Store a review and the card's new schedule in one commit; returns the review's id."""
         with self._write() as db:
-            cursor = db.execute(
-                "INSERT INTO reviews (question_id, fact_id, deck_id, session_id, reviewed_at, rating, points,"
-                " verdict, answer, duration_ms, card_before) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                (
-                    review.question_id,
-                    review.fact_id,
-                    review.deck_id,
-                    review.session_id,
-                    _iso(review.reviewed_at),
-                    review.rating,
-                    review.points,
-                    review.verdict,
-                    review.answer,
-                    review.duration_ms,
-                    card_before,
-                ),
-            )
-            lapse = 1 if review.rating == 1 and card_before else 0
-            db.execute(
-                "INSERT INTO cards (question_id, fact_id, card_json, due, state, reps, lapses, first_seen,"
-                " last_review) VALUES (?,?,?,?,?,1,?,?,?) ON CONFLICT (question_id) DO UPDATE SET"
-                " card_json=excluded.card_json, due=excluded.due, state=excluded.state, reps=reps+1,"
-                " lapses=lapses+excluded.lapses, last_review=excluded.last_review",
-                (
-                    review.question_id,
-                    review.fact_id,
-                    card_json,
-                    _iso(due),
-                    state,
-                    lapse,
-                    _iso(review.reviewed_at),
-                    _iso(review.reviewed_at),
-                ),
-            )
-            return int(cursor.lastrowid or 0)
+            return _insert(db, Recorded(review, card_json, due, state, card_before))
 
     def undo(self, review_id: int) -> Review | None:
         """Take a review back: the card returns to the schedule it had before it."""
         with self._write() as db:
-            row = db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
+            row = _remove(db, review_id)
+            return None if row is None else _review(row)
+
+    def replace(self, review_id: int, recompute: Callable[[StoredCard | None], Recorded]) -> int:
+        """Take a review back and record its replacement in one commit: never neither, never both.
+
+        ``recompute`` gets the card as it was before the review and returns the replacement.
+        """
+        with self._write() as db:
+            row = _remove(db, review_id)
             if row is None:
-                return None
-            db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
-            before = row["card_before"]
-            if before is None:
-                db.execute("DELETE FROM cards WHERE question_id = ?", (row["question_id"],))
-            else:
-                card = Card.from_json(before)
-                previous = db.execute(
-                    "SELECT reviewed_at FROM reviews WHERE question_id = ? ORDER BY id DESC LIMIT 1",
-                    (row["question_id"],),
-                ).fetchone()
-                db.execute(
-                    "UPDATE cards SET card_json=?, due=?, state=?, reps=reps-1,"
-                    " lapses=lapses-(CASE WHEN ?=1 THEN 1 ELSE 0 END), last_review=? WHERE question_id=?",
-                    (
-                        before,
-                        _iso(card.due),
-                        int(card.state),
-                        row["rating"],
-                        previous["reviewed_at"] if previous else None,
-                        row["question_id"],
-                    ),
-                )
-            return _review(row)
+                raise StoreError(f"review {review_id} is not in the progress database")
+            stored = db.execute("SELECT * FROM cards WHERE question_id = ?", (row["question_id"],)).fetchone()
+            return _insert(db, recompute(None if stored is None else _card(stored)))
 
     # -- sessions -----------------------------------------------------------
 
@@ -286,6 +240,86 @@ class Store:
 
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+
+
+@dataclass(frozen=True, slots=True)
+class Recorded:
+    """A review with the schedule it gives its card (and the schedule before, to undo it)."""
+
+    review: Review
+    card_json: str
+    due: dt.datetime
+    state: int
+    card_before: str | None
+
+
+def _insert(db: sqlite3.Connection, recorded: Recorded) -> int:
+    review = recorded.review
+    cursor = db.execute(
+        "INSERT INTO reviews (question_id, fact_id, deck_id, session_id, reviewed_at, rating, points,"
+        " verdict, answer, duration_ms, card_before) VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        (
+            review.question_id,
+            review.fact_id,
+            review.deck_id,
+            review.session_id,
+            _iso(review.reviewed_at),
+            review.rating,
+            review.points,
+            review.verdict,
+            review.answer,
+            review.duration_ms,
+            recorded.card_before,
+        ),
+    )
+    lapse = 1 if review.rating == 1 and recorded.card_before else 0
+    db.execute(
+        "INSERT INTO cards (question_id, fact_id, card_json, due, state, reps, lapses, first_seen,"
+        " last_review) VALUES (?,?,?,?,?,1,?,?,?) ON CONFLICT (question_id) DO UPDATE SET"
+        " card_json=excluded.card_json, due=excluded.due, state=excluded.state, reps=reps+1,"
+        " lapses=lapses+excluded.lapses, last_review=excluded.last_review",
+        (
+            review.question_id,
+            review.fact_id,
+            recorded.card_json,
+            _iso(recorded.due),
+            recorded.state,
+            lapse,
+            _iso(review.reviewed_at),
+            _iso(review.reviewed_at),
+        ),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def _remove(db: sqlite3.Connection, review_id: int) -> sqlite3.Row | None:
+    """Delete a review and put its card back to the schedule it had before; the deleted row."""
+    row = db.execute("SELECT * FROM reviews WHERE id = ?", (review_id,)).fetchone()
+    if row is None:
+        return None
+    db.execute("DELETE FROM reviews WHERE id = ?", (review_id,))
+    before = row["card_before"]
+    if before is None:
+        db.execute("DELETE FROM cards WHERE question_id = ?", (row["question_id"],))
+        return row
+    card = Card.from_json(before)
+    previous = db.execute(
+        "SELECT reviewed_at FROM reviews WHERE question_id = ? ORDER BY id DESC LIMIT 1",
+        (row["question_id"],),
+    ).fetchone()
+    db.execute(
+        "UPDATE cards SET card_json=?, due=?, state=?, reps=reps-1,"
+        " lapses=lapses-(CASE WHEN ?=1 THEN 1 ELSE 0 END), last_review=? WHERE question_id=?",
+        (
+            before,
+            _iso(card.due),
+            int(card.state),
+            row["rating"],
+            previous["reviewed_at"] if previous else None,
+            row["question_id"],
+        ),
+    )
+    return row
 
 
 def _card(row: sqlite3.Row) -> StoredCard:
@@ -360,6 +394,21 @@ def _connect(path: Path) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
     try:
         db = sqlite3.connect(path, timeout=10.0, isolation_level="DEFERRED", check_same_thread=False)
+    except sqlite3.Error as error:
+        raise StoreError(
+            f"cannot open the progress database {path}: {error} (is its folder writable?)"
+        ) from None
+    try:
+        _check(db, path, existed)
+    except BaseException:
+        db.close()
+        raise
+    return db
+
+
+def _check(db: sqlite3.Connection, path: Path, existed: bool) -> None:
+    """Set the connection up, and make sure the file is ours, readable and current."""
+    try:
         db.row_factory = sqlite3.Row
         db.execute("PRAGMA busy_timeout = 10000")
         db.execute("PRAGMA journal_mode = WAL")  # a second instance reads and writes alongside
@@ -375,16 +424,12 @@ def _connect(path: Path) -> sqlite3.Connection:
     except sqlite3.DatabaseError:  # the file is not SQLite, or is damaged
         raise _Unusable("is not a readable SQLite database") from None
     if existed and owner != APPLICATION_ID:
-        db.close()
         raise _Unusable("is not a quizgen progress database")
     if version > SCHEMA_VERSION:
-        db.close()
         raise StoreError(f"{path} was written by a newer quizgen (schema {version}); please upgrade quizgen")
     _migrate(db, version)
     if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        db.close()
         raise _Unusable("failed SQLite's integrity check")
-    return db
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

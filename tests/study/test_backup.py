@@ -77,3 +77,27 @@ def test_restore_refuses_what_is_not_a_backup(
 def test_nothing_to_back_up(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["backup", "--data-dir", str(tmp_path / "empty")]) == 1
     assert "no progress to back up" in capsys.readouterr().err
+
+
+def test_a_damaged_database_is_refused_not_moved(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    (data / DATABASE_NAME).write_bytes(b"garbage" * 200)
+    assert main(["backup", "--data-dir", str(data), "-o", str(tmp_path / "copy")]) == 1
+    assert "not a readable SQLite database" in capsys.readouterr().err
+    assert (data / DATABASE_NAME).read_bytes() == b"garbage" * 200  # left exactly where it was
+    assert not (tmp_path / "copy").exists()
+
+
+def test_restore_into_a_place_that_is_not_a_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer(tmp_path / "data", "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", str(copy)]) == 0
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    assert main(["restore", str(copy), "--data-dir", str(blocker)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot restore into {blocker}" in err
+    assert "Traceback" not in err

@@ -106,12 +106,26 @@ def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
     settings = Settings(new_per_day=5, desired_retention=0.85, theme="nord", keymap={"home.stats": "x"})
     save_settings(tmp_path, settings)
     assert load_settings(tmp_path) == settings
-    (tmp_path / "config.toml").write_text("new_per_day = 'lots'\n")
-    with pytest.raises(SettingsError, match="new_per_day should be a int"):
+
+
+@pytest.mark.parametrize(
+    ("line", "message"),
+    [
+        ("new_per_day = 'lots'", "config.toml:2:1: new_per_day should be a whole number"),
+        ("desired_retention = 2", "config.toml:2:1: desired_retention should be between 0.7 and 0.99"),
+        ("  quiz_length = 0", "config.toml:2:3: quiz_length should be between 1 and 500"),
+        ("quiz_length = 100000", "quiz_length should be between 1 and 500"),
+        ("new_per_day = -1", "new_per_day should be between 0 and 10000"),
+        ("new_per_day = true", "new_per_day should be a whole number"),
+        ("theme = 3", "theme should be text"),
+        ("quiz_length = ", "config.toml: Invalid value (at line 2, column 15)"),
+    ],
+)
+def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, message: str) -> None:
+    (tmp_path / "config.toml").write_text(f"# mine\n{line}\n")
+    with pytest.raises(SettingsError) as caught:
         load_settings(tmp_path)
-    (tmp_path / "config.toml").write_text("desired_retention = 2\n")
-    with pytest.raises(SettingsError, match=r"between 0\.7 and 0\.99"):
-        load_settings(tmp_path)
+    assert message in str(caught.value)
 
 
 def test_stats(tmp_path: Path, questions: list[Question]) -> None:

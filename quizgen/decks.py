@@ -8,6 +8,7 @@ the recipe, so a deck and its content move together.
 from __future__ import annotations
 
 import re
+import zlib
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -107,6 +108,20 @@ def content_files(paths: Iterable[Path]) -> list[Path]:
         else:
             files.append(path)
     return files
+
+
+def content_deck(paths: list[Path], title: str | None = None) -> Deck:
+    """A deck made on the spot from content files: everything they hold, every kind.
+
+    Its id is derived from the file names, so exporting the same file twice
+    gives Anki the same deck.
+    """
+    names = ",".join(sorted(p.resolve().name for p in paths))
+    deck_id = 1_000_000_000 + zlib.crc32(names.encode("utf-8"))
+    name = title or (paths[0].stem if len(paths) == 1 else "content")
+    return Deck(
+        id=deck_id, title=name, path=paths[0], content=tuple(paths), location=Location(display_path(paths[0]))
+    )
 
 
 def load_deck(path: Path) -> Deck:

@@ -7,13 +7,12 @@ every command reads its argument the same way.
 
 from __future__ import annotations
 
-import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.decks import Deck, content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.decks import Deck, content_deck, content_files, deck_problems, load_deck, looks_like_deck
 from quizgen.facts.cache import load_cached
-from quizgen.facts.errors import ContentError, Location
+from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
 from quizgen.facts.loader import display_path
 from quizgen.paths import default_decks_folder, default_folders
@@ -43,18 +42,17 @@ def available_decks() -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if looks_like_deck(p)) if folder.is_dir() else []
 
 
-def content_deck(paths: list[Path], title: str | None = None) -> Deck:
-    """A deck made on the spot from content files: everything they hold, every kind.
-
-    Its id is derived from the file names, so exporting the same file twice
-    gives Anki the same deck.
-    """
-    names = ",".join(sorted(p.resolve().name for p in paths))
-    deck_id = 1_000_000_000 + zlib.crc32(names.encode("utf-8"))
-    name = title or (paths[0].stem if len(paths) == 1 else "content")
-    return Deck(
-        id=deck_id, title=name, path=paths[0], content=tuple(paths), location=Location(display_path(paths[0]))
-    )
+def _folder_content(path: Path, spec: str) -> list[Path]:
+    """The content files a file or folder names; a folder of deck recipes must be narrowed to one."""
+    if path.is_dir():
+        recipes = sorted(p for p in path.glob("*.y*ml") if looks_like_deck(p))
+        if recipes:
+            names = ", ".join(display_path(p) for p in recipes)
+            raise TargetNotFound(f"{spec} is a folder of decks; name one: {names}")
+    files = content_files([path])
+    if not files:
+        raise TargetNotFound(f"no .yaml content files in {spec}")
+    return files
 
 
 def open_target(spec: str | None) -> Target:
@@ -72,7 +70,7 @@ def open_target(spec: str | None) -> Target:
         if path.is_file() and looks_like_deck(path):
             deck = load_deck(path)
         else:
-            deck = content_deck(content_files([path]))
+            deck = content_deck(_folder_content(path, spec))
     library = load_cached(content_files(deck.content))
     problems = deck_problems(deck, library)
     if problems:

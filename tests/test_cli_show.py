@@ -112,3 +112,25 @@ def test_markup_and_escapes_in_content_are_shown_literally(
     assert code == 0
     assert "[bold red]War\\x1b[31msaw[/] [@click=app.quit]" in out
     assert "\x1b" not in out
+
+
+@pytest.mark.parametrize("limit", ["0", "-3"])
+def test_a_limit_below_one_is_refused(capsys: pytest.CaptureFixture[str], limit: str) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        main(["show", "soleimani", "--limit", limit])
+    assert exit_info.value.code == 2
+    assert f"must be 1 or more, not {limit}" in capsys.readouterr().err
+
+
+def test_a_folder_of_decks_asks_for_one(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, str(Path(__file__).parents[1] / "decks"))
+    assert code == 1
+    assert "is a folder of decks; name one:" in err
+    assert "soleimani-timeline.yaml" in err
+
+
+def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, str(tmp_path))
+    assert code == 1
+    assert f"no .yaml content files in {tmp_path}" in err
+    assert "Traceback" not in err

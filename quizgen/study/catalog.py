@@ -11,13 +11,12 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from quizgen.decks import Deck, content_files, load_deck, looks_like_deck
+from quizgen.decks import Deck, content_deck, content_files, load_deck, looks_like_deck
 from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError, Location, Problem
 from quizgen.facts.loader import display_path
 from quizgen.questions.answers import Vocabulary
 from quizgen.questions.model import Question
-from quizgen.targets import content_deck
 
 from . import session as sessions
 from .bank import Bank, open_bank
@@ -112,7 +111,12 @@ def load_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck:
     """A deck recipe, a content file or a folder of content, with its bank of questions."""
     try:
         if path.is_dir():
-            deck = content_deck(content_files([path]), path.name)
+            files = content_files([path])
+            if not files:
+                return BrokenDeck(
+                    path, (Problem(Location(display_path(path)), "this folder holds no .yaml content"),)
+                )
+            deck = content_deck(files, path.name)
         else:
             deck = load_deck(path) if looks_like_deck(path) else content_deck([path])
         bank = open_bank(deck, content_files(deck.content), seed)

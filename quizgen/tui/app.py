@@ -20,9 +20,12 @@ from textual.binding import Binding
 from textual.message import Message
 from textual.screen import Screen
 
+from quizgen.facts.errors import Location, Problem
+from quizgen.facts.loader import display_path
 from quizgen.study.catalog import BrokenDeck, StudyDeck, load_study_deck
 from quizgen.study.progress import Clock, Progress, utc_now
-from quizgen.study.scheduler import Scheduler
+from quizgen.study.scheduler import Grade, Scheduler
+from quizgen.study.session import Attempt
 from quizgen.study.settings import Settings, save_settings
 from quizgen.study.store import Store
 
@@ -83,6 +86,11 @@ class QuizgenApp(App[int]):
         """Session order: seeded in tests for repeatable screens, fresh otherwise."""
         return self._random
 
+    def on_unmount(self) -> None:
+        for deck in self.decks or []:
+            if isinstance(deck, StudyDeck):
+                deck.bank.close()
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
@@ -97,8 +105,16 @@ class QuizgenApp(App[int]):
     @work(thread=True, exclusive=True, exit_on_error=False, group="decks")
     def load_decks(self) -> None:
         """Loading and generating can take a moment on a large library: never freeze the screen."""
-        decks = [load_study_deck(path, seed=self.config.seed or 0) for path in self.config.deck_paths]
+        decks = [self._load(path) for path in self.config.deck_paths]
         self.post_message(DecksLoaded(decks))
+
+    def _load(self, path: Path) -> StudyDeck | BrokenDeck:
+        """One deck; a failure of any kind is shown on the home screen, never an endless spinner."""
+        try:
+            return load_study_deck(path, seed=self.config.seed or 0)
+        except Exception as error:  # a bug: say which deck and what, and keep the others
+            message = f"could not be loaded ({type(error).__name__}: {error})"
+            return BrokenDeck(path, (Problem(Location(display_path(path)), message),))
 
     def on_decks_loaded(self, message: DecksLoaded) -> None:
         self.decks = message.decks
@@ -106,10 +122,8 @@ class QuizgenApp(App[int]):
             if isinstance(screen, HomeScreen):
                 screen.show_decks(message.decks)
         loaded = [d for d in message.decks if isinstance(d, StudyDeck)]
-        if self.config.start_mode and loaded:
-            start_mode(self, loaded[0], self.config.start_mode)
-        elif self.config.start_mode:  # nothing to study: show why, on the home screen
-            self.push_screen(HomeScreen())
+        if self.config.start_mode and not (loaded and start_mode(self, loaded[0], self.config.start_mode)):
+            self.push_screen(HomeScreen())  # nothing to start: the home screen says why
 
     def go_home(self) -> None:
         """Back to the decks, building the home screen if the app started straight in a mode."""
@@ -141,6 +155,19 @@ class QuizgenApp(App[int]):
                 f"This answer could not be saved: {error}", severity="error", markup=False, timeout=15
             )
             return None
+
+    def regrade(self, attempt: Attempt, deck_id: int, grade: Grade, session_id: int | None) -> bool:
+        """Replace an answer's grade; False (and a notice) when it could not be saved."""
+        if attempt.review_id is None:
+            return False
+        question, outcome = attempt.question, attempt.outcome
+        review_id = self.saved(
+            self.progress.regrade, attempt.review_id, question, outcome, deck_id, grade, session_id
+        )
+        if review_id is None:
+            return False
+        attempt.review_id = review_id
+        return True
 
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):

@@ -120,9 +120,9 @@ def bench_export(path: Path, repeat: int) -> list[Row]:
 
     from quizgen.anki.export import export_deck, guid_for
     from quizgen.anki.notes import note_specs
+    from quizgen.decks import content_deck
     from quizgen.facts.cache import load_cached
     from quizgen.questions.generate import generate_for_deck
-    from quizgen.targets import content_deck
 
     library = load_cached([path])
     deck = content_deck([path])
@@ -364,7 +364,7 @@ def main() -> None:
     stages = set(args.only.split(","))
     console = Console()
     folder = Path(tempfile.mkdtemp(prefix="quizgen-bench-"))
-    os.environ["QUIZGEN_CACHE_DIR"] = str(folder / "cache" / "libraries")  # a private, fresh cache
+    os.environ["QUIZGEN_CACHE_DIR"] = str(folder / "cache")  # a private, fresh cache
     per_fact: dict[int, float] = {}
     for size in (int(s) for s in args.sizes.split(",")):
         path = write_synthetic(folder, size)

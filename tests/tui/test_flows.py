@@ -419,3 +419,14 @@ async def test_starting_straight_in_a_mode(make: AppFactory) -> None:
         await ready(pilot)
         assert isinstance(app.screen, QuizScreen)
         assert "Question 1 of" in screen_text(app)
+
+
+async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppFactory) -> None:
+    app = make(settings=Settings(quiz_length=6, new_per_day=0))
+    app.config.start_mode = "flashcards"
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Nothing is due" in text
+        assert "Your decks" in text
+        assert "Marie Curie" in text

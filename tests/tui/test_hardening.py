@@ -62,3 +62,21 @@ async def test_terminal_escapes_in_content_are_shown_as_text(make: AppFactory, d
         await pilot.pause()
         text = screen_text(app)
         assert "Marie \\x1b[2Jmoves\\x1b]0;pwned\\x07 to Paris" in text
+
+
+async def test_an_empty_folder_and_an_escape_in_a_title_are_reported_plainly(
+    make: AppFactory, deck_folder: Path, tmp_path: Path
+) -> None:
+    (deck_folder / "curie-deck.yaml").write_text(
+        'title: "Curie \\e[2J"\nid: 424242\ncontent: [curie.yaml]\n', encoding="utf-8"
+    )
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    app = make(decks=[deck_folder / "curie-deck.yaml", empty])
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Curie \\x1b[2J" in text
+        assert "empty did not load (1 problem)" in text
+        assert "this folder holds no .yaml content" in text
+        assert app.is_running

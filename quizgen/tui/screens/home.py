@@ -10,7 +10,10 @@ from textual.binding import Binding
 from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
 
+from quizgen.plural import counted
 from quizgen.study.catalog import BrokenDeck, StudyDeck
+from quizgen.textsafe import visible
+from quizgen.tui.widgets.literal import literal
 
 from .modes import ModeMenu, start_mode
 
@@ -81,7 +84,7 @@ class HomeScreen(Screen[None]):
             numbers = deck.counts(store, now)
             last = store.last_score(deck.deck.id)
             table.add_row(
-                Text(deck.title),
+                literal(deck.title),
                 Text(str(numbers.new), justify="right"),
                 Text(str(numbers.due), justify="right", style="bold" if numbers.due else ""),
                 Text(str(numbers.learned), justify="right"),
@@ -130,10 +133,10 @@ class HomeScreen(Screen[None]):
 def _problem_text(broken: list[BrokenDeck]) -> Text:
     text = Text()
     for deck in broken:
-        noun = "problem" if len(deck.problems) == 1 else "problems"
-        text.append(f"✗ {deck.title} did not load ({len(deck.problems)} {noun}):\n", style="bold")
+        title = visible(deck.title)
+        text.append(f"✗ {title} did not load ({counted(len(deck.problems), 'problem')}):\n", style="bold")
         for problem in deck.problems[:5]:
-            text.append(f"  {problem}\n")
+            text.append(f"  {visible(str(problem))}\n")
         if len(deck.problems) > 5:
-            text.append(f"  … and {len(deck.problems) - 5} more: run `quizgen check {deck.title}`\n")
+            text.append(f"  … and {len(deck.problems) - 5} more: run `quizgen check {title}`\n")
     return text

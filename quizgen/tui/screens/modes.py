@@ -65,8 +65,8 @@ class ModeMenu(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
-    """Build the session for a mode and show its screen."""
+def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> bool:
+    """Build the session for a mode and show its screen; False (and a notice) when there is nothing to ask."""
     from .browse import BrowseScreen
     from .flashcards import FlashcardScreen
     from .order import OrderScreen
@@ -74,7 +74,7 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
 
     if mode == "browse":
         app.push_screen(BrowseScreen(deck))
-        return
+        return True
     study_mode = Mode(mode)
     progress = app.progress
     now = progress.clock()
@@ -100,8 +100,9 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> None:
             else "No questions."
         )
         app.notify(message, markup=False)
-        return
+        return False
     session = Session(study_mode, deck.title, questions, now)
     session.session_id = app.saved(progress.store.start_session, deck.deck.id, study_mode.value, now)
     screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(study_mode, QuizScreen)
     app.push_screen(screen(deck, session))
+    return True

@@ -72,6 +72,7 @@ class OrderScreen(Screen[None]):
         self.session = session
         self.order: list[str] = []
         self.answered: Attempt | None = None
+        self.grade: Grade | None = None
         self.shown_at = time.monotonic()
 
     def compose(self) -> ComposeResult:
@@ -169,6 +170,7 @@ class OrderScreen(Screen[None]):
         self.session.record(self.answered)
         self.update_status()
         self.query_one("#events", OptionList).disabled = True
+        self.grade = outcome.grade
         self.show_result(outcome.grade)
         self.set_focus(None)
         self.refresh_bindings()
@@ -202,19 +204,12 @@ class OrderScreen(Screen[None]):
 
     def action_grade(self, number: int) -> None:
         attempt = self.answered
-        if attempt is None or attempt.review_id is None:
-            return
         grade = Grade(number)
-        attempt.review_id = self.app.saved(
-            self.app.progress.regrade,
-            attempt.review_id,
-            attempt.question,
-            attempt.outcome,
-            self.deck.deck.id,
-            grade,
-            self.session.session_id,
-        )
-        self.show_result(grade)
+        if attempt is None or grade == self.grade:
+            return
+        if self.app.regrade(attempt, self.deck.deck.id, grade, self.session.session_id):
+            self.grade = grade
+            self.show_result(grade)
 
     def action_next(self) -> None:
         if self.session.finished:

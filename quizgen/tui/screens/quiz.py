@@ -209,19 +209,11 @@ class QuizScreen(Screen[None]):
     def regrade(self, grade: Grade) -> None:
         """The student overrides the proposed grade; the schedule follows at once."""
         attempt = self.answered
-        if attempt is None or attempt.review_id is None or grade == self.grade:
+        if attempt is None or grade == self.grade:
             return
-        attempt.review_id = self.app.saved(
-            self.app.progress.regrade,
-            attempt.review_id,
-            attempt.question,
-            attempt.outcome,
-            self.deck.deck.id,
-            grade,
-            self.session.session_id,
-        )
-        self.grade = grade
-        self.show_feedback()
+        if self.app.regrade(attempt, self.deck.deck.id, grade, self.session.session_id):
+            self.grade = grade
+            self.show_feedback()
 
     def action_next(self) -> None:
         if self.answered is None:

@@ -24,6 +24,7 @@ from typing import Any
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
+from quizgen.plural import counted
 from quizgen.textsafe import visible
 
 from .common import one_line
@@ -58,7 +59,7 @@ def payload(
     count = len(versions[0].questions) if versions else 0
     return {
         "title": plain(deck.title),
-        "subtitle": f"{count} question{'' if count == 1 else 's'}",
+        "subtitle": counted(count, "question"),
         "paper": PAPERS[paper],
         "key_only": key_only,
         "labels": LABELS,

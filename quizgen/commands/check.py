@@ -14,6 +14,7 @@ from quizgen.exitcodes import ExitCode
 from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.loader import FileReport, display_path, load_content
 from quizgen.paths import default_folders
+from quizgen.plural import counted
 from quizgen.questions.generate import generate
 from quizgen.textsafe import visible
 
@@ -73,9 +74,10 @@ _SINGULAR = {
 def _print_report(out: Console, report: FileReport) -> bool:
     if report.problems:
         _print_problems(out, report.problems)
-        noun = "problem" if len(report.problems) == 1 else "problems"
         out.print(
-            Text.assemble(("✗ ", "bold red"), visible(report.display), f": {len(report.problems)} {noun}")
+            Text.assemble(
+                ("✗ ", "bold red"), visible(report.display), f": {counted(len(report.problems), 'problem')}"
+            )
         )
         return False
     counts = ", ".join(f"{n} {name if n != 1 else _SINGULAR[name]}" for name, n in report.counts.items())
@@ -91,7 +93,11 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
         deck = load_deck(path)
     except ContentError as error:
         _print_problems(out, list(error.problems))
-        out.print(Text.assemble(("✗ ", "bold red"), visible(display), f": {len(error.problems)} problems"))
+        out.print(
+            Text.assemble(
+                ("✗ ", "bold red"), visible(display), f": {counted(len(error.problems), 'problem')}"
+            )
+        )
         return False
     result = load_content(content_files(deck.content))
     library = result.library
@@ -107,7 +113,9 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
     problems = deck_problems(deck, library, question_ids)
     if problems:
         _print_problems(out, problems)
-        out.print(Text.assemble(("✗ ", "bold red"), visible(display), f": {len(problems)} problems"))
+        out.print(
+            Text.assemble(("✗ ", "bold red"), visible(display), f": {counted(len(problems), 'problem')}")
+        )
         return False
     statements = deck.statements(library)
     out.print(

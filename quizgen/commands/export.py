@@ -145,7 +145,7 @@ def choose_format(name: str | None, output: Path | None) -> str:
         return "apkg"
     if implied is not None and implied != name:
         raise ExportError(
-            f"{output} names a {FORMATS[implied].description} file ({suffix}); "
+            f"{output} ends in {suffix}, the suffix for {FORMATS[implied].description} files; "
             f"use --format {implied}, or a name ending in {FORMATS[name].suffix}"
         )
     return name

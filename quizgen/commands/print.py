@@ -16,6 +16,7 @@ from rich.filesize import decimal
 from rich.text import Text
 
 from quizgen.classroom import paper, printable
+from quizgen.commands.arguments import positive
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting.files import (
     ExportError,
@@ -73,13 +74,6 @@ def versions_argument(text: str) -> tuple[str, ...]:
         return paper.parse_versions(text)
     except ValueError as error:
         raise argparse.ArgumentTypeError(str(error)) from error
-
-
-def positive(text: str) -> int:
-    value = int(text)
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"must be 1 or more, not {value}")
-    return value
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:

@@ -10,8 +10,10 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
 
+from quizgen.commands.arguments import positive
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.plural import counted
 from quizgen.questions.generate import generate_for_deck
 from quizgen.questions.model import Question
 from quizgen.targets import open_target
@@ -36,7 +38,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--seed", type=int, default=0, help="the seed for options and distractors (default 0)"
     )
-    parser.add_argument("--limit", type=int, help="show at most N questions")
+    parser.add_argument("--limit", type=positive, help="show at most N questions")
     parser.add_argument("--json", action="store_true", help="write one JSON object per question, a line each")
 
 
@@ -46,15 +48,14 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     if args.kind:
         questions = [q for q in questions if q.kind.value in args.kind]
     if args.limit is not None:
-        questions = questions[: max(args.limit, 0)]
+        questions = questions[: args.limit]
     if args.json:
         for question in questions:
             sys.stdout.write(json.dumps(question.to_json(), ensure_ascii=False) + "\n")
         return ExitCode.OK
     for number, question in enumerate(questions, 1):
         out.print(render(number, question), soft_wrap=False)
-    noun = "question" if len(questions) == 1 else "questions"
-    out.print(Text(f"{len(questions)} {noun} from “{visible(target.deck.title)}”", style="dim"))
+    out.print(Text(f"{counted(len(questions), 'question')} from “{visible(target.deck.title)}”", style="dim"))
     return ExitCode.OK
 
 

@@ -62,7 +62,10 @@ def test_a_name_that_says_another_format_is_refused(
 ) -> None:
     code, _, err = run(capsys, "export", CURIE, "--format", "moodle", "-o", str(tmp_path / "quiz.zip"))
     assert code == ExitCode.FAILURE
-    assert "names a Canvas QTI 1.2 package file (.zip); use --format qti, or a name ending in .xml" in err
+    assert (
+        "ends in .zip, the suffix for Canvas QTI 1.2 package files; use --format qti, or a name ending in .xml"
+        in err
+    )
     assert list(tmp_path.iterdir()) == []
 
 

@@ -11,6 +11,7 @@ from textual.containers import VerticalScroll
 from textual.screen import Screen
 from textual.widgets import Footer, Header, Static
 
+from quizgen.plural import counted
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.stats import compute
 from quizgen.tui.widgets.bar_chart import BarChart
@@ -53,7 +54,7 @@ class StatsScreen(Screen[None]):
             Text.assemble(
                 ("Stats · ", "bold"),
                 scope,
-                f"   {_count(stats.total_reviews, 'review')} · {_count(stats.total_cards, 'card')} studied"
+                f"   {counted(stats.total_reviews, 'review')} · {counted(stats.total_cards, 'card')} studied"
                 f" · accuracy {accuracy}",
             )
         )
@@ -69,7 +70,3 @@ class StatsScreen(Screen[None]):
 
     def action_back(self) -> None:
         self.app.go_home()
-
-
-def _count(number: int, noun: str) -> str:
-    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

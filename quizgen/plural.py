@@ -1,0 +1,8 @@
+"""Counts in messages read as English: "1 problem", "3 problems"."""
+
+from __future__ import annotations
+
+
+def counted(number: int, noun: str) -> str:
+    """``noun`` with an ``s`` unless there is exactly one; every noun quizgen counts is regular."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -3,7 +3,8 @@
 The key is a hash of quizgen's cache format, the default relations and every
 content file's bytes; the entry also records the stored source texts that its
 quotes were checked against, and is used only while they are unchanged.
-Entries live in the user cache folder (``QUIZGEN_CACHE_DIR`` overrides it). A
+Entries live under ``libraries`` in the user cache folder (``QUIZGEN_CACHE_DIR``
+overrides the folder). A
 stale, corrupt or unreadable entry is ignored and rebuilt; the cache is never
 needed for correctness.
 
@@ -36,11 +37,14 @@ _QUALIFIER = {q.value: q for q in Qualifier}
 _KIND = {k.value: k for k in Kind}
 
 
-def cache_folder() -> Path:
+def cache_root() -> Path:
+    """Where every quizgen cache lives: ``QUIZGEN_CACHE_DIR``, else the user cache folder."""
     override = os.environ.get("QUIZGEN_CACHE_DIR")
-    return (
-        Path(override).expanduser() if override else user_cache_path("quizgen", appauthor=False) / "libraries"
-    )
+    return Path(override).expanduser() if override else user_cache_path("quizgen", appauthor=False)
+
+
+def cache_folder() -> Path:
+    return cache_root() / "libraries"
 
 
 def _key(paths: Iterable[Path]) -> str:

@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.decks import Deck, deck_problems
-from quizgen.facts.cache import cache_folder, load_cached
+from quizgen.facts.cache import cache_root, load_cached
 from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
@@ -177,7 +177,7 @@ def _content_key(deck: Deck, files: Sequence[Path], seed: int) -> str:
 
 
 def _index_path() -> Path:
-    return cache_folder().parent / "banks" / "index.json"
+    return cache_root() / "banks" / "index.json"
 
 
 def _read_index() -> dict[str, str]:
@@ -207,7 +207,7 @@ def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
     """The deck's bank, built first when the content changed; raises ContentError on broken content."""
     signature = f"{seed}:{_stat_signature(deck, files)}"
     key = _read_index().get(signature) or _content_key(deck, files, seed)
-    path = cache_folder().parent / "banks" / f"{key}.sqlite3"
+    path = cache_root() / "banks" / f"{key}.sqlite3"
     try:
         bank = Bank(path, _connect(path))
     except sqlite3.Error:

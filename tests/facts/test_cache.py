@@ -17,9 +17,8 @@ ROOT = Path(__file__).parents[2]
 
 @pytest.fixture(autouse=True)
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    folder = tmp_path / "cache"
-    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(folder))
-    return folder
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "libraries"
 
 
 def same(a, b) -> bool:

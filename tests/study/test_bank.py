@@ -19,7 +19,7 @@ ROOT = Path(__file__).parents[2]
 
 @pytest.fixture(autouse=True)
 def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache" / "libraries"))
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
     return tmp_path / "cache"
 
 
@@ -77,6 +77,6 @@ def test_without_a_cache_folder_the_bank_lives_in_memory(
 ) -> None:
     blocker = tmp_path / "blocker"
     blocker.write_text("x")
-    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(blocker / "libraries"))
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(blocker))
     deck = load_deck(deck_path)
     assert bank.open_bank(deck, content_files(deck.content)).count() > 0

@@ -42,7 +42,7 @@ def private_home(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.M
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
     monkeypatch.setenv("QUIZGEN_DATA_DIR", str(home / "quizgen"))
-    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(home / "cache" / "libraries"))
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(home / "cache"))
 
 
 @pytest.fixture

@@ -7,7 +7,7 @@ library to check that an answer is unique or a distractor is wrong.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
@@ -62,9 +62,6 @@ class Library:
         yield from self.facts
         yield from self.claims
 
-    def entity(self, entity_id: str) -> Entity:
-        return self.entities[entity_id]
-
     def ancestors(self, entity_id: str) -> tuple[str, ...]:
         """Everything an entity lies inside, nearest first (Qanat-e Malek → Kerman Province → Iran)."""
         cached = self._ancestors.get(entity_id)
@@ -83,9 +80,6 @@ class Library:
         """Whether one entity contains the other: neither may stand in for the other as wrong."""
         return a == b or a in self.ancestors(b) or b in self.ancestors(a)
 
-    def attributed_sources(self, statement: Statement) -> tuple[Source, ...]:
-        return tuple(self.sources[s] for s in statement.sources)
-
     def counts(self) -> dict[str, int]:
         return {
             "sources": len(self.sources),
@@ -94,17 +88,3 @@ class Library:
             "events": len(self.events),
             "claims": len(self.claims),
         }
-
-    @classmethod
-    def merge(cls, libraries: Iterable[Library]) -> Library:
-        """One library from several whose ids do not collide (the loader has checked)."""
-        parts = list(libraries)
-        return cls(
-            sources={k: v for lib in parts for k, v in lib.sources.items()},
-            entities={k: v for lib in parts for k, v in lib.entities.items()},
-            relations={k: v for lib in parts for k, v in lib.relations.items()},
-            facts=tuple(f for lib in parts for f in lib.facts),
-            claims=tuple(c for lib in parts for c in lib.claims),
-            events=tuple(e for lib in parts for e in lib.events),
-            files=tuple(f for lib in parts for f in lib.files),
-        )

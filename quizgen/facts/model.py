@@ -43,9 +43,6 @@ class Kind(StrEnum):
     WHICH_FIRST = "which_first"
 
 
-TIMELINE_KINDS = (Kind.YEAR_GUESS, Kind.ORDER, Kind.WHICH_FIRST)
-
-
 @dataclass(frozen=True, slots=True)
 class Exclusion:
     """A sentence of a stored source text deliberately left out of the quiz, and why."""

@@ -26,10 +26,6 @@ class YearScore:
     guess: HistoricalDate | None
     note: str | None = None
 
-    @property
-    def exact(self) -> bool:
-        return self.points == 1.0
-
 
 def half_life(key: HistoricalDate) -> float:
     """Years off at which a guess earns half the points."""

@@ -133,12 +133,6 @@ def quiz(
     return chosen
 
 
-def timeline(questions: Sequence[Question], mode: Mode, rng: random.Random, length: int) -> list[Question]:
-    pool = [q for q in questions if q.kind in MODE_KINDS[mode]]
-    rng.shuffle(pool)
-    return pool[:length]
-
-
 def flashcards(
     questions: Sequence[Question],
     cards: Mapping[str, StoredCard],

@@ -28,6 +28,9 @@ KIND_GROUPS = {
 }
 
 
+_Ends = tuple[DatePoint, DatePoint | None]  # a candidate date's first and last point
+
+
 def kind_group(kind: str | None) -> str | None:
     return KIND_GROUPS.get(kind or "", kind)
 
@@ -52,6 +55,10 @@ class Distractors:
             if fact.text:
                 texts[fact.relation].append(fact.text)
         self._texts = {r: tuple(dict.fromkeys(values)) for r, values in texts.items()}
+        # per-entity look-ups, filled as questions need them: the same entities come up again and again
+        self._names: dict[str, str] = {}
+        self._labels: dict[str, frozenset[str]] = {}
+        self._shapes: dict[str, tuple[str | None, str | None, int]] = {}
 
     # -- entities -----------------------------------------------------------
 
@@ -66,7 +73,9 @@ class Distractors:
         """
         library = self.library
         entity = library.entities[key]
-        taken = {normalise(label) for c in correct for label in library.entities[c].labels}
+        taken: set[str] = set()
+        for c in correct:
+            taken |= self._normalised_labels(c)
         buckets = [
             self._by_kind.get((entity.type, entity.kind), ()),
             self._by_group.get((entity.type, kind_group(entity.kind)), ()),
@@ -74,7 +83,7 @@ class Distractors:
         if not strict or entity.kind is None:
             buckets.append(self._by_type.get(entity.type, ()))
         # what contains a correct answer, and the answers themselves, may never stand in as wrong
-        answers = set(correct)
+        answers = frozenset(correct)
         excluded = answers.union(*(library.ancestors(c) for c in correct))
         valid: list[str] = []
         for bucket in buckets:
@@ -83,9 +92,9 @@ class Distractors:
                     break
                 if candidate in excluded or candidate in valid:
                     continue
-                if any(a in answers for a in library.ancestors(candidate)):  # lies inside an answer
+                if not answers.isdisjoint(library.ancestors(candidate)):  # lies inside an answer
                     continue
-                label = normalise(library.entities[candidate].name)
+                label = self._normalised_name(candidate)
                 if label in taken:
                     continue
                 taken.add(label)
@@ -101,17 +110,40 @@ class Distractors:
     def _distance(self, key: str, candidate: str) -> int:
         """How far apart two entities are in kind: 0 same kind, 1 same group, 2 otherwise;
         for places, the difference in how deeply each is nested (town in province in country)."""
-        a, b = self.library.entities[key], self.library.entities[candidate]
-        if a.kind and a.kind == b.kind:
+        a_kind, a_group, a_depth = self._shape(key)
+        b_kind, b_group, b_depth = self._shape(candidate)
+        if a_kind and a_kind == b_kind:
             distance = 0
-        elif a.kind and kind_group(a.kind) == kind_group(b.kind):
+        elif a_kind and a_group == b_group:
             distance = 1
         else:
-            distance = 2 if a.kind or b.kind else 1
-        if a.type == "place":
-            depth = abs(len(self.library.ancestors(key)) - len(self.library.ancestors(candidate)))
-            distance = min(distance, depth) if not a.kind or not b.kind else distance
+            distance = 2 if a_kind or b_kind else 1
+        if a_depth >= 0 and (not a_kind or not b_kind):  # a place
+            distance = min(distance, abs(a_depth - b_depth))
         return distance
+
+    def _shape(self, entity_id: str) -> tuple[str | None, str | None, int]:
+        """An entity's kind, kind group and, for a place, how deeply it is nested (-1 otherwise)."""
+        shape = self._shapes.get(entity_id)
+        if shape is None:
+            entity = self.library.entities[entity_id]
+            depth = len(self.library.ancestors(entity_id)) if entity.type == "place" else -1
+            shape = self._shapes[entity_id] = (entity.kind, kind_group(entity.kind), depth)
+        return shape
+
+    def _normalised_name(self, entity_id: str) -> str:
+        name = self._names.get(entity_id)
+        if name is None:
+            name = self._names[entity_id] = normalise(self.library.entities[entity_id].name)
+        return name
+
+    def _normalised_labels(self, entity_id: str) -> frozenset[str]:
+        """Every spelling that answers for the entity (name and aliases), normalised."""
+        labels = self._labels.get(entity_id)
+        if labels is None:
+            labels = frozenset(normalise(label) for label in self.library.entities[entity_id].labels)
+            self._labels[entity_id] = labels
+        return labels
 
     # -- dates --------------------------------------------------------------
 
@@ -137,12 +169,15 @@ class Distractors:
             candidates = self._shifted_points(key, rng)
         chosen: list[HistoricalDate] = []
         labels = {key.label()}
-        for candidate in candidates:
+        correct = (key, *avoid)
+        for first, last in candidates:
             if len(chosen) >= n:
                 break
-            if candidate.label() in labels or any(candidate.overlaps(a) for a in (key, *avoid)):
+            candidate = HistoricalDate(first, last)  # only the candidates looked at are built
+            label = candidate.label()
+            if label in labels or any(candidate.overlaps(a) for a in correct):
                 continue
-            labels.add(candidate.label())
+            labels.add(label)
             chosen.append(candidate)
         return chosen
 
@@ -174,16 +209,19 @@ class Distractors:
                     offsets.append(side.pop())
         return offsets
 
-    def _shifted_points(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+    # Candidates come as (first, last) ends, all drawn up front so the generator's draws do not
+    # depend on how many are looked at.
+
+    def _shifted_points(self, key: HistoricalDate, rng: random.Random) -> list[_Ends]:
         point = key.first
-        result = []
+        result: list[_Ends] = []
         for offset in self._offsets(key, rng, self._step(key)):
             shifted = _shift_point(point, offset, rng)
             if shifted is not None:
-                result.append(HistoricalDate(shifted))
+                result.append((shifted, None))
         return result
 
-    def _months_of_year(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+    def _months_of_year(self, key: HistoricalDate, rng: random.Random) -> list[_Ends]:
         month = key.first.month or 1
         before = [m for m in range(month - 3, month) if m >= 1]
         after = [m for m in range(month + 1, month + 4) if m <= 12]
@@ -191,9 +229,9 @@ class Distractors:
         rng.shuffle(after)
         order = [m for pair in zip(before, after, strict=False) for m in pair]
         order += before[len(after) :] + after[len(before) :]
-        return [HistoricalDate(replace(key.first, month=m)) for m in order]
+        return [(replace(key.first, month=m), None) for m in order]
 
-    def _shifted_ranges(self, key: HistoricalDate, rng: random.Random) -> list[HistoricalDate]:
+    def _shifted_ranges(self, key: HistoricalDate, rng: random.Random) -> list[_Ends]:
         assert key.last is not None
         span = key.last.year - key.first.year + 1
         step = max(self._step(key), 1)
@@ -205,7 +243,7 @@ class Distractors:
                 _shift_point(key.last, shift, rng, keep_day=True),
             )
             if first is not None and last is not None and last.year <= max(self.latest_year, key.last.year):
-                result.append(HistoricalDate(first, last))
+                result.append((first, last))
         return result
 
     # -- numbers and text ---------------------------------------------------

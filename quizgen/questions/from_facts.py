@@ -52,19 +52,21 @@ class Asked:
 def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
     relation = ctx.library.relations[fact.relation]
     statement: str | None = None
+    filled: dict[str, str] = {}
     for template in relation.templates:
         wanted = [k for k in template.kinds if k in ctx.kinds]
         if not wanted:
             continue
         if statement is None:  # once per fact, shared by its templates
-            statement = _true_statement(ctx, fact)
-        asked = _asked(ctx, fact, relation, template, statement)
+            filled = fact_slots(ctx.library, fact)
+            statement = compose(relation.statement, filled, ctx.answers.voice(fact))
+        asked = _asked(ctx, fact, template, filled, statement)
         if asked is None:
             continue
         # one generator per statement and template: its questions stay stable when other facts change
         rng = ctx.rng(f"{fact.id}:{template.id}")
         for kind in wanted:
-            question_id = f"{fact.id}:{template.id}:{kind.value}"
+            question_id = f"{fact.id}:{template.id}:{kind}"  # a StrEnum formats as its value
             build = _BUILDERS.get(kind)
             if build is None:
                 continue
@@ -88,11 +90,13 @@ class _Key:
     open_set: bool = False
 
 
-def _asked(ctx: Context, fact: Fact, relation: Relation, template: Template, statement: str) -> Asked | None:
+def _asked(
+    ctx: Context, fact: Fact, template: Template, filled: dict[str, str], statement: str
+) -> Asked | None:
+    """``filled`` are the fact's slots and ``statement`` its true sentence, worked out once per fact."""
     answer = _KEYS[template.ask](ctx, fact, template)
     if answer is None:
         return None
-    filled = fact_slots(ctx.library, fact)
     slots = dict(filled)
     slots[_SLOT[template.ask]] = ""
     if fact.quantity is not None:
@@ -212,11 +216,6 @@ def _entity_type(ctx: Context, fact: Fact, asked: Asked) -> str | None:
     if asked.answer_kind != "entity" or not asked.correct:
         return None
     return ctx.library.entities[min(asked.correct)].type
-
-
-def _true_statement(ctx: Context, fact: Fact) -> str:
-    relation = ctx.library.relations[fact.relation]
-    return compose(relation.statement, fact_slots(ctx.library, fact), ctx.answers.voice(fact))
 
 
 def _recallable(text: str) -> bool:

@@ -116,10 +116,10 @@ def _keep_attribution(stem: str, attribution: str | None) -> str:
 
 def _without_repeats(questions: list[Question]) -> list[Question]:
     """Two statements worded alike (one per source) must not ask the same thing twice."""
-    seen: set[tuple[str, str, str]] = set()
+    seen: set[tuple[Kind, str, str]] = set()
     kept = []
     for question in questions:
-        key = (question.kind.value, question.stem.casefold(), question.answer.casefold())
+        key = (question.kind, question.stem.casefold(), question.answer.casefold())
         if key in seen:
             continue
         seen.add(key)
@@ -141,6 +141,9 @@ def _balance_positions(questions: list[Question], ctx: Context) -> list[Question
         fewest = min(tally)
         target = rng.choice([i for i, n in enumerate(tally) if n == fewest])
         tally[target] += 1
+        if target == question.answer_index:
+            balanced.append(question)
+            continue
         key = question.options[question.answer_index]
         others = [o for i, o in enumerate(question.options) if i != question.answer_index]
         options = [*others[:target], key, *others[target:]]

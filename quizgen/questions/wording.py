@@ -86,7 +86,7 @@ def tidy(text: str) -> str:
     text = text.strip()
     if "  " in text:
         text = _SPACES.sub(" ", text)
-    if " " in text and any(f" {mark}" in text for mark in ",.?!;:"):
+    if _SPACE_BEFORE_PUNCT.search(text):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     return text
 
@@ -135,11 +135,15 @@ def value_text(library: Library, fact: Fact) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _parts(template: str) -> tuple[tuple[str, str], ...]:
-    """A template split once into (literal text, slot name) pairs; a template is filled many times."""
+def _parts(template: str) -> tuple[tuple[str, str, str], ...]:
+    """A template split once into (literal text, slot name, its lower-case form) triples; a
+    template is filled many times."""
     pieces = re.split(r"\{(\w+)\}", template)
     pieces.append("")
-    return tuple(zip(pieces[0::2], pieces[1::2], strict=True))
+    return tuple(
+        (literal, name, name[:1].lower() + name[1:])
+        for literal, name in zip(pieces[0::2], pieces[1::2], strict=True)
+    )
 
 
 def fill(template: str, slots: Mapping[str, str], *, mid_sentence: bool = False) -> str:
@@ -149,17 +153,18 @@ def fill(template: str, slots: Mapping[str, str], *, mid_sentence: bool = False)
     sentence's first word loses its capital unless it is a name.
     """
     out: list[str] = []
-    for index, (literal, name) in enumerate(_parts(template)):
+    opening = mid_sentence
+    for literal, name, lower in _parts(template):
         out.append(literal)
         if not name:
             continue
-        lower = name[:1].lower() + name[1:]
-        if mid_sentence and index == 0 and not literal:
+        if opening and not literal:
             out.append(slots.get(lower, slots.get(name, "")))
         elif name in slots:
             out.append(slots[name])
         elif name != lower:
             out.append(capitalise(slots.get(lower, "")))
+        opening = False
     text = tidy("".join(out))
     if mid_sentence and not template.startswith("{"):
         return text[:1].lower() + text[1:]

@@ -27,6 +27,7 @@ import genanki
 from quizgen.decks import Deck
 from quizgen.exporting.files import export_time, write_atomically, write_zip
 from quizgen.facts.library import Library
+from quizgen.nogc import cycle_collection_paused
 from quizgen.questions.model import Question
 
 from . import html
@@ -89,6 +90,13 @@ def build_anki_deck(
     deck: Deck, library: Library, questions: Sequence[Question], progress: Progress | None = None
 ) -> AnkiDeck:
     """The genanki decks and notes for a deck's questions, in content order."""
+    with cycle_collection_paused():  # a note and its fields hold no cycles
+        return _build_anki_deck(deck, library, questions, progress)
+
+
+def _build_anki_deck(
+    deck: Deck, library: Library, questions: Sequence[Question], progress: Progress | None
+) -> AnkiDeck:
     main = genanki.Deck(deck.id, deck.title, description=html.text(deck.description or ""))
     timeline = genanki.Deck(subdeck_id(deck.id, TIMELINE_SUBDECK), f"{deck.title}::{TIMELINE_SUBDECK}")
     models: dict[int, genanki.Model] = {}

@@ -31,7 +31,6 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from quizgen.decks import Deck
 from quizgen.facts.library import Library
@@ -114,14 +113,14 @@ def _groups(library: Library, questions: Sequence[Question]) -> Iterator[tuple[Q
 def _reverse_pairs(library: Library, questions: Iterable[Question]) -> dict[str, str]:
     """Forward typed question id → reverse typed question id, for facts asked both ways once each."""
     by_fact: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
+    asks = {(rid, t.id): t.ask for rid, relation in library.relations.items() for t in relation.templates}
     for question in questions:
         if question.kind is not Kind.TYPED:
             continue
         fact = library.statements_by_id.get(question.fact_id)
         if not isinstance(fact, Fact):
             continue
-        asks = {t.id: t.ask for t in library.relations[fact.relation].templates}
-        direction = asks.get(question.template_id)
+        direction = asks.get((fact.relation, question.template_id))
         if direction in ("object", "subject"):
             by_fact[fact.id][direction].append(question.id)
     return {
@@ -148,6 +147,7 @@ class _Builder:
             TIMELINE.model_id: self._date,
         }
         self._cited: dict[tuple[str, ...], str] = {}
+        self._tagged: dict[tuple[str, tuple[str, ...], tuple[str, ...]], tuple[str, ...]] = {}
 
     def spec(self, questions: tuple[Question, ...]) -> NoteSpec:
         note_type = note_type_for(questions[0])
@@ -238,21 +238,22 @@ class _Builder:
 
     def _tags(self, questions: tuple[Question, ...]) -> tuple[str, ...]:
         """Deck, kind, source and the statement's own tags, as Anki tags (no spaces)."""
-        tags = [self.deck_tag]
-        for question in questions:
-            tags.extend(
-                _question_tags(question.kind.value, tuple(ref.id for ref in question.sources), question.tags)
+        each = [self._question_tags(q) for q in questions]
+        return each[0] if len(each) == 1 else tuple(dict.fromkeys(t for tags in each for t in tags))
+
+    def _question_tags(self, question: Question) -> tuple[str, ...]:
+        key = (question.kind.value, tuple(ref.id for ref in question.sources), question.tags)
+        tags = self._tagged.get(key)
+        if tags is None:  # a few kinds, sources and tag sets repeat over thousands of notes
+            kind, sources, own = key
+            slugs = (
+                self.deck_tag,
+                f"kind::{html.slug(kind)}",
+                *(f"source::{html.slug(source)}" for source in sources),
+                *(html.slug(tag) for tag in own),
             )
-        return tuple(tag for tag in dict.fromkeys(tags) if tag and not tag.endswith("::"))
-
-
-@lru_cache(maxsize=4096)  # a few kinds, sources and tag sets repeat over thousands of notes
-def _question_tags(kind: str, sources: tuple[str, ...], tags: tuple[str, ...]) -> tuple[str, ...]:
-    return (
-        f"kind::{html.slug(kind)}",
-        *(f"source::{html.slug(source)}" for source in sources),
-        *(html.slug(tag) for tag in tags),
-    )
+            tags = self._tagged[key] = tuple(t for t in dict.fromkeys(slugs) if t and not t.endswith("::"))
+        return tags
 
 
 def _accepted(question: Question) -> str:

@@ -67,7 +67,11 @@ def zip_names(path: Path) -> set[str]:
 
 
 def write_zip(handle: BinaryIO, entries: Iterable[tuple[str, bytes]], timestamp: float) -> None:
-    """A zip whose every byte follows from its entries and the timestamp."""
+    """A zip whose every byte follows from its entries and the timestamp.
+
+    Deflated at level 1: on a large Anki collection it is three times faster
+    than the default level 6 for a file about an eighth larger.
+    """
     moment = min(max(int(timestamp), _ZIP_EPOCH), _ZIP_LATEST)
     date_time = time.gmtime(moment)[:6]
     with zipfile.ZipFile(handle, "w") as archive:
@@ -76,7 +80,7 @@ def write_zip(handle: BinaryIO, entries: Iterable[tuple[str, bytes]], timestamp:
             info.compress_type = zipfile.ZIP_DEFLATED
             info.create_system = 3  # unix, whatever the host
             info.external_attr = (stat.S_IFREG | 0o644) << 16
-            archive.writestr(info, data)
+            archive.writestr(info, data, compresslevel=1)
 
 
 def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:

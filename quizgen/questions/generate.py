@@ -17,6 +17,7 @@ from dataclasses import replace
 from quizgen.decks import Deck
 from quizgen.facts.library import Library
 from quizgen.facts.model import Event, Fact, Kind, Statement
+from quizgen.nogc import cycle_collection_paused
 from quizgen.reproducible import source_date_epoch
 
 from .context import Context
@@ -52,14 +53,15 @@ def generate(
     ctx = Context.create(library, frozenset(kinds), rng, present_year or current_year())
     questions: list[Question] = []
     events: list[Event] = []
-    for statement in chosen:
-        if isinstance(statement, Fact):
-            questions.extend(fact_questions(ctx, statement))
-        else:
-            events.append(statement)
-            questions.extend(event_questions(ctx, statement))
-    questions.extend(timeline_questions(ctx, events))
-    return _balance_positions(_without_repeats(questions), ctx)
+    with cycle_collection_paused():  # hundreds of thousands of questions, none in a cycle
+        for statement in chosen:
+            if isinstance(statement, Fact):
+                questions.extend(fact_questions(ctx, statement))
+            else:
+                events.append(statement)
+                questions.extend(event_questions(ctx, statement))
+        questions.extend(timeline_questions(ctx, events))
+        return _balance_positions(_without_repeats(questions), ctx)
 
 
 def current_year() -> int:

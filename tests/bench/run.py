@@ -138,8 +138,13 @@ def bench_export(path: Path, repeat: int) -> list[Row]:
         models: dict[int, genanki.Model] = {}
         for spec in specs:
             model = models.setdefault(spec.note_type.model_id, spec.note_type.model())
-            anki_deck.add_note(
-                genanki.Note(model=model, fields=spec.note_type.values(spec.fields), guid=guid_for(spec.id))
+            anki_deck.add_note(  # the same notes: fields, tags and GUIDs
+                genanki.Note(
+                    model=model,
+                    fields=spec.note_type.values(spec.fields),
+                    tags=list(spec.tags),
+                    guid=guid_for(spec.id),
+                )
             )
         genanki.Package(anki_deck).write_to_file(str(folder / "bare.apkg"))
 

@@ -37,7 +37,7 @@ from quizgen.facts.library import Library
 from quizgen.facts.model import Event, Fact, Kind
 from quizgen.questions.from_events import DATE_TEMPLATE
 from quizgen.questions.model import Question
-from quizgen.questions.normalise import normalise
+from quizgen.questions.normalise import normal_form, normalise
 
 from . import html
 from .notetypes import (
@@ -264,7 +264,7 @@ def _accepted(question: Question) -> str:
 def _extra(question: Question, shown: str) -> str:
     """What the back adds: the true statement and the source's own words, unless the card shows them."""
     parts = []
-    seen = normalise(shown)
+    seen = normal_form(shown)  # the stem: seen once, so not worth caching
     if question.statement and normalise(question.statement) != seen:
         parts.append(f"<div>{html.text(question.statement)}</div>")
     quote = next((q for q in question.quotes if normalise(q) not in seen), None)

@@ -29,6 +29,7 @@ KIND_GROUPS = {
 
 
 _Ends = tuple[DatePoint, DatePoint | None]  # a candidate date's first and last point
+_Shape = tuple[str | None, str | None, int]  # an entity's kind, kind group and depth (see _shape)
 
 
 def kind_group(kind: str | None) -> str | None:
@@ -58,7 +59,7 @@ class Distractors:
         # per-entity look-ups, filled as questions need them: the same entities come up again and again
         self._names: dict[str, str] = {}
         self._labels: dict[str, frozenset[str]] = {}
-        self._shapes: dict[str, tuple[str | None, str | None, int]] = {}
+        self._shapes: dict[str, _Shape] = {}
 
     # -- entities -----------------------------------------------------------
 
@@ -86,6 +87,7 @@ class Distractors:
         answers = frozenset(correct)
         excluded = answers.union(*(library.ancestors(c) for c in correct))
         valid: list[str] = []
+        names = self._names
         for bucket in buckets:
             for candidate in _sample(bucket, rng):
                 if len(valid) >= 2 * n + 2:
@@ -94,12 +96,15 @@ class Distractors:
                     continue
                 if not answers.isdisjoint(library.ancestors(candidate)):  # lies inside an answer
                     continue
-                label = self._normalised_name(candidate)
+                label = names.get(candidate)
+                if label is None:
+                    label = names[candidate] = normalise(library.entities[candidate].name)
                 if label in taken:
                     continue
                 taken.add(label)
                 valid.append(candidate)
-        distance = {c: self._distance(entity.id, c) for c in valid}
+        key_shape = self._shape(key)
+        distance = {c: _distance(key_shape, self._shape(c)) for c in valid}
         ranked = sorted(valid, key=distance.__getitem__)
         if ranked and entity.type == "place":
             best = distance[ranked[0]]
@@ -107,22 +112,7 @@ class Distractors:
         lengths = {c: len(library.entities[c].name) for c in ranked}
         return _not_outstanding(ranked[: 2 * n], lengths, len(entity.name), n)
 
-    def _distance(self, key: str, candidate: str) -> int:
-        """How far apart two entities are in kind: 0 same kind, 1 same group, 2 otherwise;
-        for places, the difference in how deeply each is nested (town in province in country)."""
-        a_kind, a_group, a_depth = self._shape(key)
-        b_kind, b_group, b_depth = self._shape(candidate)
-        if a_kind and a_kind == b_kind:
-            distance = 0
-        elif a_kind and a_group == b_group:
-            distance = 1
-        else:
-            distance = 2 if a_kind or b_kind else 1
-        if a_depth >= 0 and (not a_kind or not b_kind):  # a place
-            distance = min(distance, abs(a_depth - b_depth))
-        return distance
-
-    def _shape(self, entity_id: str) -> tuple[str | None, str | None, int]:
+    def _shape(self, entity_id: str) -> _Shape:
         """An entity's kind, kind group and, for a place, how deeply it is nested (-1 otherwise)."""
         shape = self._shapes.get(entity_id)
         if shape is None:
@@ -130,12 +120,6 @@ class Distractors:
             depth = len(self.library.ancestors(entity_id)) if entity.type == "place" else -1
             shape = self._shapes[entity_id] = (entity.kind, kind_group(entity.kind), depth)
         return shape
-
-    def _normalised_name(self, entity_id: str) -> str:
-        name = self._names.get(entity_id)
-        if name is None:
-            name = self._names[entity_id] = normalise(self.library.entities[entity_id].name)
-        return name
 
     def _normalised_labels(self, entity_id: str) -> frozenset[str]:
         """Every spelling that answers for the entity (name and aliases), normalised."""
@@ -278,6 +262,22 @@ class Distractors:
         return list(unique.values())[:n]
 
 
+def _distance(key: _Shape, candidate: _Shape) -> int:
+    """How far apart two entities are in kind: 0 same kind, 1 same group, 2 otherwise;
+    for places, the difference in how deeply each is nested (town in province in country)."""
+    a_kind, a_group, a_depth = key
+    b_kind, b_group, b_depth = candidate
+    if a_kind and a_kind == b_kind:
+        distance = 0
+    elif a_kind and a_group == b_group:
+        distance = 1
+    else:
+        distance = 2 if a_kind or b_kind else 1
+    if a_depth >= 0 and (not a_kind or not b_kind):  # a place
+        distance = min(distance, abs(a_depth - b_depth))
+    return distance
+
+
 def quantity_label(quantity: Quantity) -> str:
     """A quantity as an option shows it: the number with its currency and unit, without the qualifier."""
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(quantity.currency or "", "")
@@ -295,7 +295,7 @@ def _round_nicely(value: float, key: float) -> float:
     return round(value, 2)
 
 
-def _sample(pool: Sequence[str], rng: random.Random) -> list[str]:
+def _sample(pool: Sequence[str], rng: random.Random) -> Sequence[str]:
     """Up to SAMPLE candidates: a small pool shuffled whole; from a large one, a window starting at a
     random place (one draw instead of SAMPLE, and the cost stays flat however large the pool)."""
     if len(pool) <= SAMPLE:
@@ -303,8 +303,8 @@ def _sample(pool: Sequence[str], rng: random.Random) -> list[str]:
         rng.shuffle(items)
         return items
     start = rng.randrange(len(pool))
-    window = list(pool[start : start + SAMPLE])
-    return window + list(pool[: SAMPLE - len(window)])
+    window = pool[start : start + SAMPLE]
+    return window if len(window) == SAMPLE else [*window, *pool[: SAMPLE - len(window)]]
 
 
 def _not_outstanding(valid: list[str], lengths: dict[str, int], key_length: int, n: int) -> list[str]:

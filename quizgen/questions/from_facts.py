@@ -19,7 +19,7 @@ from quizgen.facts.model import Fact, Kind, Quantity, Relation, Template
 from .context import Context
 from .distractors import quantity_label
 from .model import Cloze, Question
-from .normalise import contains_phrase, normalise
+from .normalise import contains_any_phrase, normalise
 from .wording import asks_when, capitalise, compose, date_option, fact_slots, fill, how_many, which
 
 YEAR_GUESS_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.PART, Precision.YEAR)
@@ -435,7 +435,7 @@ def _honest(question: Question, asked: Asked) -> bool:
 
 def _leaks(text: str, answers: Iterable[str]) -> bool:
     """Whether the text names any of the answers (words of three letters or fewer are too common to tell)."""
-    return any(contains_phrase(text, answer) for answer in answers if len(answer) > 2)
+    return contains_any_phrase(text, (answer for answer in answers if len(answer) > 2))
 
 
 _BUILDERS = {

@@ -50,10 +50,10 @@ def generate(
         if statements is not None
         else [*library.statements_with_relations(), *library.events]
     )
-    ctx = Context.create(library, frozenset(kinds), rng, present_year or current_year())
     questions: list[Question] = []
     events: list[Event] = []
     with cycle_collection_paused():  # hundreds of thousands of questions, none in a cycle
+        ctx = Context.create(library, frozenset(kinds), rng, present_year or current_year())
         for statement in chosen:
             if isinstance(statement, Fact):
                 questions.extend(fact_questions(ctx, statement))

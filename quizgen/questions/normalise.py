@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from functools import lru_cache
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
@@ -13,7 +14,17 @@ _SPACES = re.compile(r"\s+")
 
 @lru_cache(maxsize=1 << 18)
 def normalise(text: str) -> str:
-    """'The Qods-Force ' → 'qods force'; 'Skłodowska' → 'sklodowska'."""
+    """'The Qods-Force ' → 'qods force'; 'Skłodowska' → 'sklodowska'.
+
+    Cached: names, answers and statements recur across thousands of questions.
+    Text seen once (a question's stem) goes through ``normal_form`` instead,
+    so it never pushes the recurring ones out of the cache.
+    """
+    return normal_form(text)
+
+
+def normal_form(text: str) -> str:
+    """``normalise`` without the cache."""
     if text.isascii():
         stripped = text
     else:
@@ -26,10 +37,24 @@ def normalise(text: str) -> str:
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:
-    """Whether ``needle`` appears in ``haystack`` as whole words, after normalising both.
+    """Whether ``needle`` appears in ``haystack`` as whole words, after normalising both."""
+    return contains_any_phrase(haystack, (needle,))
+
+
+def contains_any_phrase(haystack: str, needles: Iterable[str]) -> bool:
+    """Whether any of ``needles`` appears in ``haystack`` as whole words, after normalising all.
 
     Normal forms are words separated by single spaces, so padding both with a
     space makes a plain substring test a whole-word test (no regex to compile).
+    The haystack is normalised once, and only if a needle has words at all.
     """
-    pin = normalise(needle)
-    return bool(pin) and f" {pin} " in f" {normalise(haystack)} "
+    padded = None
+    for needle in needles:
+        pin = normalise(needle)
+        if not pin:
+            continue
+        if padded is None:
+            padded = f" {normal_form(haystack)} "
+        if f" {pin} " in padded:
+            return True
+    return False

@@ -93,3 +93,31 @@ def test_a_content_file_deck_keeps_its_ids_across_exports(tmp_path: Path) -> Non
     first = export(str(DATA / "curie.yaml"), tmp_path / "a.apkg", T1)
     again = export(str(DATA / "curie.yaml"), tmp_path / "b.apkg", T1)
     assert first.path.read_bytes() == again.path.read_bytes()
+
+
+def test_in_memory_and_on_disk_collections_hold_the_same_rows(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """SQLite builds without serialisation write through a temporary file: the same collection."""
+    from quizgen.anki import package
+    from quizgen.anki.package import collection_bytes
+
+    built = export("soleimani", tmp_path / "deck.apkg", T1).built
+    in_memory = collection_bytes(built.package, T1, built.first_id)
+    assert in_memory == collection_bytes(built.package, T1, built.first_id)  # repeatable
+    assert package.SERIALISES  # every SQLite this project runs on
+    monkeypatch.setattr(package, "SERIALISES", False)
+    on_disk = collection_bytes(built.package, T1, built.first_id)
+
+    def dump(data: bytes, name: str) -> list[str]:
+        (tmp_path / name).write_bytes(data)
+        connection = sqlite3.connect(tmp_path / name)
+        try:
+            assert connection.execute("pragma integrity_check").fetchone() == ("ok",)
+            return list(connection.iterdump())
+        finally:
+            connection.close()
+
+    rows = dump(in_memory, "memory.anki2")
+    assert rows == dump(on_disk, "disk.anki2")
+    assert sum(line.startswith('INSERT INTO "notes"') for line in rows) == len(built.notes)

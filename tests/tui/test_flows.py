@@ -106,6 +106,29 @@ async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> 
         assert app.progress.store.review_count() == len(screen.session.attempts)
 
 
+def footer_keys(app) -> list[str]:
+    from textual.widgets._footer import FooterKey
+
+    return [key.description for key in app.screen.query(FooterKey)]
+
+
+async def test_footer_keys_follow_each_step_of_a_quiz(make: AppFactory) -> None:
+    """The footer rebuilds only when its keys change (quizgen.tui.widgets.footer), so it must
+    still change with every step: no Next while a question waits, Next once it is answered."""
+    app = make(settings=Settings(quiz_length=5))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        for _ in range(4):
+            assert "End" in footer_keys(app)
+            assert "Next" not in footer_keys(app)
+            await answer(pilot, screen, "right")
+            assert "Next" in footer_keys(app)
+            await pilot.press("enter")
+            await pilot.pause()
+
+
 async def test_multiple_choice_by_arrows_and_enter(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

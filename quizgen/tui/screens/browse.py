@@ -9,9 +9,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizgen.study.catalog import StudyDeck
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import vertical
 

@@ -15,7 +15,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, Static
+from textual.widgets import Header, Input, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -25,6 +25,7 @@ from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.widgets.feedback import feedback
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 from .quiz import CHOICE_KINDS

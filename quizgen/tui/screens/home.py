@@ -8,11 +8,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, LoadingIndicator, Static
+from textual.widgets import DataTable, Header, LoadingIndicator, Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import BrokenDeck, StudyDeck
 from quizgen.textsafe import visible
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 from .modes import ModeMenu, start_mode

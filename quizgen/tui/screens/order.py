@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, OptionList, Static
+from textual.widgets import Header, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgen.questions.model import Question
@@ -20,6 +20,7 @@ from quizgen.study.evaluate import evaluate_order
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.widgets.feedback import HEADLINES
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
 

@@ -11,7 +11,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Input, OptionList, Static
+from textual.widgets import Header, Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgen.facts.model import Kind
@@ -21,6 +21,7 @@ from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.widgets.feedback import feedback
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 from .results import points_text

@@ -9,11 +9,12 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Header, Static
+from textual.widgets import DataTable, Header, Static
 
 from quizgen.questions.answers import Verdict
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Mode, Session
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 if TYPE_CHECKING:

@@ -9,12 +9,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import Screen
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.stats import compute
 from quizgen.tui.widgets.bar_chart import BarChart
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 if TYPE_CHECKING:

@@ -7,6 +7,10 @@ cycles, so on a 50,000-fact library those walks are pure cost (about a quarter
 of building an Anki deck). Mercurial's ``util.nogc`` does the same for the
 same reason. Reference counting still frees everything as usual; only cyclic
 garbage waits, and the collector is back on when the block ends.
+
+The switch is process-wide (the app generates in a worker thread): only the
+pause that found the collector on turns it back on, so nested or overlapping
+pauses always end with it on.
 """
 
 from __future__ import annotations

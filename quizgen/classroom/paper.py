@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question, TimelineItem
+from quizgen.questions.selection import one_per_group
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 LETTERED = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
@@ -90,16 +91,7 @@ def choose(
     for question in questions:
         if kinds is None or question.kind in kinds:
             families[family(question)].append(question)
-    names = sorted(families)
-    rng.shuffle(names)
-    used: Counter[Kind] = Counter()
-    chosen = []
-    for name in names[:count]:
-        members = families[name]
-        fewest = min(used[q.kind] for q in members)
-        pick = rng.choice([q for q in members if used[q.kind] == fewest])
-        used[pick.kind] += 1
-        chosen.append(pick)
+    chosen = one_per_group({name: families[name] for name in sorted(families)}, count, rng)
     return sorted(chosen, key=lambda q: order[q.id])
 
 

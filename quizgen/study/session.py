@@ -14,6 +14,7 @@ from enum import StrEnum
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
+from quizgen.questions.selection import one_per_group
 
 from .evaluate import Outcome
 from .store import StoredCard
@@ -120,17 +121,7 @@ def quiz(
     for question in questions:
         if question.kind in kinds:
             by_fact.setdefault(question.fact_id, []).append(question)
-    facts = list(by_fact)
-    rng.shuffle(facts)
-    used: dict[Kind, int] = dict.fromkeys(kinds, 0)
-    chosen: list[Question] = []
-    for fact in facts[:length]:
-        candidates = by_fact[fact]
-        fewest = min(used[q.kind] for q in candidates)
-        question = rng.choice([q for q in candidates if used[q.kind] == fewest])
-        used[question.kind] += 1
-        chosen.append(question)
-    return chosen
+    return one_per_group(by_fact, length, rng)
 
 
 def flashcards(

@@ -10,19 +10,28 @@ from __future__ import annotations
 import random
 from collections import Counter
 from collections.abc import Mapping, Sequence
+from typing import Protocol, TypeVar
 
 from quizgen.facts.model import Kind
 
-from .model import Question
+
+class HasKind(Protocol):
+    """A question, or a light reference to one stored elsewhere: choosing needs only its kind."""
+
+    @property
+    def kind(self) -> Kind: ...
 
 
-def one_per_group(groups: Mapping[str, Sequence[Question]], count: int, rng: random.Random) -> list[Question]:
+Q = TypeVar("Q", bound=HasKind)
+
+
+def one_per_group(groups: Mapping[str, Sequence[Q]], count: int, rng: random.Random) -> list[Q]:
     """Up to ``count`` groups drawn at random, one question from each, of the kind used least so far
     (ties broken at random); in the order drawn."""
     names = list(groups)
     rng.shuffle(names)
     used: Counter[Kind] = Counter()
-    chosen: list[Question] = []
+    chosen: list[Q] = []
     for name in names[:count]:
         members = groups[name]
         fewest = min(used[q.kind] for q in members)

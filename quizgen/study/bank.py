@@ -25,6 +25,7 @@ import sqlite3
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from quizgen.decks import Deck, deck_problems
 from quizgen.facts.cache import cache_root, load_cached
@@ -49,6 +50,14 @@ CREATE TABLE facts (number INTEGER PRIMARY KEY, fact_id TEXT NOT NULL UNIQUE);
 CREATE TABLE events (position INTEGER PRIMARY KEY, label TEXT NOT NULL, date TEXT NOT NULL);
 CREATE TABLE labels (type TEXT NOT NULL, label TEXT NOT NULL);
 """
+
+
+class QuestionRef(NamedTuple):
+    """A stored question by what choosing a session needs: reading one costs no unpickling."""
+
+    id: str
+    fact_id: str
+    kind: Kind
 
 
 @dataclass(frozen=True)
@@ -109,16 +118,17 @@ class Bank:
         rows = dict(self._db.execute(f"SELECT number, fact_id FROM facts WHERE number IN ({marks})", numbers))
         return [rows[n] for n in numbers if n in rows]
 
-    def for_facts(self, fact_ids: Sequence[str], kinds: Sequence[Kind]) -> list[Question]:
+    def for_facts(self, fact_ids: Sequence[str], kinds: Sequence[Kind]) -> list[QuestionRef]:
+        """The facts' questions of these kinds, in content order, as references: a session keeps
+        a few of them, and only those are worth unpickling (``questions``)."""
         if not fact_ids:
             return []
-        marks, kind_marks = ",".join("?" * len(fact_ids)), ",".join("?" * len(kinds))
-        rows = self._db.execute(
-            f"SELECT data FROM questions WHERE fact_id IN ({marks}) AND kind IN ({kind_marks})"
-            " ORDER BY position",
-            [*fact_ids, *(k.value for k in kinds)],
+        wanted = {k.value: k for k in kinds}
+        marks = ",".join("?" * len(fact_ids))
+        rows = self._db.execute(  # by fact alone: one index probe per fact, not one per fact and kind
+            f"SELECT id, fact_id, kind FROM questions WHERE fact_id IN ({marks}) ORDER BY position", fact_ids
         )
-        return [pickle.loads(row[0]) for row in rows]
+        return [QuestionRef(i, fact_id, wanted[kind]) for i, fact_id, kind in rows if kind in wanted]
 
     def sample_of_kind(self, kinds: Sequence[Kind], rng: random.Random, count: int) -> list[Question]:
         marks = ",".join("?" * len(kinds))

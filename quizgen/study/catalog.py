@@ -71,7 +71,8 @@ class StudyDeck:
         """The questions of a new session, read from the bank by index: never the whole deck."""
         if mode is Mode.QUIZ:
             facts = self.bank.sample_facts(rng, length * 3)
-            return sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
+            chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
+            return self.bank.questions([ref.id for ref in chosen])
         if mode is not Mode.FLASHCARDS:
             return self.bank.sample_of_kind(sessions.MODE_KINDS[mode], rng, length)
         cards = self.cards(store)

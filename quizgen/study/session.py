@@ -11,6 +11,7 @@ import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
+from typing import Protocol, TypeVar
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
@@ -113,11 +114,24 @@ def one_per_fact(questions: Iterable[Question]) -> list[Question]:
     return kept
 
 
+class QuestionLike(Protocol):
+    """What choosing a quiz needs of a question: a stored reference serves as well as the question."""
+
+    @property
+    def kind(self) -> Kind: ...
+
+    @property
+    def fact_id(self) -> str: ...
+
+
+Q = TypeVar("Q", bound=QuestionLike)
+
+
 def quiz(
-    questions: Sequence[Question], rng: random.Random, length: int, kinds: Sequence[Kind] = QUIZ_KINDS
-) -> list[Question]:
+    questions: Sequence[Q], rng: random.Random, length: int, kinds: Sequence[Kind] = QUIZ_KINDS
+) -> list[Q]:
     """A mixed session: one question per fact, each fact asked in the kind used least so far."""
-    by_fact: dict[str, list[Question]] = {}
+    by_fact: dict[str, list[Q]] = {}
     for question in questions:
         if question.kind in kinds:
             by_fact.setdefault(question.fact_id, []).append(question)

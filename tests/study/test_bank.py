@@ -13,6 +13,7 @@ from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate_for_deck
 from quizgen.study import bank
+from quizgen.study import session as sessions
 
 ROOT = Path(__file__).parents[2]
 
@@ -45,6 +46,19 @@ def test_the_bank_holds_every_question_in_content_order(deck_path: Path) -> None
     facts = opened.sample_facts(random.Random(1), 3)
     assert len(set(facts)) == 3
     assert {q.fact_id for q in opened.for_facts(facts, [Kind.TYPED, Kind.CLOZE])} <= set(facts)
+
+
+def test_a_quiz_chosen_from_references_is_the_quiz_chosen_from_questions(deck_path: Path) -> None:
+    """The app picks a session from light references and unpickles only what it keeps."""
+    deck = load_deck(deck_path)
+    every = generate_for_deck(deck, load_library(content_files(deck.content)))
+    opened = bank.open_bank(deck, content_files(deck.content))
+    facts = list(dict.fromkeys(q.fact_id for q in every))
+    for seed in range(5):
+        references = sessions.quiz(opened.for_facts(facts, sessions.QUIZ_KINDS), random.Random(seed), 6)
+        chosen = sessions.quiz(every, random.Random(seed), 6)
+        assert len(chosen) == 6
+        assert opened.questions([r.id for r in references]) == chosen
 
 
 def test_an_edit_builds_a_new_bank(deck_path: Path, cache_dir: Path) -> None:

@@ -8,8 +8,10 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 _PUNCTUATION = re.compile(r"[^\w\s]|_", re.UNICODE)
-_ARTICLES = re.compile(r"^(?:the|a|an)\s+")
-_SPACES = re.compile(r"\s+")
+# the same for ASCII text, as a byte table: bytes.translate is ten times faster than the regex
+_ASCII_MARKS = bytes(c for c in range(128) if _PUNCTUATION.match(chr(c)))
+_ASCII_PUNCTUATION = bytes.maketrans(_ASCII_MARKS, b" " * len(_ASCII_MARKS))
+_ARTICLES = ("the ", "a ", "an ")
 
 
 @lru_cache(maxsize=1 << 18)
@@ -30,10 +32,15 @@ def normal_form(text: str) -> str:
     else:
         decomposed = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L"))
         stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
-    lowered = stripped.casefold().replace("&", " and ")
-    spaced = _PUNCTUATION.sub(" ", lowered.replace("'", "").replace("’", ""))
-    collapsed = _SPACES.sub(" ", spaced).strip()
-    return _ARTICLES.sub("", collapsed)
+    lowered = stripped.casefold().replace("&", " and ").replace("'", "").replace("’", "")
+    if lowered.isascii():
+        spaced = lowered.encode("ascii").translate(_ASCII_PUNCTUATION).decode("ascii")
+    else:
+        spaced = _PUNCTUATION.sub(" ", lowered)
+    collapsed = " ".join(spaced.split())  # split() and regex \s agree on what is a space
+    if collapsed.startswith(_ARTICLES):
+        return collapsed.partition(" ")[2]
+    return collapsed
 
 
 def contains_phrase(haystack: str, needle: str) -> bool:

@@ -20,12 +20,20 @@ _SLUG_GAPS = re.compile(r"[^\w]+|_+", re.UNICODE)
 _SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
 
 
-@lru_cache(maxsize=65536)  # names, options and sources repeat across thousands of notes
-def text(value: str) -> str:
-    """One piece of content as HTML: escaped, control characters made visible, lines kept."""
+def text_once(value: str) -> str:
+    """One piece of content as HTML: escaped, control characters made visible, lines kept.
+
+    For text written once (a stem, an id); ``text`` caches what recurs.
+    """
     # chained replace: str.translate to multi-character strings is several times slower
     escaped = html.escape(visible(value), quote=True).replace("[", "&#91;").replace("]", "&#93;")
     return escaped.replace("\n", "<br>")
+
+
+@lru_cache(maxsize=65536)
+def text(value: str) -> str:
+    """``text_once``, cached: names, options, statements and sources recur across thousands of notes."""
+    return text_once(value)
 
 
 def cloze_text(value: str) -> str:

@@ -151,25 +151,22 @@ class _Builder:
 
     def spec(self, questions: tuple[Question, ...]) -> NoteSpec:
         note_type = note_type_for(questions[0])
-        fill = self._fill[note_type.model_id]
-        fields = {
-            **fill(questions),
-            SOURCE: self._sources(questions),
-            QUESTION_ID: html.text(", ".join(q.id for q in questions)),
-        }
+        fields = self._fill[note_type.model_id](questions)
+        fields[SOURCE] = self._sources(questions)
+        fields[QUESTION_ID] = html.text_once(", ".join(q.id for q in questions))
         return NoteSpec(note_type, fields, self._tags(questions), questions)
 
     def _typed(self, questions: tuple[Question, ...]) -> dict[str, str]:
         forward = questions[0]
         fields = {
-            "Question": html.text(forward.stem),
+            "Question": html.text_once(forward.stem),
             "Answer": html.text(forward.answer),
             "Also accepted": html.listing(forward.accepted),
             "Extra": _extra(forward, forward.stem),
         }
         if len(questions) > 1:
             reverse = questions[1]
-            fields["Reverse question"] = html.text(reverse.stem)
+            fields["Reverse question"] = html.text_once(reverse.stem)
             fields["Reverse answer"] = html.text(reverse.answer)
             fields["Reverse also accepted"] = html.listing(reverse.accepted)
         return fields
@@ -186,7 +183,7 @@ class _Builder:
             ),
             "qg-order",
         )
-        return {"Question": html.text(question.stem) + shown, "Answer": ordered}
+        return {"Question": html.text_once(question.stem) + shown, "Answer": ordered}
 
     def _cloze(self, questions: tuple[Question, ...]) -> dict[str, str]:
         (question,) = questions
@@ -201,22 +198,21 @@ class _Builder:
         (question,) = questions
         if question.answer_index is None or not 2 <= len(question.options) <= MAX_OPTIONS:
             raise ValueError(f"question {question.id} needs 2 to {MAX_OPTIONS} options and a key")
-        fields = {f"Option {n}": html.text(option) for n, option in enumerate(question.options, 1)}
-        fields.update(
-            {
-                "Question": html.text(question.stem),
-                "Correct": str(question.answer_index + 1),
-                "Answer": html.text(question.answer),
-                "Keep order": "yes" if question.kind is Kind.TRUE_FALSE else "",
-                "Extra": _extra(question, question.stem),
-            }
-        )
+        fields = {
+            "Question": html.text_once(question.stem),
+            "Correct": str(question.answer_index + 1),
+            "Answer": html.text(question.answer),
+            "Keep order": "yes" if question.kind is Kind.TRUE_FALSE else "",
+            "Extra": _extra(question, question.stem),
+        }
+        for n, option in enumerate(question.options, 1):
+            fields[f"Option {n}"] = html.text(option)
         return fields
 
     def _date(self, questions: tuple[Question, ...]) -> dict[str, str]:
         (question,) = questions
         return {
-            "Question": html.text(question.stem),
+            "Question": html.text_once(question.stem),
             "Answer": html.text(question.answer),
             "Timeline": self.chronology.html(question),
             "Extra": _accepted(question) + _extra(question, question.stem),
@@ -238,11 +234,12 @@ class _Builder:
 
     def _tags(self, questions: tuple[Question, ...]) -> tuple[str, ...]:
         """Deck, kind, source and the statement's own tags, as Anki tags (no spaces)."""
-        each = [self._question_tags(q) for q in questions]
-        return each[0] if len(each) == 1 else tuple(dict.fromkeys(t for tags in each for t in tags))
+        if len(questions) == 1:
+            return self._question_tags(questions[0])
+        return tuple(dict.fromkeys(t for q in questions for t in self._question_tags(q)))
 
     def _question_tags(self, question: Question) -> tuple[str, ...]:
-        key = (question.kind.value, tuple(ref.id for ref in question.sources), question.tags)
+        key = (question.kind.value, tuple([ref.id for ref in question.sources]), question.tags)
         tags = self._tagged.get(key)
         if tags is None:  # a few kinds, sources and tag sets repeat over thousands of notes
             kind, sources, own = key
@@ -263,6 +260,8 @@ def _accepted(question: Question) -> str:
 
 def _extra(question: Question, shown: str) -> str:
     """What the back adds: the true statement and the source's own words, unless the card shows them."""
+    if not (question.statement or question.quotes):
+        return ""
     parts = []
     seen = normal_form(shown)  # the stem: seen once, so not worth caching
     if question.statement and normalise(question.statement) != seen:

@@ -15,7 +15,7 @@ so a student would stop receiving corrections. Hence:
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import genanki
 
@@ -40,6 +40,10 @@ class NoteType:
     fields: tuple[str, ...]
     templates: tuple[CardTemplate, ...]
     cloze: bool = False
+    _names: frozenset[str] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_names", frozenset(self.fields))  # checked on every note
 
     def model(self) -> genanki.Model:
         return genanki.Model(
@@ -53,8 +57,8 @@ class NoteType:
 
     def values(self, fields: Mapping[str, str]) -> list[str]:
         """Field values in this type's order; a name it does not have is a bug, so it raises."""
-        unknown = set(fields) - set(self.fields)
-        if unknown:
+        if not self._names.issuperset(fields):
+            unknown = set(fields) - self._names
             raise KeyError(f"{self.name} has no field {', '.join(sorted(unknown))}")
         return [fields.get(name, "") for name in self.fields]
 

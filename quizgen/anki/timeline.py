@@ -36,6 +36,7 @@ class Chronology:
         self.entries = tuple(Entry(e.id, event_label(library, e), e.date) for _, e in ordered)
         self._keys = [entry.date.sort_key() for entry in self.entries]
         self._index = {entry.id: index for index, entry in enumerate(self.entries)}
+        self._rows: dict[Entry, str] = {}  # an event is a neighbour on many cards: its row is built once
 
     def around(self, question: Question) -> tuple[list[Entry], int]:
         """The entries shown for a question, and the position of the asked one among them."""
@@ -55,11 +56,13 @@ class Chronology:
 
     def html(self, question: Question) -> str:
         shown, current = self.around(question)
-        rows = []
-        for position, entry in enumerate(shown):
-            mark = ' class="qg-now"' if position == current else ""
-            rows.append(
-                f'<li{mark}><span class="qg-date">{html.text(entry.date.label())}</span>'
-                f"{html.text(entry.label)}</li>"
-            )
+        rows = [self._row(entry) for entry in shown]
+        rows[current] = '<li class="qg-now">' + rows[current].removeprefix("<li>")
         return f'<ol class="qg-timeline">{"".join(rows)}</ol>'
+
+    def _row(self, entry: Entry) -> str:
+        row = self._rows.get(entry)
+        if row is None:
+            date = html.text(entry.date.label())
+            row = self._rows[entry] = f'<li><span class="qg-date">{date}</span>{html.text(entry.label)}</li>'
+        return row

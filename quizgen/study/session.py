@@ -15,7 +15,7 @@ from typing import Protocol, TypeVar
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
-from quizgen.questions.selection import one_per_group
+from quizgen.questions.selection import HasKind, one_per_group
 
 from .evaluate import Outcome
 from .store import StoredCard
@@ -114,11 +114,8 @@ def one_per_fact(questions: Iterable[Question]) -> list[Question]:
     return kept
 
 
-class QuestionLike(Protocol):
+class QuestionLike(HasKind, Protocol):
     """What choosing a quiz needs of a question: a stored reference serves as well as the question."""
-
-    @property
-    def kind(self) -> Kind: ...
 
     @property
     def fact_id(self) -> str: ...

@@ -11,7 +11,8 @@ and noisy, so only ratios are meaningful. Nothing here runs in the test suite.
 
 Stages: load (cold, and warm from the cache) and generate against a bare
 ``yaml.load(..., Loader=CSafeLoader)`` of the same file; export against bare
-genanki writing the same notes; app start to the first question, and answering
+genanki writing the same notes; app start to the first question (with a second,
+reference baseline: the quiz screen's Textual widgets alone), and answering
 (key press to the next question), against a bare Textual app; peak memory in a
 fresh process against a bare Textual app holding the parsed YAML.
 """

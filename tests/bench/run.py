@@ -160,7 +160,10 @@ async def _until(make: Callable[[], App[object]], ready: Callable[[App[object]],
     start = time.perf_counter()
     app = make()
     running = asyncio.create_task(app.run_async(headless=True, size=(100, 30)))
-    while not ready(app) and not running.done():
+    while not ready(app):
+        if running.done():  # never a figure for an app that stopped before showing anything
+            await running
+            raise RuntimeError(f"{type(app).__name__} ended before it showed what the benchmark waits for")
         await asyncio.sleep(0)
     elapsed = time.perf_counter() - start
     app.exit()
@@ -194,7 +197,7 @@ def bench_start(path: Path, repeat: int) -> list[Row]:
     class SameWidgets(App[None]):
         def compose(self) -> ComposeResult:
             yield Header()
-            yield Static("Question 1 of 20", id="status")
+            yield Static("Question 1 of 15", id="status")
             with VerticalScroll():
                 yield Static("Which city is the capital of France?", id="shown")
                 yield OptionList("1  Paris", "2  Rome", "3  Madrid", "4  Berlin")

@@ -15,7 +15,6 @@ which costs more than parsing the YAML again.
 
 from __future__ import annotations
 
-import gc
 import hashlib
 import marshal
 import os
@@ -24,6 +23,8 @@ from pathlib import Path
 from typing import Any
 
 from platformdirs import user_cache_path
+
+from quizgen.nogc import cycle_collection_paused
 
 from .dates import DatePoint, HistoricalDate, Precision
 from .errors import Location
@@ -75,19 +76,16 @@ def load_cached(paths: list[Path]) -> Library:
 
 
 def _read(entry: Path) -> Library | None:
-    enabled = gc.isenabled()
-    gc.disable()  # building many objects at once: collections would only rescan what is being built
-    try:
-        texts, body = marshal.loads(entry.read_bytes())
-        for path, digest in texts:
-            if _text_digest(Path(path)) != digest:
-                return None
-        return decode_library(body)
-    except Exception:  # a cache that cannot be used is just absent
-        return None
-    finally:
-        if enabled:
-            gc.enable()
+    # building many objects at once: collections would only rescan what is being built
+    with cycle_collection_paused():
+        try:
+            texts, body = marshal.loads(entry.read_bytes())
+            for path, digest in texts:
+                if _text_digest(Path(path)) != digest:
+                    return None
+            return decode_library(body)
+        except Exception:  # a cache that cannot be used is just absent
+            return None
 
 
 def _write(entry: Path, library: Library) -> None:

@@ -47,6 +47,7 @@ class Asked:
     date: HistoricalDate | None = None
     quantity: Quantity | None = None
     open_set: bool = False
+    entity_type: str | None = None  # the key entity's type, for an entity answer
 
 
 def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
@@ -104,9 +105,11 @@ def _asked(
     slots["Which"] = answer.which
     slots["which"] = answer.which[:1].lower() + answer.which[1:]
     strict = False
+    entity_type = None
     if answer.answer_kind == "entity":
         key_entity = ctx.library.entities[min(answer.correct)]
         strict = key_entity.kind is not None and "{which}" in template.question.lower()
+        entity_type = key_entity.type
     voice = ctx.answers.voice(fact)
     stem = compose(template.question, slots, voice, answer.date)
     accepted = tuple(a for a in answer.accepted if normalise(a) != normalise(answer.key))
@@ -126,6 +129,7 @@ def _asked(
         date=answer.date,
         quantity=answer.quantity,
         open_set=answer.open_set,
+        entity_type=entity_type,
     )
 
 
@@ -208,14 +212,8 @@ def _base(ctx: Context, fact: Fact, template: Template, asked: Asked, question_i
         "statement": asked.statement,
         "quotes": fact.quotes,
         "tags": fact.tags,
-        "entity_type": _entity_type(ctx, fact, asked),
+        "entity_type": asked.entity_type,
     }
-
-
-def _entity_type(ctx: Context, fact: Fact, asked: Asked) -> str | None:
-    if asked.answer_kind != "entity" or not asked.correct:
-        return None
-    return ctx.library.entities[min(asked.correct)].type
 
 
 def _recallable(text: str) -> bool:

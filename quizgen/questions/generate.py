@@ -149,5 +149,5 @@ def _balance_positions(questions: list[Question], ctx: Context) -> list[Question
         key = question.options[question.answer_index]
         others = [o for i, o in enumerate(question.options) if i != question.answer_index]
         options = [*others[:target], key, *others[target:]]
-        balanced.append(replace(question, options=tuple(options), answer_index=target))
+        balanced.append(question.with_options(tuple(options), target))
     return balanced

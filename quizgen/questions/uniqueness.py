@@ -35,8 +35,10 @@ class AnswerSets:
     def __init__(self, library: Library) -> None:
         self.library = library
         by_value: dict[tuple[str, tuple[str, ...]], list[Fact]] = defaultdict(list)
+        self._values: dict[str, tuple[str, ...]] = {}  # each fact's value_key, made once
         for fact in library.statements_with_relations():
-            by_value[fact.relation, value_key(fact)].append(fact)
+            key = self._values[fact.id] = value_key(fact)
+            by_value[fact.relation, key].append(fact)
         self._by_value = dict(by_value)
         self._voices: dict[str, str | None] = {}
 
@@ -69,7 +71,8 @@ class AnswerSets:
         peers = self._peers(
             fact, template, self.library.by_subject_relation.get((fact.subject, fact.relation), ())
         )
-        keys = {value_key(p) for p in peers}
+        values = self._values
+        keys = {values[p.id] for p in peers}
         if len(keys) != 1:
             return None
         return frozenset(fact.objects) if fact.objects else frozenset(keys.pop())
@@ -78,7 +81,7 @@ class AnswerSets:
         """The subjects that fit "who was born in X?"; None unless exactly one does."""
         if len(fact.objects) > 1:
             return None
-        peers = self._peers(fact, template, self._by_value.get((fact.relation, value_key(fact)), ()))
+        peers = self._peers(fact, template, self._by_value.get((fact.relation, self._values[fact.id]), ()))
         subjects = frozenset(p.subject for p in peers)
         return subjects if len(subjects) == 1 else None
 
@@ -87,7 +90,8 @@ class AnswerSets:
         if fact.when is None:
             return None
         group = self.library.by_subject_relation.get((fact.subject, fact.relation), ())
-        peers = [p for p in self._peers(fact, template, group) if value_key(p) == value_key(fact)]
+        values, own = self._values, self._values[fact.id]
+        peers = [p for p in self._peers(fact, template, group) if values[p.id] == own]
         dates = {p.when.edtf() if p.when else None for p in peers}
         return fact.when if dates == {fact.when.edtf()} else None
 
@@ -102,4 +106,4 @@ class AnswerSets:
         return {o for p in group for o in p.objects}
 
     def all_subjects(self, fact: Fact) -> set[str]:
-        return {p.subject for p in self._by_value.get((fact.relation, value_key(fact)), ())}
+        return {p.subject for p in self._by_value.get((fact.relation, self._values[fact.id]), ())}

@@ -97,6 +97,15 @@ def screen_text(app: QuizgenApp) -> str:
 
 
 async def ready(pilot) -> None:
-    """Wait until the decks are loaded and the screen has settled."""
+    """Wait until the decks are loaded and the screen has settled.
+
+    The worker finishing is not enough: its message to the app may still be on
+    its way (seen on a busy machine), so wait for the app to hold the decks.
+    """
     await pilot.app.workers.wait_for_complete()
+    for _ in range(200):
+        if pilot.app.decks is not None:
+            break
+        await pilot.pause()
+    assert pilot.app.decks is not None, "the decks never reached the app"
     await pilot.pause()

@@ -22,7 +22,7 @@ async def test_a_broken_deck_is_shown_beside_the_decks_that_loaded(
     async with app.run_test(size=(120, 40)) as pilot:
         await ready(pilot)
         text = screen_text(app)
-        assert "Marie Curie" in text
+        assert "Marie Curie" in text, text
         assert "did not load (1 problem)" in text
         assert "broken.yaml:62:15: unknown relation 'born_inn'" in " ".join(text.split())  # it may wrap
 

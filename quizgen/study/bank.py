@@ -213,12 +213,27 @@ def _remember(signature: str, key: str) -> None:
         pass
 
 
+def built_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank | None:
+    """The deck's bank if a start with these very files built it: a few stats and one look-up, never
+    a hash of the content nor a question generated. None: ``open_bank`` has work to do."""
+    key = _read_index().get(_signature(deck, files, seed))
+    if key is None:
+        return None
+    path = _bank_path(key)
+    try:
+        return Bank(path, _connect(path))
+    except sqlite3.Error:
+        return None
+
+
 def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
     """The deck's bank, built first when the content changed; raises ContentError on broken content."""
-    signature = f"{seed}:{_stat_signature(deck, files)}"
-    key = _read_index().get(signature) or _content_key(deck, files, seed)
-    path = cache_root() / "banks" / f"{key}.sqlite3"
-    try:
+    bank = built_bank(deck, files, seed)
+    if bank is not None:
+        return bank
+    key = _content_key(deck, files, seed)
+    path = _bank_path(key)
+    try:  # the same content under other sizes or times (a file touched, a checkout)
         bank = Bank(path, _connect(path))
     except sqlite3.Error:
         library = load_cached(list(files))
@@ -226,8 +241,16 @@ def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
         if problems:
             raise ContentError(problems) from None
         bank = _build(path, deck, library, seed)
-    _remember(signature, key)
+    _remember(_signature(deck, files, seed), key)
     return bank
+
+
+def _signature(deck: Deck, files: Sequence[Path], seed: int) -> str:
+    return f"{seed}:{_stat_signature(deck, files)}"
+
+
+def _bank_path(key: str) -> Path:
+    return cache_root() / "banks" / f"{key}.sqlite3"
 
 
 def _build(path: Path, deck: Deck, library: Library, seed: int) -> Bank:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -19,7 +20,7 @@ from quizgen.questions.answers import Vocabulary
 from quizgen.questions.model import Question
 
 from . import session as sessions
-from .bank import Bank, open_bank
+from .bank import Bank, built_bank, open_bank
 from .session import DeckCounts, Mode
 from .store import Store, StoredCard
 
@@ -108,8 +109,29 @@ class BrokenDeck:
         return display_path(self.path)
 
 
+def loaded_by_title(decks: Iterable[StudyDeck | BrokenDeck]) -> list[StudyDeck]:
+    """The decks that loaded, by title, as the home screen lists them: a deck's own subdecks
+    ("X — timeline") follow it, so "the first deck" is the main one."""
+    return sorted((d for d in decks if isinstance(d, StudyDeck)), key=lambda d: d.title)
+
+
 def load_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck:
-    """A deck recipe, a content file or a folder of content, with its bank of questions."""
+    """A deck recipe, a content file or a folder of content, with its bank of questions (built first
+    when the content changed: on a large library, a while)."""
+    deck = _study_deck(path, seed, open_bank)
+    assert deck is not None  # open_bank always returns a bank
+    return deck
+
+
+def ready_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck | None:
+    """The deck if it opens at once (its bank already built, or the recipe broken); None when its
+    bank must be built first, which is worker's work: a start never waits on it."""
+    return _study_deck(path, seed, built_bank)
+
+
+def _study_deck(
+    path: Path, seed: int, bank_for: Callable[[Deck, list[Path], int], Bank | None]
+) -> StudyDeck | BrokenDeck | None:
     try:
         if path.is_dir():
             files = content_files([path])
@@ -120,12 +142,12 @@ def load_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck:
             deck = content_deck(files, path.name)
         else:
             deck = load_deck(path) if looks_like_deck(path) else content_deck([path])
-        bank = open_bank(deck, content_files(deck.content), seed)
+        bank = bank_for(deck, content_files(deck.content), seed)
     except ContentError as error:
         return BrokenDeck(path, error.problems)
     except OSError as error:
         return BrokenDeck(path, (Problem(Location(display_path(path)), f"cannot read: {error.strerror}"),))
-    return StudyDeck(deck, bank)
+    return None if bank is None else StudyDeck(deck, bank)
 
 
 def deck_paths(targets: list[Path]) -> list[Path]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import shutil
 from pathlib import Path
@@ -12,7 +13,7 @@ from quizgen.decks import content_files, load_deck
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate_for_deck
-from quizgen.study import bank
+from quizgen.study import bank, catalog
 from quizgen.study import session as sessions
 
 ROOT = Path(__file__).parents[2]
@@ -94,3 +95,55 @@ def test_without_a_cache_folder_the_bank_lives_in_memory(
     monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(blocker))
     deck = load_deck(deck_path)
     assert bank.open_bank(deck, content_files(deck.content)).count() > 0
+
+
+def test_a_built_bank_opens_without_reading_the_content(
+    deck_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The app's start opens a built bank at once and leaves everything else to a worker."""
+    deck = load_deck(deck_path)
+    files = content_files(deck.content)
+    assert bank.built_bank(deck, files) is None  # nothing built yet: a worker's job
+    built = bank.open_bank(deck, files)
+    built.close()
+
+    def never(*_: object) -> bytes:
+        raise AssertionError("a built bank was found by reading the content")
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", never)
+        opened = bank.built_bank(deck, files)
+    assert opened is not None
+    assert opened.path == built.path
+    assert opened.ids() == bank.open_bank(deck, files).ids()
+    opened.close()
+    assert bank.built_bank(deck, files, seed=2) is None  # another seed, another bank
+
+
+def test_a_touched_file_finds_its_bank_by_content_without_generating(
+    deck_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    deck = load_deck(deck_path)
+    files = content_files(deck.content)
+    first = bank.open_bank(deck, files)
+    first.close()
+    content = deck_path.parent / "curie.yaml"
+    content.write_bytes(content.read_bytes())  # same words, a new modification time
+    os.utime(content, ns=(1, 1))
+    assert bank.built_bank(deck, files) is None  # sizes and times no longer match
+    monkeypatch.setattr(bank, "generate_for_deck", lambda *_, **__: pytest.fail("regenerated"))
+    again = bank.open_bank(deck, files)
+    assert again.path == first.path
+    assert bank.built_bank(deck, files) is not None  # and remembered for the next start
+
+
+def test_a_study_deck_is_ready_at_once_only_when_its_bank_is_built(deck_path: Path, tmp_path: Path) -> None:
+    assert catalog.ready_study_deck(deck_path) is None
+    loaded = catalog.load_study_deck(deck_path)
+    assert isinstance(loaded, catalog.StudyDeck)
+    ready = catalog.ready_study_deck(deck_path)
+    assert isinstance(ready, catalog.StudyDeck)
+    assert ready.bank.path == loaded.bank.path
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("title: Broken\nid: 5\ncontent: [missing.yaml]\n")
+    assert isinstance(catalog.ready_study_deck(broken), catalog.BrokenDeck)  # said at once, too

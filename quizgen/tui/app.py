@@ -22,7 +22,13 @@ from textual.screen import Screen
 
 from quizgen.facts.errors import Location, Problem
 from quizgen.facts.loader import display_path
-from quizgen.study.catalog import BrokenDeck, StudyDeck, load_study_deck
+from quizgen.study.catalog import (
+    BrokenDeck,
+    StudyDeck,
+    load_study_deck,
+    loaded_by_title,
+    ready_study_deck,
+)
 from quizgen.study.progress import Clock, Progress, utc_now
 from quizgen.study.scheduler import Grade, Scheduler
 from quizgen.study.session import Attempt
@@ -31,7 +37,7 @@ from quizgen.study.store import Store
 
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
-from .screens.modes import start_mode
+from .screens.modes import mode_screen
 
 T = TypeVar("T")
 
@@ -79,6 +85,7 @@ class QuizgenApp(App[int]):
         self.settings = config.settings
         self.progress = Progress(config.store, Scheduler(config.settings.desired_retention), config.clock)
         self.decks: list[StudyDeck | BrokenDeck] | None = None
+        self._opened_at_once: list[StudyDeck | BrokenDeck | None] = []
         self._random = random.Random(config.seed)
 
     @property
@@ -91,45 +98,82 @@ class QuizgenApp(App[int]):
             if isinstance(deck, StudyDeck):
                 deck.bank.close()
 
+    def get_default_screen(self) -> Screen[Any]:
+        """The first screen: the session asked for when its deck opens at once (its bank built by an
+        earlier run), else the decks, with a spinner while a worker builds what is missing."""
+        self._opened_at_once = [self._load(path, ready_study_deck) for path in self.config.deck_paths]
+        if None not in self._opened_at_once:  # no worker to wait for
+            self.decks = [deck for deck in self._opened_at_once if deck is not None]
+            screen = self._start_screen(self.decks)
+            if screen is not None:  # the home screen is built on the way back
+                return screen
+        return HomeScreen()
+
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
         if self.settings.keymap:
             self.set_keymap(self.settings.keymap)
-        if not self.config.start_mode:  # straight into a mode: the home screen is built on the way back
-            self.push_screen(HomeScreen())
         for notice in self.config.notices:
             self.notify(notice, markup=False, severity="warning", timeout=12)
-        self.load_decks()
+        if self.decks is None:
+            self.load_decks(self._opened_at_once)
 
     @work(thread=True, exclusive=True, exit_on_error=False, group="decks")
-    def load_decks(self) -> None:
-        """Loading and generating can take a moment on a large library: never freeze the screen."""
-        decks = [self._load(path) for path in self.config.deck_paths]
-        self.post_message(DecksLoaded(decks))
+    def load_decks(self, ready: list[StudyDeck | BrokenDeck | None]) -> None:
+        """Building a bank can take a while on a large library: never freeze the screen."""
+        decks = [
+            self._load(path, load_study_deck) if deck is None else deck
+            for path, deck in zip(self.config.deck_paths, ready, strict=True)
+        ]
+        self.post_message(DecksLoaded([deck for deck in decks if deck is not None]))
 
-    def _load(self, path: Path) -> StudyDeck | BrokenDeck:
+    def _load(
+        self, path: Path, load: Callable[[Path, int], StudyDeck | BrokenDeck | None]
+    ) -> StudyDeck | BrokenDeck | None:
         """One deck; a failure of any kind is shown on the home screen, never an endless spinner."""
         try:
-            return load_study_deck(path, seed=self.config.seed or 0)
+            return load(path, self.config.seed or 0)
         except Exception as error:  # a bug: say which deck and what, and keep the others
             message = f"could not be loaded ({type(error).__name__}: {error})"
             return BrokenDeck(path, (Problem(Location(display_path(path)), message),))
 
     def on_decks_loaded(self, message: DecksLoaded) -> None:
-        self.decks = message.decks
+        """The decks a worker loaded reach the home screen, and the session asked for starts over it."""
+        self.decks = decks = message.decks
         for screen in self.screen_stack:
             if isinstance(screen, HomeScreen):
-                screen.show_decks(message.decks)
-        loaded = [d for d in message.decks if isinstance(d, StudyDeck)]
-        if self.config.start_mode and not (loaded and start_mode(self, loaded[0], self.config.start_mode)):
-            self.push_screen(HomeScreen())  # nothing to start: the home screen says why
+                screen.show_decks(decks)
+        started = self._start_screen(decks)
+        if started is not None:
+            self.push_screen(started)
+
+    def _start_screen(self, decks: list[StudyDeck | BrokenDeck]) -> Screen[Any] | None:
+        """The first deck's session in the mode asked for at start, if any (None and a notice when
+        it has nothing to ask: the home screen says why)."""
+        loaded = loaded_by_title(decks)
+        if not (self.config.start_mode and loaded):
+            return None
+        return mode_screen(self, loaded[0], self.config.start_mode)
 
     def go_home(self) -> None:
         """Back to the decks, building the home screen if the app started straight in a mode."""
-        self.pop_screen()
+        if len(self.screen_stack) > 1:
+            self.pop_screen()
         if not isinstance(self.screen, HomeScreen):
-            self.push_screen(HomeScreen())
+            self.show_instead(HomeScreen())
+
+    def show_instead(self, screen: Screen[Any]) -> None:
+        """Show a screen in place of the current one (a session's results, say).
+
+        Textual cannot switch out the first screen of the stack (it was never
+        pushed, so it holds no result callback): a session the app started in
+        stays beneath, unseen, as a blank first screen would have.
+        """
+        if len(self.screen_stack) > 1:
+            self.switch_screen(screen)
+        else:
+            self.push_screen(screen)
 
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:

@@ -442,6 +442,54 @@ async def test_starting_straight_in_a_mode(make: AppFactory) -> None:
         await ready(pilot)
         assert isinstance(app.screen, QuizScreen)
         assert "Question 1 of" in screen_text(app)
+        await back_to_the_decks(pilot)
+
+
+async def back_to_the_decks(pilot) -> None:
+    """End the session, leave its results, and land on the decks with the deck listed."""
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, ResultsScreen)
+    await pilot.press("escape")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, HomeScreen)
+    text = screen_text(pilot.app)
+    assert "Your decks" in text
+    assert "Marie Curie" in text
+
+
+async def test_starting_in_a_mode_opens_the_first_deck_the_home_screen_lists(
+    make: AppFactory, deck_folder: Path
+) -> None:
+    """`quizgen study --mode quiz` with no deck named: the main deck, not a subdeck whose file
+    name happens to sort first."""
+    subdeck = deck_folder / "a-curie-timeline.yaml"
+    subdeck.write_text("title: Marie Curie — timeline\nid: 424243\ncontent: [curie.yaml]\n", encoding="utf-8")
+    app = make([subdeck, deck_folder / "curie-deck.yaml"])
+    app.config.start_mode = "quiz"
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        assert isinstance(app.screen, QuizScreen)
+        assert app.screen.session.deck_title == "Marie Curie"
+
+
+async def test_a_built_deck_opens_straight_into_its_mode(make: AppFactory) -> None:
+    """Once a run has built the deck's bank, the next start shows the question at once: the quiz is
+    the first screen, with no worker to wait for, and the decks are built on the way back."""
+    async with make().run_test(size=(100, 40)) as pilot:
+        await ready(pilot)  # builds the bank, as a first run does
+    app = make()
+    app.config.start_mode = "quiz"
+    async with app.run_test(size=(100, 40)) as pilot:
+        assert [type(screen) for screen in app.screen_stack] == [QuizScreen]
+        assert not app.workers
+        await pilot.pause()
+        assert "Question 1 of" in screen_text(app)
+        await back_to_the_decks(pilot)
+        await pilot.press("enter", "1")  # and from the decks, a new session as usual
+        await pilot.pause()
+        assert isinstance(app.screen, QuizScreen)
+        await back_to_the_decks(pilot)
 
 
 async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppFactory) -> None:

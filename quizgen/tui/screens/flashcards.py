@@ -233,7 +233,7 @@ class FlashcardScreen(Screen[None]):
     def action_finish(self) -> None:
         from .results import ResultsScreen
 
-        self.app.switch_screen(ResultsScreen(self.deck, self.session))
+        self.app.show_instead(ResultsScreen(self.deck, self.session))
 
 
 def _verdict_for(grade: Grade) -> Verdict:

@@ -11,7 +11,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Header, LoadingIndicator, Static
 
 from quizgen.plural import counted
-from quizgen.study.catalog import BrokenDeck, StudyDeck
+from quizgen.study.catalog import BrokenDeck, StudyDeck, loaded_by_title
 from quizgen.textsafe import visible
 from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
@@ -70,8 +70,7 @@ class HomeScreen(Screen[None]):
 
     @property
     def loaded(self) -> list[StudyDeck]:
-        """The decks that loaded, by title: a deck's own subdecks ("X — timeline") follow it."""
-        return sorted((d for d in self.app.decks or [] if isinstance(d, StudyDeck)), key=lambda d: d.title)
+        return loaded_by_title(self.app.decks or [])
 
     def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
         self.query_one("#loading").display = False

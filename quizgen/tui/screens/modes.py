@@ -7,7 +7,7 @@ from typing import TYPE_CHECKING
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
-from textual.screen import ModalScreen
+from textual.screen import ModalScreen, Screen
 from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -66,15 +66,22 @@ class ModeMenu(ModalScreen[str | None]):
 
 
 def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> bool:
-    """Build the session for a mode and show its screen; False (and a notice) when there is nothing to ask."""
+    """Show the screen of a new session in this mode; False (and a notice) when there is nothing to ask."""
+    screen = mode_screen(app, deck, mode)
+    if screen is not None:
+        app.push_screen(screen)
+    return screen is not None
+
+
+def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | None:
+    """The screen of a new session in this mode; None (and a notice) when there is nothing to ask."""
     from .browse import BrowseScreen
     from .flashcards import FlashcardScreen
     from .order import OrderScreen
     from .quiz import QuizScreen
 
     if mode == "browse":
-        app.push_screen(BrowseScreen(deck))
-        return True
+        return BrowseScreen(deck)
     study_mode = Mode(mode)
     progress = app.progress
     now = progress.clock()
@@ -100,9 +107,8 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> bool:
             else "No questions."
         )
         app.notify(message, markup=False)
-        return False
+        return None
     session = Session(study_mode, deck.title, questions, now)
     session.session_id = app.saved(progress.store.start_session, deck.deck.id, study_mode.value, now)
     screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(study_mode, QuizScreen)
-    app.push_screen(screen(deck, session))
-    return True
+    return screen(deck, session)

@@ -221,4 +221,4 @@ class OrderScreen(Screen[None]):
     def action_finish(self) -> None:
         from .results import ResultsScreen
 
-        self.app.switch_screen(ResultsScreen(self.deck, self.session))
+        self.app.show_instead(ResultsScreen(self.deck, self.session))

@@ -108,7 +108,7 @@ class ResultsScreen(Screen[None]):
         from .quiz import QuizScreen
 
         screen = OrderScreen if mistakes.mode is Mode.ORDER else QuizScreen
-        self.app.switch_screen(screen(self.deck, mistakes))
+        self.app.show_instead(screen(self.deck, mistakes))
 
     def action_home(self) -> None:
         self.app.go_home()

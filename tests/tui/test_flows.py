@@ -4,7 +4,10 @@ was saved."""
 from __future__ import annotations
 
 import re
+from itertools import pairwise
 from pathlib import Path
+
+from textual.widgets import Input, OptionList
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -75,8 +78,14 @@ async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> 
         assert isinstance(screen, QuizScreen)
         assert "Question 1 of" in screen_text(app)
         seen = {"right": False, "wrong": False, "typo": False}
+        kinds_met = []
         while not screen.session.finished:
             question = screen.question
+            answers_with = OptionList if question.options else Input
+            kinds_met.append(answers_with)
+            shown = [type(w) for w in screen.query("#options, #answer") if w.display]
+            assert shown == [answers_with]  # only what answers this question, and it has the keys
+            assert isinstance(app.focused, answers_with)
             spelled = question.kind in (Kind.TYPED, Kind.CLOZE) and question.answer_kind in ("entity", "text")
             if spelled and not seen["typo"] and len(question.answer) >= 6:
                 how = "typo"
@@ -99,6 +108,8 @@ async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> 
             await pilot.press("enter")
             await pilot.pause()
         assert seen == {"right": True, "wrong": True, "typo": True}
+        switches = {pair for pair in pairwise(kinds_met) if pair[0] != pair[1]}
+        assert switches == {(OptionList, Input), (Input, OptionList)}  # both ways in one session
         assert isinstance(app.screen, ResultsScreen)
         text = screen_text(app)
         assert "Score" in text

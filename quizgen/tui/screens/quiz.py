@@ -4,7 +4,7 @@ input, true/false by key. Each answer is checked, saved, and explained before th
 from __future__ import annotations
 
 import time
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult
@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
+AnswerWidget = TypeVar("AnswerWidget", OptionList, Input)
 PLACEHOLDERS = {
     Kind.TYPED: "Type your answer, then Enter",
     Kind.CLOZE: "Fill in the blank, then Enter",
@@ -38,6 +39,7 @@ PLACEHOLDERS = {
 
 
 class QuizScreen(Screen[None]):
+    AUTO_FOCUS = ""  # show_question focuses what the question needs; a stray focus restyles the screen
     BINDINGS = [
         Binding("enter", "next", "Next", id="quiz.next", tooltip="The next question (after answering)"),
         Binding("escape", "finish", "End", id="quiz.finish", tooltip="End the session and see the results"),
@@ -71,13 +73,12 @@ class QuizScreen(Screen[None]):
         yield Static("", id="status")
         with VerticalScroll(id="body"):
             yield Static("", id="stem", markup=False)
-            yield OptionList(id="options", markup=False)
-            yield Input(id="answer")
+            if self.question is not None:  # what the first question needs; the other when one needs it
+                yield _new_choices() if self.question.kind in CHOICE_KINDS else _new_input()
             yield Static("", id="feedback", markup=False)
         yield Footer()
 
     def on_mount(self) -> None:
-        self.query_one("#answer", Input).cursor_blink = False
         self.show_question()
 
     # -- drawing ------------------------------------------------------------
@@ -94,26 +95,44 @@ class QuizScreen(Screen[None]):
         self.shown_at = time.monotonic()
         self.update_status()
         self.query_one("#stem", Static).update(literal(question.stem, style="bold"))
-        options = self.query_one("#options", OptionList)
-        answer = self.query_one("#answer", Input)
-        feedback_view = self.query_one("#feedback", Static)
-        feedback_view.display = False
+        self.query_one("#feedback", Static).display = False
         is_choice = question.kind in CHOICE_KINDS
-        options.display = is_choice
-        answer.display = not is_choice
-        options.disabled = False
-        answer.disabled = False
+        for unused in self.query(Input if is_choice else OptionList):
+            unused.display = False
         if is_choice:
+            options = self.choices()
             options.set_options(
                 Option(literal(f"{n}  {text}"), id=str(n - 1)) for n, text in enumerate(question.options, 1)
             )
             options.highlighted = 0
             options.focus()
         else:
+            answer = self.typed()
             answer.value = ""
             answer.placeholder = PLACEHOLDERS.get(question.kind, "Your answer")
             answer.focus()
         self.refresh_bindings()
+
+    def choices(self) -> OptionList:
+        """The options, shown; mounted the first time a question offers some."""
+        shown = self._shown(OptionList)
+        return shown if shown is not None else self._mounted(_new_choices())
+
+    def typed(self) -> Input:
+        """The input, shown; mounted the first time a question asks for a typed answer."""
+        shown = self._shown(Input)
+        return shown if shown is not None else self._mounted(_new_input())
+
+    def _shown(self, kind: type[AnswerWidget]) -> AnswerWidget | None:
+        for widget in self.query(kind):
+            widget.display = True
+            widget.disabled = False
+            return widget
+        return None
+
+    def _mounted(self, widget: AnswerWidget) -> AnswerWidget:
+        self.query_one("#body").mount(widget, before="#feedback")
+        return widget
 
     def update_status(self) -> None:
         session = self.session
@@ -159,9 +178,9 @@ class QuizScreen(Screen[None]):
         self.session.record(attempt)
         self.answered, self.grade = attempt, outcome.grade
         self.mark_options(question, outcome)
-        answer = self.query_one("#answer", Input)
-        answer.disabled = True
-        answer.display = False  # the feedback repeats what was typed
+        for answer in self.query(Input):
+            answer.disabled = True
+            answer.display = False  # the feedback repeats what was typed
         self.show_feedback()
         self.update_status()
         self.set_focus(None)
@@ -169,9 +188,9 @@ class QuizScreen(Screen[None]):
 
     def mark_options(self, question: Question, outcome: Outcome) -> None:
         """Keep the options in view, marked: the key with ✓, a wrong choice with ✗."""
-        options = self.query_one("#options", OptionList)
         if not question.options:
             return
+        options = self.query_one("#options", OptionList)
         chosen = outcome.checked.given if outcome.checked else None
         marked = []
         for number, text in enumerate(question.options, 1):
@@ -228,3 +247,13 @@ class QuizScreen(Screen[None]):
         from .results import ResultsScreen
 
         self.app.show_instead(ResultsScreen(self.deck, self.session))
+
+
+def _new_choices() -> OptionList:
+    return OptionList(id="options", markup=False)
+
+
+def _new_input() -> Input:
+    made = Input(id="answer")
+    made.cursor_blink = False
+    return made

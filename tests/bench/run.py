@@ -218,11 +218,15 @@ def bench_start(path: Path, repeat: int) -> list[Row]:
         return bool(stack) and bool(stack[-1].query("#shown")) and stack[-1].query_one("#shown").is_mounted
 
     def question_shown(app: App[object]) -> bool:
-        """The quiz screen is mounted and its stem holds the question (not merely a session made)."""
+        """The quiz screen is mounted, its stem holds the question and what answers it (the options
+        or the input) is mounted and shown: not merely a session made."""
         screen = app.screen_stack[-1] if app.screen_stack else None
         if not (isinstance(screen, QuizScreen) and screen.is_mounted and screen.question is not None):
             return False
-        return str(screen.query_one("#stem", Static).content) == screen.question.stem
+        if str(screen.query_one("#stem", Static).content) != screen.question.stem:
+            return False
+        answers = OptionList if screen.question.options else Input
+        return any(widget.is_mounted and widget.display for widget in screen.query(answers))
 
     def ours() -> App[object]:
         return make_app(AppConfig([path], store, Settings(), start_mode="quiz", seed=1))

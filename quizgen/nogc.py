@@ -28,4 +28,17 @@ def cycle_collection_paused() -> Iterator[None]:
         yield
     finally:
         if was_enabled:
+            _age_young_objects()
             gc.enable()
+
+
+def _age_young_objects() -> None:
+    """Move every object the pause built into the oldest generation, unexamined.
+
+    Left young, they would all be walked by the first collection after the
+    pause (a third of a second after building 270,000 Anki notes), only to be
+    found alive. ``freeze`` moves every tracked object out of the collector's
+    generations without a walk, and ``unfreeze`` puts them back as old ones.
+    """
+    gc.freeze()
+    gc.unfreeze()

@@ -34,3 +34,15 @@ def test_left_off_when_it_was_off() -> None:
     with cycle_collection_paused():
         pass
     assert not gc.isenabled()
+
+
+def test_what_the_pause_built_is_left_old_so_no_young_collection_walks_it() -> None:
+    gc.enable()
+    with cycle_collection_paused():
+        built = [[n] for n in range(1000)]
+    young = {id(o) for o in gc.get_objects(generation=0)}
+    old = {id(o) for o in gc.get_objects(generation=2)}
+    assert id(built) not in young
+    assert id(built) in old
+    assert all(id(item) in old for item in built)
+    assert gc.isenabled()

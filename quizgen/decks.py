@@ -96,7 +96,9 @@ def looks_like_deck(path: Path) -> bool:
             head = handle.read(64 * 1024).decode("utf-8-sig", errors="replace")
     except OSError:
         return False
-    return bool(_DECK_MARKER.search(head)) and not _CONTENT_MARKER.search(head)
+    # content first: a content file names its first section within a few lines, and a search for
+    # `content:` would scan the whole head of it
+    return not _CONTENT_MARKER.search(head) and bool(_DECK_MARKER.search(head))
 
 
 def content_files(paths: Iterable[Path]) -> list[Path]:

@@ -112,7 +112,9 @@ class Bank:
 
     def sample_facts(self, rng: random.Random, count: int) -> list[str]:
         """Fact ids drawn at random, without reading the whole deck."""
-        total = int(self._db.execute("SELECT COUNT(*) FROM facts").fetchone()[0])
+        # facts are numbered 1, 2, ... as stored: the last number is the count, read from the end of the
+        # table's b-tree instead of counting 50,000 rows
+        total = int(self._db.execute("SELECT MAX(number) FROM facts").fetchone()[0] or 0)
         numbers = rng.sample(range(1, total + 1), min(count, total))
         marks = ",".join("?" * len(numbers))
         rows = dict(self._db.execute(f"SELECT number, fact_id FROM facts WHERE number IN ({marks})", numbers))

@@ -7,6 +7,7 @@ import re
 from itertools import pairwise
 from pathlib import Path
 
+import pytest
 from textual.widgets import Input, OptionList
 
 from quizgen.facts.model import Kind
@@ -503,7 +504,11 @@ async def test_a_built_deck_opens_straight_into_its_mode(make: AppFactory) -> No
         await back_to_the_decks(pilot)
 
 
-async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppFactory) -> None:
+@pytest.mark.parametrize("bank", ["to build", "built"])
+async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppFactory, bank: str) -> None:
+    if bank == "built":  # the deck opens before the app has a screen: the notice must still show
+        async with make().run_test(size=(100, 40)) as pilot:
+            await ready(pilot)
     app = make(settings=Settings(quiz_length=6, new_per_day=0))
     app.config.start_mode = "flashcards"
     async with app.run_test(size=(100, 40), notifications=True) as pilot:

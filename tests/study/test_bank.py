@@ -115,8 +115,10 @@ def test_a_built_bank_opens_without_reading_the_content(
         opened = bank.built_bank(deck, files)
     assert opened is not None
     assert opened.path == built.path
-    assert opened.ids() == bank.open_bank(deck, files).ids()
+    again = bank.open_bank(deck, files)
+    assert opened.ids() == again.ids()
     opened.close()
+    again.close()
     assert bank.built_bank(deck, files, seed=2) is None  # another seed, another bank
 
 
@@ -144,6 +146,8 @@ def test_a_study_deck_is_ready_at_once_only_when_its_bank_is_built(deck_path: Pa
     ready = catalog.ready_study_deck(deck_path)
     assert isinstance(ready, catalog.StudyDeck)
     assert ready.bank.path == loaded.bank.path
+    loaded.bank.close()
+    ready.bank.close()
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: Broken\nid: 5\ncontent: [missing.yaml]\n")
     assert isinstance(catalog.ready_study_deck(broken), catalog.BrokenDeck)  # said at once, too

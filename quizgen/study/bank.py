@@ -219,32 +219,35 @@ def built_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank | None:
     """The deck's bank if a start with these very files built it: a few stats and one look-up, never
     a hash of the content nor a question generated. None: ``open_bank`` has work to do."""
     key = _read_index().get(_signature(deck, files, seed))
-    if key is None:
-        return None
+    return None if key is None else _opened(key)
+
+
+def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
+    """The deck's bank, built first when the content changed; raises ContentError on broken content."""
+    signature = _signature(deck, files, seed)
+    known = _read_index().get(signature)
+    bank = None if known is None else _opened(known)
+    if bank is not None:
+        return bank
+    key = _content_key(deck, files, seed)
+    bank = _opened(key)  # the same content under other sizes or times (a file touched, a checkout)
+    if bank is None:
+        library = load_cached(list(files))
+        problems = deck_problems(deck, library)
+        if problems:
+            raise ContentError(problems) from None
+        bank = _build(_bank_path(key), deck, library, seed)
+    _remember(signature, key)
+    return bank
+
+
+def _opened(key: str) -> Bank | None:
+    """The bank stored under this key, or None when it is missing, broken or of another format."""
     path = _bank_path(key)
     try:
         return Bank(path, _connect(path))
     except sqlite3.Error:
         return None
-
-
-def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
-    """The deck's bank, built first when the content changed; raises ContentError on broken content."""
-    bank = built_bank(deck, files, seed)
-    if bank is not None:
-        return bank
-    key = _content_key(deck, files, seed)
-    path = _bank_path(key)
-    try:  # the same content under other sizes or times (a file touched, a checkout)
-        bank = Bank(path, _connect(path))
-    except sqlite3.Error:
-        library = load_cached(list(files))
-        problems = deck_problems(deck, library)
-        if problems:
-            raise ContentError(problems) from None
-        bank = _build(path, deck, library, seed)
-    _remember(_signature(deck, files, seed), key)
-    return bank
 
 
 def _signature(deck: Deck, files: Sequence[Path], seed: int) -> str:

@@ -190,35 +190,6 @@ def bench_start(path: Path, repeat: int) -> list[Row]:
 
     data = Path(tempfile.mkdtemp(prefix="quizgen-bench-data-"))
     store = open_store(data)
-    first_has_options = [True]  # set from quizgen's first question before the runs are timed
-
-    class Bare(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Static("One line of text", id="shown")
-
-    class WithOptions(App[None]):
-        """The least a choice question needs from Textual: its line and an option list."""
-
-        def compose(self) -> ComposeResult:
-            yield Static("Which city is the capital of France?", id="shown")
-            yield OptionList("1  Paris", "2  Rome", "3  Madrid", "4  Berlin")
-
-    class SameWidgets(App[None]):
-        def compose(self) -> ComposeResult:
-            yield Header()
-            yield Static("Question 1 of 15", id="status")
-            with VerticalScroll():
-                yield Static("Which city is the capital of France?", id="shown")
-                if first_has_options[0]:
-                    yield OptionList("1  Paris", "2  Rome", "3  Madrid", "4  Berlin")
-                else:
-                    yield Input()
-                yield Static("")
-            yield Footer()
-
-    def line_shown(app: App[object]) -> bool:
-        stack = app.screen_stack
-        return bool(stack) and bool(stack[-1].query("#shown")) and stack[-1].query_one("#shown").is_mounted
 
     def question_shown(app: App[object]) -> bool:
         """The quiz screen is mounted, its stem holds the question and what answers it (the options
@@ -245,7 +216,36 @@ def bench_start(path: Path, repeat: int) -> list[Row]:
             shown.append(app.screen)
 
     asyncio.run(first_question())  # every run shows this question (seeded): the reference shows its widget
-    first_has_options[0] = bool(shown[0].question and shown[0].question.options)
+    first_has_options = bool(shown[0].question and shown[0].question.options)
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Static("One line of text", id="shown")
+
+    class WithOptions(App[None]):
+        """The least a choice question needs from Textual: its line and an option list."""
+
+        def compose(self) -> ComposeResult:
+            yield Static("Which city is the capital of France?", id="shown")
+            yield OptionList("1  Paris", "2  Rome", "3  Madrid", "4  Berlin")
+
+    class SameWidgets(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Question 1 of 15", id="status")
+            with VerticalScroll():
+                yield Static("Which city is the capital of France?", id="shown")
+                if first_has_options:
+                    yield OptionList("1  Paris", "2  Rome", "3  Madrid", "4  Berlin")
+                else:
+                    yield Input()
+                yield Static("")
+            yield Footer()
+
+    def line_shown(app: App[object]) -> bool:
+        stack = app.screen_stack
+        return bool(stack) and bool(stack[-1].query("#shown")) and stack[-1].query_one("#shown").is_mounted
+
     mine, bare, options, same = [], [], [], []
     for _ in range(repeat):
         bare.append(asyncio.run(_until(Bare, line_shown)))
@@ -254,7 +254,7 @@ def bench_start(path: Path, repeat: int) -> list[Row]:
         mine.append(asyncio.run(_until(ours, question_shown)))
     store.close()
     spread = (max(mine) - min(mine)) / min(mine)
-    widget = "option list" if first_has_options[0] else "input"
+    widget = "option list" if first_has_options else "input"
     return [
         Row("app start to first question", min(mine), min(bare), "≤ 1.5x", spread=spread),
         Row("  a line and an option list alone", min(options), min(bare), "reference"),

@@ -8,11 +8,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from quizgen.study.catalog import StudyDeck
-from quizgen.tui.widgets.footer import Footer
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import vertical
 
@@ -20,7 +19,7 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
-class BrowseScreen(Screen[None]):
+class BrowseScreen(FramedScreen[None]):
     BINDINGS = [
         Binding("escape", "back", "Back", id="browse.back", tooltip="Back to your decks"),
         Binding("j", "scroll(1)", "Down", show=False, id="browse.down"),
@@ -33,14 +32,12 @@ class BrowseScreen(Screen[None]):
         super().__init__()
         self.deck = deck
 
-    def compose(self) -> ComposeResult:
+    def compose_body(self) -> ComposeResult:
         events = self.deck.events()
-        yield Header()
         title = Text.assemble(("Timeline · ", "bold"), literal(self.deck.title), f"   {len(events)} events")
         yield Static(title, id="status")
         with VerticalScroll(id="timeline"):
             yield Static(vertical(events) if events else Text("This deck has no dated events."), markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#timeline").focus()

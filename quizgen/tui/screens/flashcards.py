@@ -14,8 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Input, Static
+from textual.widgets import Input, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -24,8 +23,8 @@ from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.feedback import feedback
-from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 from .quiz import CHOICE_KINDS
@@ -36,7 +35,7 @@ if TYPE_CHECKING:
 LETTERS = "ABCDEF"
 
 
-class FlashcardScreen(Screen[None]):
+class FlashcardScreen(FramedScreen[None]):
     BINDINGS = [
         Binding("space", "reveal", "Reveal", id="cards.reveal", tooltip="Show the answer"),
         Binding("t", "type", "Type answer", id="cards.type", tooltip="Answer in words and let quizgen check"),
@@ -72,14 +71,12 @@ class FlashcardScreen(Screen[None]):
         self.outcome: Outcome | None = None  # set when the card was answered, not just revealed
         self.shown_at = time.monotonic()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="status")
         with VerticalScroll(id="body"):
             yield Static("", id="front", markup=False)
             yield Input(id="answer", placeholder="Your answer, then Enter")
             yield Static("", id="back", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.query_one("#answer", Input).cursor_blink = False

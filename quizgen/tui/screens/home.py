@@ -7,13 +7,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, LoadingIndicator, Static
+from textual.widgets import DataTable, LoadingIndicator, Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import BrokenDeck, StudyDeck, loaded_by_title
 from quizgen.textsafe import visible
-from quizgen.tui.widgets.footer import Footer
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
 
 from .modes import ModeMenu, start_mode
@@ -22,7 +21,7 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
-class HomeScreen(Screen[None]):
+class HomeScreen(FramedScreen[None]):
     BINDINGS = [
         Binding(
             "enter", "open", "Open deck", id="home.open", tooltip="Choose how to study the highlighted deck"
@@ -35,8 +34,7 @@ class HomeScreen(Screen[None]):
 
     app: QuizgenApp
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("Your decks", classes="title")
         yield LoadingIndicator(id="loading")
         table: DataTable[Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
@@ -49,7 +47,6 @@ class HomeScreen(Screen[None]):
             id="hint",
             markup=False,
         )
-        yield Footer()
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)

@@ -10,8 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, OptionList, Static
+from textual.widgets import OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgen.questions.model import Question
@@ -19,8 +18,8 @@ from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import evaluate_order
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.feedback import HEADLINES
-from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
 
@@ -30,7 +29,7 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
-class OrderScreen(Screen[None]):
+class OrderScreen(FramedScreen[None]):
     BINDINGS = [
         Binding(
             "shift+up,left_square_bracket",
@@ -76,14 +75,12 @@ class OrderScreen(Screen[None]):
         self.grade: Grade | None = None
         self.shown_at = time.monotonic()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="status")
         with VerticalScroll(id="body"):
             yield Static("", id="stem", markup=False)
             yield OptionList(id="events", markup=False)
             yield Static("", id="feedback", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.show_question()

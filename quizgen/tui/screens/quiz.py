@@ -10,8 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Input, OptionList, Static
+from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgen.facts.model import Kind
@@ -20,8 +19,8 @@ from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.feedback import feedback
-from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 from .results import points_text
@@ -38,7 +37,7 @@ PLACEHOLDERS = {
 }
 
 
-class QuizScreen(Screen[None]):
+class QuizScreen(FramedScreen[None]):
     AUTO_FOCUS = ""  # show_question focuses what the question needs; a stray focus restyles the screen
     BINDINGS = [
         Binding("enter", "next", "Next", id="quiz.next", tooltip="The next question (after answering)"),
@@ -68,15 +67,13 @@ class QuizScreen(Screen[None]):
         self.grade: Grade | None = None
         self.shown_at = time.monotonic()
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="status")
         with VerticalScroll(id="body"):
             yield Static("", id="stem", markup=False)
             if self.question is not None:  # what the first question needs; the other when one needs it
                 yield _new_choices() if self.question.kind in CHOICE_KINDS else _new_input()
             yield Static("", id="feedback", markup=False)
-        yield Footer()
 
     def on_mount(self) -> None:
         self.show_question()

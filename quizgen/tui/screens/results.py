@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.screen import Screen
-from textual.widgets import DataTable, Header, Static
+from textual.widgets import DataTable, Static
 
 from quizgen.questions.answers import Verdict
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Mode, Session
-from quizgen.tui.widgets.footer import Footer
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -28,7 +27,7 @@ MARKS = {
 }
 
 
-class ResultsScreen(Screen[None]):
+class ResultsScreen(FramedScreen[None]):
     BINDINGS = [
         Binding(
             "r", "retry", "Retry mistakes", id="results.retry", tooltip="A new session of what you got wrong"
@@ -43,11 +42,9 @@ class ResultsScreen(Screen[None]):
         self.deck = deck
         self.session = session
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="summary")
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
-        yield Footer()
 
     def on_mount(self) -> None:
         session = self.session

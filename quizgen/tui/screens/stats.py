@@ -8,14 +8,13 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
-from textual.screen import Screen
-from textual.widgets import Header, Static
+from textual.widgets import Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.stats import compute
+from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.bar_chart import BarChart
-from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -25,7 +24,7 @@ DAYS_BACK = 21
 DAYS_AHEAD = 14
 
 
-class StatsScreen(Screen[None]):
+class StatsScreen(FramedScreen[None]):
     BINDINGS = [Binding("escape", "back", "Back", id="stats.back", tooltip="Back to your decks")]
 
     app: QuizgenApp
@@ -34,14 +33,12 @@ class StatsScreen(Screen[None]):
         super().__init__()
         self.deck = deck
 
-    def compose(self) -> ComposeResult:
-        yield Header()
+    def compose_body(self) -> ComposeResult:
         yield Static("", id="status")
         with VerticalScroll(id="charts"):
             yield BarChart("Reviews per day (last 3 weeks)", "cyan", id="reviews")
             yield BarChart("Accuracy per day (% of points)", "green", "%", id="accuracy")
             yield BarChart("Cards due in the coming days", "magenta", id="due")
-        yield Footer()
 
     def on_mount(self) -> None:
         store = self.app.progress.store

@@ -117,11 +117,14 @@ def _keep_attribution(stem: str, attribution: str | None) -> str:
 
 
 def _without_repeats(questions: list[Question]) -> list[Question]:
-    """Two statements worded alike (one per source) must not ask the same thing twice."""
-    seen: set[tuple[Kind, str, str]] = set()
+    """Two statements worded alike (one per source) must not ask the same thing twice. Timeline
+    questions share a stem and differ by their events: which came first of A and B, and of A and C,
+    are two questions with one answer."""
+    seen: set[tuple[Kind, str, str, tuple[str, ...]]] = set()
     kept = []
     for question in questions:
-        key = (question.kind, question.stem.casefold(), question.answer.casefold())
+        events = tuple(sorted(item.label.casefold() for item in question.items))
+        key = (question.kind, question.stem.casefold(), question.answer.casefold(), events)
         if key in seen:
             continue
         seen.add(key)

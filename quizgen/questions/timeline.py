@@ -1,13 +1,17 @@
-"""Put-in-order and which-came-first questions, on a budget.
+"""Put-in-order and which-came-first questions, on a budget, and stable as events are added.
 
-Pairs and sets of events grow with the square of the events; a deck takes
-each event into a bounded number of them (``ROUNDS``), chosen by the seed,
-so generation stays linear in the number of events.
+Pairs and sets of events grow with the square of the events; a deck takes each
+event into a bounded number of them, so generation stays linear in the number
+of events. Which ones comes from a ranking of the events by a digest of the
+deck's seed and each event's own id: adding an event slots it into the ranking
+without moving any other, so only the pairs and sets beside it change. The
+others keep their ids, and with them a student's progress and the notes an
+Anki deck updates in place.
 """
 
 from __future__ import annotations
 
-import random
+import hashlib
 from collections.abc import Iterator, Sequence
 
 from quizgen.facts.model import Event, Kind
@@ -20,70 +24,85 @@ ORDER_TEMPLATE = "timeline-order"
 FIRST_TEMPLATE = "timeline-first"
 ORDER_STEM = "Put these events in order, earliest first."
 FIRST_STEM = "Which came first?"
-ROUNDS = 2
-OPEN_GROUPS = 8  # groups being filled at once: bounds the work per event
+ROUNDS = 2  # rankings the sets are cut from: each event is in at most this many sets
+SMALLEST, LARGEST = 3, 6  # events in a set
+CUT_ONE_IN = 4  # an event ends its set when its rank says so: sets of about this size
+WINDOW = 8  # how far down the ranking an event looks for a partner whose date does not overlap
 
 
 def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Question]:
     if len(events) < 2:
         return
-    rng = ctx.rng("timeline")
-    if Kind.ORDER in ctx.kinds and len(events) >= 3:
-        for group in _groups(events, rng, ROUNDS):
+    if Kind.ORDER in ctx.kinds and len(events) >= SMALLEST:
+        for group in _groups(ctx.base_seed, events, ROUNDS):
             yield _order_question(ctx, group)
     if Kind.WHICH_FIRST in ctx.kinds:
-        for a, b in _pairs(events, rng, ROUNDS):
+        for a, b in _pairs(ctx.base_seed, events):
             yield _first_question(ctx, a, b)
 
 
-def _groups(events: Sequence[Event], rng: random.Random, rounds: int) -> Iterator[list[Event]]:
-    """Sets of 3 to 6 events whose dates never overlap, each event in at most ``rounds`` sets."""
+def _ranked(seed: int, name: str, events: Sequence[Event]) -> list[tuple[int, Event]]:
+    """The events with their ranks, lowest first: each rank depends on the seed and that event alone."""
+    ranked = [
+        (int.from_bytes(hashlib.blake2b(f"{seed}:{name}:{e.id}".encode(), digest_size=8).digest(), "big"), e)
+        for e in events
+    ]
+    ranked.sort(key=lambda pair: (pair[0], pair[1].id))
+    return ranked
+
+
+def _apart(event: Event, members: Sequence[Event]) -> bool:
+    return all(event.date.compare(m.date) != 0 for m in members)
+
+
+def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
+    """Sets of 3 to 6 events whose dates never overlap, cut from each ranking where an event's rank
+    says so (whatever the events before it), each event in at most ``rounds`` sets."""
     seen: set[tuple[str, ...]] = set()
-    for _ in range(rounds):
-        shuffled = list(events)
-        rng.shuffle(shuffled)
-        open_groups: list[tuple[int, list[Event]]] = []
-        for event in shuffled:
-            for target, members in open_groups:
-                if all(event.date.compare(m.date) != 0 for m in members):
-                    members.append(event)
-                    if len(members) == target:
-                        open_groups.remove((target, members))
-                        key = tuple(sorted(m.id for m in members))
-                        if key not in seen:
-                            seen.add(key)
-                            yield members
-                    break
-            else:
-                if len(open_groups) >= OPEN_GROUPS:
-                    open_groups.pop(0)
-                open_groups.append((rng.randint(3, min(6, len(events))), [event]))
-        for _, members in open_groups:  # what is left: still a question if it holds three
+    for round_ in range(rounds):
+        groups: list[list[Event]] = []
+        group: list[Event] = []
+        waiting: list[Event] = []  # overlapping a member's date: they open the next set
+        for rank, event in _ranked(seed, f"order{round_}", events):
+            if not _apart(event, group):
+                waiting.append(event)
+                continue
+            group.append(event)
+            if len(group) == LARGEST or (len(group) >= SMALLEST and rank % CUT_ONE_IN == 0):
+                groups.append(group)
+                group = []
+                for deferred in list(waiting):
+                    if _apart(deferred, group):
+                        group.append(deferred)
+                        waiting.remove(deferred)
+        if len(group) >= SMALLEST:
+            groups.append(group)
+        elif groups:  # too few to ask on their own: join the last set if there is room
+            last = groups[-1]
+            for event in group:
+                if len(last) < LARGEST and _apart(event, last):
+                    last.append(event)
+        for members in groups:
             key = tuple(sorted(m.id for m in members))
-            if len(members) >= 3 and key not in seen:
+            if key not in seen:
                 seen.add(key)
                 yield members
 
 
-def _pairs(events: Sequence[Event], rng: random.Random, rounds: int) -> Iterator[tuple[Event, Event]]:
-    """Pairs of events whose dates do not overlap, each event in at most ``rounds`` pairs."""
+def _pairs(seed: int, events: Sequence[Event]) -> Iterator[tuple[Event, Event]]:
+    """Each event with the next in a ranking whose date does not overlap its own (the ranking read
+    as a ring): about two pairs per event, and a new event breaks only the pair it lands in."""
+    ranked = [event for _, event in _ranked(seed, "first", events)]
     seen: set[tuple[str, str]] = set()
-    for _ in range(rounds):
-        waiting: list[Event] = []
-        shuffled = list(events)
-        rng.shuffle(shuffled)
-        for event in shuffled:
-            partner = next((w for w in waiting if w.date.compare(event.date) != 0), None)
-            if partner is None:
-                waiting.append(event)
-                if len(waiting) > OPEN_GROUPS:
-                    waiting.pop(0)
-                continue
-            waiting.remove(partner)
-            key = (min(partner.id, event.id), max(partner.id, event.id))
-            if key not in seen:
-                seen.add(key)
-                yield partner, event
+    for index, event in enumerate(ranked):
+        for step in range(1, min(WINDOW, len(ranked) - 1) + 1):
+            partner = ranked[(index + step) % len(ranked)]
+            if partner.date.compare(event.date) != 0:
+                key = (min(partner.id, event.id), max(partner.id, event.id))
+                if key not in seen:
+                    seen.add(key)
+                    yield event, partner
+                break
 
 
 def _items(ctx: Context, events: Sequence[Event]) -> tuple[TimelineItem, ...]:

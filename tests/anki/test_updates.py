@@ -11,11 +11,20 @@ from pathlib import Path
 
 from anki.collection import Collection
 
-from .conftest import DATA, T1, T2, export, import_package, note_id_for
+from .conftest import DATA, T1, T2, Export, export, import_package, note_id_for
 
 ASKED = "curie-nobel-chemistry:event-year:year_guess"
 OLD = "Marie Curie receives the Nobel Prize in Chemistry"
 NEW = "Marie Curie wins the Nobel Prize in Chemistry"
+ROOT = Path(__file__).parents[2]
+ADDED_EVENT = """events:
+  - id: soleimani-teaches
+    date: 1976
+    title: Soleimani becomes a teacher
+    participants: [soleimani]
+    sources: [biography]
+    quote: "Qasem Soleimani was born on March 11, 1957"
+"""
 
 
 def corrected_copy(folder: Path) -> Path:
@@ -75,3 +84,34 @@ def test_note_types_update_in_place_too(tmp_path: Path, collection: Collection) 
     assert {m.id: m.name for m in collection.models.all_names_and_ids()} == before  # no "quizgen ...+" copies
     assert len(log.conflicting) == 0
     assert len(log.new) == 0
+
+
+def test_an_added_event_leaves_the_other_timeline_notes_in_place(
+    tmp_path: Path, collection: Collection
+) -> None:
+    """Put-in-order and which-came-first notes are drawn among the events: a new event adds notes
+    around it, and the others, with their reviews, stay (Anki never deletes what a re-export drops)."""
+    folder = tmp_path / "content"
+    shutil.copytree(ROOT / "content", folder)
+    content = folder / "soleimani.yaml"
+    first = export(str(content), tmp_path / "v1.apkg", T1)
+    import_package(collection, first.path)
+    text = content.read_text(encoding="utf-8")
+    assert text.count("\nevents:\n") == 1
+    content.write_text(text.replace("\nevents:\n", "\n" + ADDED_EVENT, 1), encoding="utf-8")
+    later = export(str(content), tmp_path / "v2.apkg", T2)
+    log = import_package(collection, later.path)
+
+    def timeline(exported: Export) -> set[str]:
+        return {guid for guid, spec in exported.by_guid.items() if ":timeline-" in spec.id}
+
+    before, after = timeline(first), timeline(later)
+    assert len(before) >= 15
+    orphaned = before - after  # stays in the student's collection, no longer in the deck
+    assert len(orphaned) <= len(before) // 4
+    added = set(later.by_guid) - set(first.by_guid)
+    assert added
+    assert len(log.new) == len(added)
+    beside = [guid for guid in added if "soleimani-teaches" not in later.spec_for(guid).id]
+    assert len(beside) <= 2  # a set re-cut beside the new event, at most
+    assert len(log.conflicting) == 0

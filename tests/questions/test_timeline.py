@@ -1,0 +1,100 @@
+"""Put-in-order and which-came-first questions: bounded per event, never a tie, and stable when a
+teacher adds an event, so the other timeline cards keep their ids (a student's progress, the Anki
+notes a re-export updates in place)."""
+
+from __future__ import annotations
+
+import random
+import shutil
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from quizgen.facts.loader import load_library
+from quizgen.facts.model import Kind
+from quizgen.questions.generate import generate
+from quizgen.questions.model import Question
+from quizgen.questions.timeline import LARGEST, ROUNDS, SMALLEST, WINDOW
+from tests.synthetic import synthetic_yaml
+
+ROOT = Path(__file__).parents[2]
+TIMELINE = (Kind.ORDER, Kind.WHICH_FIRST)
+ADDED = """events:
+  - id: an-added-event
+    date: 1957-06
+    title: An event the teacher added
+    participants: [soleimani]
+    sources: [biography]
+    quote: "Qasem Soleimani was born on March 11, 1957"
+"""
+
+
+def timeline(path: Path, seed: int = 0) -> list[Question]:
+    questions = generate(load_library([path]), random.Random(seed), kinds=TIMELINE, present_year=2026)
+    assert questions
+    return questions
+
+
+def with_an_event_added(text: str, event: str, tmp_path: Path) -> Path:
+    assert text.count("\nevents:\n") == 1
+    path = tmp_path / "added.yaml"
+    path.write_text(text.replace("\nevents:\n", "\n" + event, 1), encoding="utf-8")
+    return path
+
+
+def kept(before: list[Question], after: list[Question]) -> float:
+    ids = {q.id for q in after}
+    return sum(q.id in ids for q in before) / len(before)
+
+
+def test_adding_an_event_keeps_the_other_timeline_questions(tmp_path: Path) -> None:
+    original = ROOT / "content" / "soleimani.yaml"
+    shutil.copytree(original.parent / "sources", tmp_path / "sources")  # the quotes' source texts
+    before = timeline(original)
+    after = timeline(with_an_event_added(original.read_text(encoding="utf-8"), ADDED, tmp_path))
+    assert kept(before, after) >= 0.75
+    assert any("an-added-event" in q.statement_ids for q in after)  # and the new event is asked
+
+
+def test_in_a_large_library_an_added_event_changes_only_its_neighbours(tmp_path: Path) -> None:
+    source = tmp_path / "library.yaml"
+    source.write_text(synthetic_yaml(2000), encoding="utf-8")
+    event = "events:\n  - id: event-added\n    date: 1850\n    title: The added accord is signed\n    sources: [atlas]\n"
+    before = timeline(source)
+    after = timeline(with_an_event_added(source.read_text(encoding="utf-8"), event, tmp_path))
+    changed = len(before) - round(kept(before, after) * len(before))
+    assert changed <= 12  # a handful, out of hundreds of questions
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_every_event_is_in_a_bounded_number_of_questions(tmp_path: Path, seed: int) -> None:
+    source = tmp_path / "library.yaml"
+    source.write_text(synthetic_yaml(1000, seed=seed), encoding="utf-8")
+    library = load_library([source])
+    questions = timeline(source, seed)
+    orders = [q for q in questions if q.kind is Kind.ORDER]
+    firsts = [q for q in questions if q.kind is Kind.WHICH_FIRST]
+    in_orders = Counter(s for q in orders for s in q.statement_ids)
+    in_firsts = Counter(s for q in firsts for s in q.statement_ids)
+    assert max(in_orders.values()) <= ROUNDS
+    assert max(in_firsts.values()) <= WINDOW + 1
+    events = {e.id for e in library.events}
+    assert set(in_firsts) == events  # every event is asked which came first
+    assert len(set(in_orders)) >= 0.9 * len(events)  # and nearly every one put in order
+    for question in orders:
+        assert SMALLEST <= len(question.items) <= LARGEST
+        dates = [item.date for item in question.items]
+        assert all(a.compare(b) != 0 for i, a in enumerate(dates) for b in dates[i + 1 :])
+    for question in firsts:
+        first, second = question.items
+        assert first.date.compare(second.date) == -1
+    assert len({q.id for q in questions}) == len(questions)
+
+
+def test_a_deck_seed_draws_other_questions_and_the_same_seed_the_same(tmp_path: Path) -> None:
+    source = tmp_path / "library.yaml"
+    source.write_text(synthetic_yaml(500), encoding="utf-8")
+    ids = [q.id for q in timeline(source, 0)]
+    assert [q.id for q in timeline(source, 0)] == ids
+    assert {q.id for q in timeline(source, 1)} != set(ids)

@@ -2,11 +2,11 @@
 
 Pairs and sets of events grow with the square of the events; a deck takes each
 event into a bounded number of them, so generation stays linear in the number
-of events. Which ones comes from a ranking of the events by a digest of the
-deck's seed and each event's own id: adding an event slots it into the ranking
-without moving any other, so only the pairs and sets beside it change. The
-others keep their ids, and with them a student's progress and the notes an
-Anki deck updates in place.
+of events. Which events go together comes from a ranking of the events by a
+digest of the deck's seed and each event's own id: adding an event slots it
+into the ranking without moving any other, so only the pairs and sets beside
+it change. The others keep their ids, and with them a student's progress and
+the notes an Anki deck updates in place.
 """
 
 from __future__ import annotations
@@ -66,6 +66,8 @@ def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Ev
         for rank, event in _ranked(seed, f"order{round_}", events):
             if not _apart(event, group):
                 waiting.append(event)
+                if len(waiting) > WINDOW:  # bounds the work per event; the oldest sits this round out
+                    waiting.pop(0)
                 continue
             group.append(event)
             if len(group) == LARGEST or (len(group) >= SMALLEST and rank % CUT_ONE_IN == 0):

@@ -372,8 +372,15 @@ class HistoricalDate:
 
 
 def _fractional_year(day: int) -> float:
-    # Average Gregorian year; exact enough to draw a timeline to scale.
-    return 1970 + day / 365.2425
+    """The year a day falls in, plus the part of that year gone by: 1 January 1979 is 1979.0.
+    (An average year's length from 1970 put it at 1978.99, and a timeline's axis said 1978.)"""
+    year = 1970 + int(day // 365.2425)
+    while days_from_civil(year, 1, 1) > day:
+        year -= 1
+    while days_from_civil(year + 1, 1, 1) <= day:
+        year += 1
+    first = days_from_civil(year, 1, 1)
+    return year + (day - first) / (days_from_civil(year + 1, 1, 1) - first)
 
 
 # ---------------------------------------------------------------------------

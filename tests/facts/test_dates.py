@@ -213,3 +213,19 @@ def test_compare_is_consistent(a: str, b: str) -> None:
 @given(edtf_points())
 def test_edtf_round_trips(text: str) -> None:
     assert parse_date(parse_date(text).edtf()) == parse_date(text)
+
+
+@given(st.integers(min_value=-3000, max_value=3000))
+def test_a_year_starts_at_its_own_number_on_a_timeline(year: int) -> None:
+    """Timelines draw and label dates by fractional year: a year fills [year, year + 1) exactly,
+    so an event in 1979 is never drawn or labelled as 1978."""
+    text = f"{year:04d}" if year >= 0 else f"-{-year:04d}"
+    date = parse_date(text)
+    assert date.start_year == year
+    assert date.end_year == year + 1
+
+
+@given(st.dates(min_value=dt.date(1, 1, 1)))
+def test_a_day_falls_inside_its_year(value: dt.date) -> None:
+    date = parse_date(value.isoformat())
+    assert value.year <= date.start_year < date.end_year <= value.year + 1

@@ -362,6 +362,9 @@ async def test_browse_timeline(make: AppFactory) -> None:
         assert "3 events" in text
         assert "Marie Curie receives the Nobel Prize in Physics" in text
         assert text.index("moves to Paris") < text.index("Nobel Prize in Physics") < text.index("Chemistry")
+        assert re.search(
+            r"1911 ●\s+1911\s+Marie Curie receives the Nobel Prize in Chemistry", text
+        )  # its own year
 
 
 async def test_quitting_mid_session_keeps_every_answer(make: AppFactory, tmp_path: Path) -> None:

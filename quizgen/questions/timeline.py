@@ -27,7 +27,7 @@ FIRST_STEM = "Which came first?"
 ROUNDS = 2  # rankings the sets are cut from: each event is in at most this many sets
 SMALLEST, LARGEST = 3, 6  # events in a set
 CUT_ONE_IN = 4  # an event ends its set when its rank says so: sets of about this size
-WINDOW = 8  # how far down the ranking an event looks for a partner whose date does not overlap
+WINDOW = 8  # how far down the ranking an event looks for a partner apart from it
 
 
 def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Question]:
@@ -52,17 +52,20 @@ def _ranked(seed: int, name: str, events: Sequence[Event]) -> list[tuple[int, Ev
 
 
 def _apart(event: Event, members: Sequence[Event]) -> bool:
-    return all(event.date.compare(m.date) != 0 for m in members)
+    """Never a tie to order, and never two events a student could not tell apart (two elections
+    titled alike, in different years)."""
+    title = event.title.casefold()
+    return all(event.date.compare(m.date) != 0 and m.title.casefold() != title for m in members)
 
 
 def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
-    """Sets of 3 to 6 events whose dates never overlap, cut from each ranking where an event's rank
-    says so (whatever the events before it), each event in at most ``rounds`` sets."""
+    """Sets of 3 to 6 events, each apart from the others, cut from each ranking where an event's
+    rank says so (whatever the events before it), each event in at most ``rounds`` sets."""
     seen: set[tuple[str, ...]] = set()
     for round_ in range(rounds):
         groups: list[list[Event]] = []
         group: list[Event] = []
-        waiting: list[Event] = []  # overlapping a member's date: they open the next set
+        waiting: list[Event] = []  # not apart from a member: they open the next set
         for rank, event in _ranked(seed, f"order{round_}", events):
             if not _apart(event, group):
                 waiting.append(event)
@@ -92,14 +95,14 @@ def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Ev
 
 
 def _pairs(seed: int, events: Sequence[Event]) -> Iterator[tuple[Event, Event]]:
-    """Each event with the next in a ranking whose date does not overlap its own (the ranking read
-    as a ring): about two pairs per event, and a new event breaks only the pair it lands in."""
+    """Each event with the next in a ranking that is apart from it (the ranking read as a ring):
+    about two pairs per event, and a new event breaks only the pair it lands in."""
     ranked = [event for _, event in _ranked(seed, "first", events)]
     seen: set[tuple[str, str]] = set()
     for index, event in enumerate(ranked):
         for step in range(1, min(WINDOW, len(ranked) - 1) + 1):
             partner = ranked[(index + step) % len(ranked)]
-            if partner.date.compare(event.date) != 0:
+            if _apart(partner, (event,)):
                 key = (min(partner.id, event.id), max(partner.id, event.id))
                 if key not in seen:
                     seen.add(key)

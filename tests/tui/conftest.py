@@ -109,3 +109,10 @@ async def ready(pilot) -> None:
         await pilot.pause()
     assert pilot.app.decks is not None, "the decks never reached the app"
     await pilot.pause()
+
+
+def footer_keys(app: QuizgenApp) -> list[str]:
+    """The descriptions of the keys the footer shows (Textual keeps its key widget private)."""
+    from textual.widgets._footer import FooterKey
+
+    return [str(key.description) for key in app.screen.query(FooterKey)]

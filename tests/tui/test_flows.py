@@ -21,7 +21,7 @@ from quizgen.tui.screens.order import OrderScreen
 from quizgen.tui.screens.quiz import QuizScreen
 from quizgen.tui.screens.results import ResultsScreen
 
-from .conftest import START, AppFactory, FakeClock, ready, screen_text
+from .conftest import START, AppFactory, FakeClock, footer_keys, ready, screen_text
 
 
 def deck_row(text: str, title: str = "Marie Curie") -> tuple[int, int, int, str]:
@@ -116,12 +116,6 @@ async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> 
         assert "Score" in text
         assert "to retry" in text
         assert app.progress.store.review_count() == len(screen.session.attempts)
-
-
-def footer_keys(app) -> list[str]:
-    from textual.widgets._footer import FooterKey
-
-    return [key.description for key in app.screen.query(FooterKey)]
 
 
 async def test_footer_keys_follow_each_step_of_a_quiz(make: AppFactory) -> None:

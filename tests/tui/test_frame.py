@@ -7,14 +7,13 @@ import asyncio
 from collections.abc import Callable
 
 from textual.widgets import Header, Static
-from textual.widgets._footer import FooterKey
 
 from quizgen.tui.app import QuizgenApp
 from quizgen.tui.screens.quiz import QuizScreen
 from quizgen.tui.screens.stats import StatsScreen
 from quizgen.tui.widgets.footer import Footer
 
-from .conftest import AppFactory, ready, screen_text
+from .conftest import AppFactory, footer_keys, ready, screen_text
 
 
 async def turns_until(app: QuizgenApp, holds: Callable[[], bool], running: asyncio.Task[None]) -> None:
@@ -35,10 +34,6 @@ def question_mounted(app: QuizgenApp) -> bool:
         and screen.question is not None
         and str(screen.query_one("#stem", Static).content) == screen.question.stem
     )
-
-
-def footer_keys(app: QuizgenApp) -> list[str]:
-    return [str(key.description) for key in app.screen.query(FooterKey)]
 
 
 async def built(make: AppFactory) -> None:

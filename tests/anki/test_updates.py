@@ -90,7 +90,7 @@ def test_an_added_event_leaves_the_other_timeline_notes_in_place(
     tmp_path: Path, collection: Collection
 ) -> None:
     """Put-in-order and which-came-first notes are drawn among the events: a new event adds notes
-    around it, and the others, with their reviews, stay (Anki never deletes what a re-export drops)."""
+    around it and leaves the others in place. What the new file drops, Anki keeps as it was."""
     folder = tmp_path / "content"
     shutil.copytree(ROOT / "content", folder)
     content = folder / "soleimani.yaml"

@@ -15,6 +15,9 @@ from rich.console import Console
 from quizgen.study.settings import Settings
 from quizgen.study.store import Store, open_store
 from quizgen.tui.app import AppConfig, QuizgenApp, make_app
+from quizgen.tui.screens.framed import FramedScreen
+from quizgen.tui.screens.home import HomeScreen
+from quizgen.tui.widgets.footer import Footer
 
 DATA = Path(__file__).parents[1] / "data"
 ROOT = Path(__file__).parents[2]
@@ -104,11 +107,21 @@ async def ready(pilot) -> None:
     """
     await pilot.app.workers.wait_for_complete()
     for _ in range(200):
-        if pilot.app.decks is not None:
+        if pilot.app.decks is not None and settled(pilot.app):
             break
         await pilot.pause()
     assert pilot.app.decks is not None, "the decks never reached the app"
+    assert settled(pilot.app), "the screen never showed its frame and decks"
     await pilot.pause()
+
+
+def settled(app: QuizgenApp) -> bool:
+    """The screen has its header and footer (the first screen mounts them a frame late) and, if
+    it is the decks, shows them instead of its spinner."""
+    screen = app.screen
+    if isinstance(screen, FramedScreen) and not screen.query(Footer):
+        return False
+    return not isinstance(screen, HomeScreen) or not screen.query_one("#loading").display
 
 
 def footer_keys(app: QuizgenApp) -> list[str]:

@@ -30,9 +30,10 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
         return Text()
     low = min(d.start_year for _, d in points)
     high = max(d.end_year for _, d in points)
+    # the ends are labelled with the first event's year and the last one's (high is the day after it)
+    left, right = _year(low), _year(high - 1e-9)
     span = max(high - low, 1.0)
     low, high = low - span * 0.05, high + span * 0.05
-    left, right = _year(low + 0.5), _year(high - 0.5)
     axis_width = max(width - len(left) - len(right) - 2, 10)
     cells = ["─"] * axis_width
     styles: list[str] = [""] * axis_width

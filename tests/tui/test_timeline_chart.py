@@ -1,0 +1,32 @@
+"""The timelines drawn after a timeline question and on the browse screen: each year written beside
+the axis is the year of the event there, never the one before."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.facts.dates import parse_date
+from quizgen.tui.widgets.timeline_chart import strip, vertical
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "ends"),
+    [
+        ("2015", "2020-01-03", ("2015", "2020")),  # the last event early in its year
+        ("1980/1988", "2021-01", ("1980", "2021")),  # a range, then a month
+        ("-0044", "0014", ("45 BC", "14")),
+        ("1903-12-10", "1911", ("1903", "1911")),
+    ],
+)
+def test_the_axis_ends_carry_the_first_and_last_events_years(
+    first: str, last: str, ends: tuple[str, str]
+) -> None:
+    axis = strip([("one", parse_date(first)), ("two", parse_date(last))]).plain.splitlines()[0]
+    assert axis.startswith(f"{ends[0]} ")
+    assert axis.endswith(f" {ends[1]}")
+
+
+def test_each_row_of_the_vertical_timeline_starts_with_its_events_year() -> None:
+    rows = vertical([("revolution", parse_date("1979")), ("war", parse_date("1980/1988"))]).plain.splitlines()
+    assert rows[0].split() == ["1979", "●", "1979", "revolution"]
+    assert rows[-1].split() == ["1980", "━", "1980–1988", "war"]

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from quizgen.tui.app import DecksLoaded
+from quizgen.tui.screens.home import HomeScreen
 from quizgen.tui.screens.quiz import QuizScreen
 
 from .conftest import AppFactory, ready, screen_text
@@ -80,3 +82,21 @@ async def test_an_empty_folder_and_an_escape_in_a_title_are_reported_plainly(
         assert "empty did not load (1 problem)" in text
         assert "this folder holds no .yaml content" in text
         assert app.is_running
+
+
+async def test_decks_that_arrive_while_the_home_screen_is_being_built_are_shown(
+    make: AppFactory,
+) -> None:
+    """A worker can finish before the home screen has mounted (seen with two apps on a busy
+    machine): the decks wait for the screen instead of crashing it."""
+    app = make()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        decks = app.decks
+        assert decks is not None
+        home = HomeScreen()
+        app.push_screen(home)
+        app.on_decks_loaded(DecksLoaded(decks))  # before the new screen has composed or mounted
+        await ready(pilot)
+        assert app.screen is home
+        assert "Marie Curie" in screen_text(app)

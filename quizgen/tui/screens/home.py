@@ -33,6 +33,7 @@ class HomeScreen(FramedScreen[None]):
     ]
 
     app: QuizgenApp
+    _has_columns = False
 
     def compose_body(self) -> ComposeResult:
         yield Static("Your decks", classes="title")
@@ -58,6 +59,7 @@ class HomeScreen(FramedScreen[None]):
             ("Last", "last"),
         ):
             table.add_column(label, key=key)
+        self._has_columns = True
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
 
@@ -70,6 +72,9 @@ class HomeScreen(FramedScreen[None]):
         return loaded_by_title(self.app.decks or [])
 
     def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
+        """Fill the table; decks a worker loaded before the screen mounted wait for its on_mount."""
+        if not self._has_columns:
+            return
         self.query_one("#loading").display = False
         table = self.query_one("#decks", DataTable)
         table.display = True

@@ -229,12 +229,14 @@ def _typed(ctx, fact, relation, template, asked, question_id, rng) -> Question |
 def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
     if asked.open_set:
         return None  # any person might be among "the 38 others": no option is surely wrong
+    accepted = asked.accepted
     if asked.answer_kind == "entity":
         key_id = rng.choice(sorted(asked.correct)) if len(asked.correct) > 1 else next(iter(asked.correct))
         wrong = ctx.distractors.entities(
             key_id, asked.correct | asked.wrong_pool_exclude, rng, strict=asked.strict_kind
         )
         key = ctx.library.entities[key_id].name
+        accepted = ctx.library.entities[key_id].labels  # the chosen entity's names, not its fellows'
         options = [key, *(ctx.library.entities[w].name for w in wrong)]
     elif asked.answer_kind == "date" and asked.date is not None:
         same_year = asked.date.question_phrase().startswith("In which month of")
@@ -253,6 +255,7 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
         return None
     base = _base(ctx, fact, template, asked, question_id, Kind.MULTIPLE_CHOICE)
     base["answer"] = key
+    base["accepted"] = tuple(a for a in accepted if normalise(a) != normalise(key))
     rng.shuffle(options)
     return Question(**base, options=tuple(options), answer_index=options.index(key))
 
@@ -327,7 +330,8 @@ def _cloze(ctx, fact, relation, template, asked, question_id, rng) -> Question |
     base = _base(ctx, fact, template, asked, question_id, Kind.CLOZE)
     base.update(stem=cloze.text, answer=cloze.key)
     if normalise(cloze.key) != normalise(asked.key):
-        base["accepted"] = tuple(dict.fromkeys((asked.key, *asked.accepted)))
+        others = (a for a in (asked.key, *asked.accepted) if normalise(a) != normalise(cloze.key))
+        base["accepted"] = tuple(dict.fromkeys(others))
     return Question(**base, cloze=cloze)
 
 

@@ -126,6 +126,20 @@ def test_no_distractor_is_also_correct(world: tuple[Library, list[Question]]) ->
     assert violations == []
 
 
+def test_accepted_answers_are_other_forms_of_the_key(world: tuple[Library, list[Question]]) -> None:
+    """ "Also accepted" lists only other spellings: never the key again, and for a choice never the
+    names of an entity that is not the option marked right."""
+    library, questions = world
+    violations = []
+    for question in questions:
+        if normalise(question.answer) in {normalise(a) for a in question.accepted}:
+            violations.append(f"{question.id}: {question.answer!r} in {question.accepted}")
+        if question.kind is Kind.MULTIPLE_CHOICE and question.answer_kind == "entity":
+            labels = set(entity_named(library, question.answer).labels)
+            violations += [f"{question.id}: {a!r}" for a in question.accepted if a not in labels]
+    assert violations == []
+
+
 def option_date(question: Question, option: str):
     from quizgen.questions.answers import parse_answer_date
 

@@ -341,6 +341,8 @@ class HistoricalDate:
                 return "On what date"
             case Precision.MONTH:
                 return f"In which month of {_year_label(self.first.year)}"
+            case Precision.PART:  # "in what year" would mark "2023" wrong for "late 2023"
+                return "When"
             case Precision.DECADE:
                 return "In which decade"
             case Precision.CENTURY:

@@ -140,6 +140,20 @@ def test_accepted_answers_are_other_forms_of_the_key(world: tuple[Library, list[
     assert violations == []
 
 
+def test_a_question_asking_for_a_year_is_answered_by_a_year(world: tuple[Library, list[Question]]) -> None:
+    """ "In what year ...?" answered "late 2023" would mark the student's "2023" wrong."""
+    _, questions = world
+    year = re.compile(r"^\d{1,4}( BC)?$")
+    violations = [
+        f"{q.id}: {q.answer!r} or {[o for o in q.options if not year.match(o)]}"
+        for q in questions
+        if "in what year" in q.stem.lower()
+        and q.kind in (Kind.TYPED, Kind.MULTIPLE_CHOICE, Kind.YEAR_GUESS)
+        and not (year.match(q.answer) and all(year.match(o) for o in q.options))
+    ]
+    assert violations == []
+
+
 def option_date(question: Question, option: str):
     from quizgen.questions.answers import parse_answer_date
 

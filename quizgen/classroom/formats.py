@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from quizgen.decks import Deck
+from quizgen.exporting import written
 from quizgen.exporting.files import check_destination, export_time, write_bytes_atomically
 from quizgen.questions.model import Question
 
@@ -58,6 +59,7 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
     fmt.check(path)
     rendered = fmt.render(deck, questions, export_time())
     write_bytes_atomically(path, rendered.data)
+    written.remember(path, rendered.data)
     counts = Counter(q.kind for q in rendered.kept)
     return Written(
         path=path,
@@ -76,7 +78,7 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         ".xml",
         "all seven kinds (multiple choice, short answer with every accepted answer, true/false, "
         "cloze, numerical year guesses with a margin, ordering, which-came-first), a category per deck",
-        "a Moodle XML quiz",
+        "a Moodle XML quiz written by quizgen",
         moodle.is_moodle_quiz,
         lambda deck, questions, _: moodle.render(deck, questions),
         "Import it in Moodle: Question bank → Import → Moodle XML format.",
@@ -96,7 +98,7 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         "Canvas QTI 1.2 package",
         ".zip",
         "every kind; put-in-order becomes matching (each event to its place), cloze a fill-in-the-blank",
-        "a QTI package",
+        "a QTI package written by quizgen",
         qti.is_qti_package,
         qti.render,
         "Import it in Canvas: Settings → Import Course Content → QTI .zip file.",
@@ -117,8 +119,8 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         "Quizlet cards",
         ".tsv",
         "typed, cloze and year-guess questions as term TAB definition, one card a line",
-        "a Quizlet card list",
-        quizlet.is_quizlet_cards,
+        "a Quizlet card list written by quizgen",
+        written.wrote,
         lambda deck, questions, _: quizlet.render(questions),
         "Paste it into Quizlet's Import box (between term and definition: Tab; between cards: New line).",
     ),

@@ -39,6 +39,10 @@ from .common import (
 )
 
 IDNUMBER_LIMIT = 100  # Moodle's question idnumber column
+# the mark of quizgen's own file: Moodle ignores comments, and a re-export replaces only a file that has it
+PROLOGUE = (
+    '<?xml version="1.0" encoding="UTF-8"?>\n<!-- written by quizgen: a re-export replaces this file -->\n'
+)
 PENALTY = "0.3333333"
 _CLOZE_ENTITIES = str.maketrans({"~": "&#126;", "#": "&#35;", "}": "&#125;", "{": "&#123;"})
 
@@ -59,7 +63,7 @@ def render(deck: Deck, questions: Sequence[Question]) -> Rendered:
             notes.changed(question, CONTROL_NOTE)
 
     ET.indent(quiz, space="  ")
-    data = f'<?xml version="1.0" encoding="UTF-8"?>\n{ET.tostring(quiz, encoding="unicode")}\n'
+    data = f"{PROLOGUE}{ET.tostring(quiz, encoding='unicode')}\n"
     return notes.result(data.encode("utf-8"), kept)
 
 
@@ -77,13 +81,12 @@ def category_path(deck: Deck) -> str:
 
 
 def is_moodle_quiz(path: Path) -> bool:
-    """Whether a file is Moodle XML: its root element is ``<quiz>``."""
+    """Whether a file is a quiz quizgen wrote (its opening comment): a teacher's own is never replaced."""
     try:
-        for _, element in ET.iterparse(path, events=("start",)):
-            return element.tag == "quiz"
-    except (ET.ParseError, OSError):
+        with path.open("rb") as handle:
+            return handle.read(len(PROLOGUE.encode())) == PROLOGUE.encode()
+    except OSError:
         return False
-    return False
 
 
 def _category(deck: Deck) -> ET.Element:

@@ -107,14 +107,6 @@ def is_printed_test(path: Path) -> bool:
     return data.startswith(b"%PDF-") and PDF_MARKER in data
 
 
-def is_key_csv(path: Path) -> bool:
-    try:
-        with path.open("rb") as handle:
-            return handle.readline().strip() == ",".join(KEY_HEADER).encode()
-    except OSError:
-        return False
-
-
 def _version(version: Version) -> dict[str, Any]:
     refs = [ref for printed in version.questions for ref in printed.question.sources]
     sources = list(dict.fromkeys(plain(ref.citation) for ref in refs))

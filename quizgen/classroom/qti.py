@@ -24,11 +24,12 @@ from __future__ import annotations
 import hashlib
 import io
 import xml.etree.ElementTree as ET
+import zipfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from quizgen.decks import Deck
-from quizgen.exporting.files import write_zip, zip_names
+from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
 
@@ -92,7 +93,15 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
 
 
 def is_qti_package(path: Path) -> bool:
-    return MANIFEST in zip_names(path)
+    """Whether a zip is a package quizgen wrote (its manifest's identifier): a course export is never
+    replaced."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            root = ET.fromstring(archive.read(MANIFEST))
+    except (OSError, KeyError, zipfile.BadZipFile, ET.ParseError):
+        return False
+    identifier = root.get("identifier", "")
+    return identifier.startswith("quizgen_deck_") and identifier.endswith("_manifest")
 
 
 def _xml(root: ET.Element) -> bytes:

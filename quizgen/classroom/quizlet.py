@@ -10,7 +10,6 @@ split it, so they become one space and the card is named.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
@@ -56,15 +55,6 @@ def render(questions: Sequence[Question]) -> Rendered:
             f"quizlet: {twins} question{'s' if twins > 1 else ''} made a card already written; kept once"
         )
     return notes.result("".join(lines).encode("utf-8"), kept)
-
-
-def is_quizlet_cards(path: Path) -> bool:
-    """Whether a file reads as Quizlet cards: UTF-8 text, each line a term, one tab, a definition."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
-        return False
-    return all(line.count("\t") == 1 for line in text.splitlines() if line)
 
 
 def _text(text: str) -> str:

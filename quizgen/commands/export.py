@@ -103,8 +103,9 @@ examples:
 
 Importing a later export into Anki updates the notes already there: a
 corrected fact replaces the old wording and the student's reviews stay.
-Moodle and Canvas files name each question by its stable id, so a corrected
-re-export is recognised.
+Moodle and Canvas files name each question by its stable id, but neither
+platform updates a question on import: import a corrected export into a new
+category (Moodle) or quiz (Canvas), or delete the old questions first.
 """
 
 

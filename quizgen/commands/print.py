@@ -18,6 +18,7 @@ from rich.text import Text
 from quizgen.classroom import paper, printable
 from quizgen.commands.arguments import positive
 from quizgen.exitcodes import ExitCode
+from quizgen.exporting import written
 from quizgen.exporting.files import (
     ExportError,
     check_destination,
@@ -126,7 +127,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         for pdf in files.pdfs.values():
             check_destination(pdf, printable.is_printed_test, "a test printed by quizgen")
         for key in files.keys.values():
-            check_destination(key, printable.is_key_csv, "an answer key written by quizgen")
+            check_destination(key, written.wrote, "an answer key written by quizgen")
         versions = write_test(args, target, files)
     except (ExportError, printable.TypstMissing) as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
@@ -160,7 +161,9 @@ def write_test(args: argparse.Namespace, target: Target, files: Outputs) -> list
         data = printable.payload(target.deck, picked, paper=args.paper, key_only=args.key_only)
         write_bytes_atomically(pdf, printable.render_pdf(data, stamp))
     for version in versions:
-        write_bytes_atomically(files.keys[version.letter], printable.key_csv(version))
+        key = printable.key_csv(version)
+        write_bytes_atomically(files.keys[version.letter], key)
+        written.remember(files.keys[version.letter], key)
     return versions
 
 

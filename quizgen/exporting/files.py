@@ -3,7 +3,7 @@
 Every exporter (Anki, Moodle, GIFT, QTI, Kahoot, Quizlet, the printable
 test) writes through here, so each one refuses the same things with the same
 words and leaves the same guarantees: a reader sees the old file or the new
-one, and a file that is not of the kind being written is left alone.
+one, and a file quizgen did not write is left alone.
 """
 
 from __future__ import annotations

@@ -69,9 +69,11 @@ def test_a_name_that_says_another_format_is_refused(
     assert list(tmp_path.iterdir()) == []
 
 
-def foreign_zip(path: Path) -> None:
+def course_zip(path: Path) -> None:
+    """A teacher's own content package: a manifest, like quizgen's, and a lesson it would lose."""
     with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("notes.txt", "not a quiz")
+        archive.writestr("imsmanifest.xml", '<manifest identifier="course"/>')
+        archive.writestr("lesson1.html", "my lesson")
 
 
 def foreign_workbook(path: Path) -> None:
@@ -83,11 +85,19 @@ def foreign_workbook(path: Path) -> None:
 @pytest.mark.parametrize(
     ("fmt", "make", "kind"),
     [
-        ("moodle", lambda p: p.write_text("<html>my page</html>"), "a Moodle XML quiz"),
+        (
+            "moodle",
+            lambda p: p.write_text("<quiz><question type='essay'/></quiz>"),
+            "a Moodle XML quiz written by quizgen",
+        ),
         ("gift", lambda p: p.write_text("::Q1:: My own question {=yes}\n"), "a GIFT file written by quizgen"),
-        ("qti", foreign_zip, "a QTI package"),
+        ("qti", course_zip, "a QTI package written by quizgen"),
         ("kahoot", foreign_workbook, "a Kahoot sheet written by quizgen"),
-        ("quizlet", lambda p: p.write_text("my lesson notes\nno tabs here\n"), "a Quizlet card list"),
+        (
+            "quizlet",
+            lambda p: p.write_text("my term\tmy definition\n"),
+            "a Quizlet card list written by quizgen",
+        ),
     ],
 )
 def test_refuses_to_overwrite_a_file_it_did_not_write(
@@ -101,6 +111,21 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(
     assert f"{path} exists and is not {kind}; refusing to overwrite it" in err
     assert out == ""
     assert path.read_bytes() == before
+
+
+def test_refuses_a_card_list_it_wrote_once_a_teacher_has_edited_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A tab-separated list has no room for its writer's mark: quizgen remembers what it wrote, and
+    a list changed by hand since is the teacher's."""
+    path = tmp_path / "cards.tsv"
+    assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
+    path.write_bytes(path.read_bytes() + b"my own term\tmy own definition\n")
+    edited = path.read_bytes()
+    code, _, err = run(capsys, "export", CURIE, "-o", str(path))
+    assert code == ExitCode.FAILURE
+    assert "is not a Quizlet card list written by quizgen" in err
+    assert path.read_bytes() == edited
 
 
 @pytest.mark.parametrize("fmt", list(SUFFIXES))

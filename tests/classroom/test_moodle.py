@@ -49,7 +49,9 @@ def export(deck: Deck, folder: Path) -> tuple[ET.Element, str]:
     path = folder / "quiz.xml"  # the format follows from the extension
     code, _, err = run_quietly("export", deck.spec, "-o", str(path))
     assert code == ExitCode.OK, err
-    assert path.read_bytes().startswith(b'<?xml version="1.0" encoding="UTF-8"?>\n<quiz>')
+    assert path.read_bytes().startswith(
+        b'<?xml version="1.0" encoding="UTF-8"?>\n<!-- written by quizgen: a re-export replaces this file -->\n<quiz>'
+    )
     return ET.parse(path).getroot(), err
 
 

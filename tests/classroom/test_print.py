@@ -261,7 +261,7 @@ def test_missing_typst_names_the_install_command(
     ("name", "content", "message"),
     [
         ("test.pdf", b"%PDF-1.7 my own worksheet", "is not a test printed by quizgen"),
-        ("test-key-A.csv", b"name,mark\nAda,10\n", "is not an answer key written by quizgen"),
+        ("test-key-A.csv", b"question,answer\n1,my own key\n", "is not an answer key written by quizgen"),
     ],
 )
 def test_refuses_to_overwrite_what_it_did_not_write(

@@ -64,6 +64,8 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     """The .xlsx bytes; its zip entries and document dates follow ``timestamp``."""
     try:
         from openpyxl import Workbook
+        from openpyxl.xml.constants import ARC_CORE
+        from openpyxl.xml.functions import tostring
     except ImportError as error:  # openpyxl is a dependency; a broken install still gets a clear word
         raise MissingOpenpyxl("the Kahoot export needs openpyxl: python3 -m pip install openpyxl") from error
     notes = Notes("kahoot")
@@ -99,7 +101,9 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
                 _text_cell(sheet, row, column, value)
     buffer = io.BytesIO()
     book.save(buffer)
-    return notes.result(_rezip(buffer.getvalue(), timestamp), [q for q, _ in rows])
+    book.properties.modified = stamp  # saving dates it with the clock: written again below
+    core = tostring(book.properties.to_tree())
+    return notes.result(_rezip(buffer.getvalue(), timestamp, {ARC_CORE: core}), [q for q, _ in rows])
 
 
 def is_kahoot_sheet(path: Path) -> bool:
@@ -147,10 +151,11 @@ def _text_cell(sheet, row: int, column: int, value: str) -> None:  # type: ignor
     cell.data_type = "s"  # text, always: "=..." from content is never a formula
 
 
-def _rezip(data: bytes, timestamp: float) -> bytes:
-    """openpyxl dates zip entries with the clock: rewrite them with the export's time, entry order kept."""
+def _rezip(data: bytes, timestamp: float, replaced: dict[str, bytes]) -> bytes:
+    """openpyxl dates zip entries (and the workbook's modified time) with the clock: rewrite them with
+    the export's time, entry order kept."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        entries = [(info.filename, archive.read(info)) for info in archive.infolist()]
+        entries = [(i.filename, replaced.get(i.filename) or archive.read(i)) for i in archive.infolist()]
     buffer = io.BytesIO()
     write_zip(buffer, entries, timestamp)
     return buffer.getvalue()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import zipfile
 from pathlib import Path
 
@@ -137,6 +138,21 @@ def test_replaces_its_own_file(capsys: pytest.CaptureFixture[str], tmp_path: Pat
     assert path.stat().st_mode & 0o777 == 0o640
 
 
+def test_one_epoch_gives_the_same_bytes_a_second_later(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """SOURCE_DATE_EPOCH (set for every classroom test) stands for the clock in every file: the
+    workbook's own modified time too, which openpyxl sets on saving."""
+    first = {fmt: tmp_path / f"first{suffix}" for fmt, suffix in SUFFIXES.items()}
+    second = {fmt: tmp_path / f"second{suffix}" for fmt, suffix in SUFFIXES.items()}
+    for path in first.values():
+        assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
+    time.sleep(1.1)  # a second on: any clock written into a file now reads differently
+    for path in second.values():
+        assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
+    assert [fmt for fmt in SUFFIXES if first[fmt].read_bytes() != second[fmt].read_bytes()] == []
+
+
 def test_an_interrupted_write_keeps_the_previous_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -152,6 +168,19 @@ def test_an_interrupted_write_keeps_the_previous_file(
     assert code == ExitCode.INTERRUPTED
     assert path.read_bytes() == previous
     assert [p.name for p in tmp_path.iterdir()] == ["quiz.xml"]
+
+
+def test_a_folder_that_refuses_new_files_is_reported_by_the_name_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def refused(**_: object) -> tuple[int, str]:
+        raise PermissionError(13, "Permission denied", str(tmp_path / ".quiz.xml.x1y2.part"))
+
+    monkeypatch.setattr(files.tempfile, "mkstemp", refused)
+    code, out, err = run(capsys, "export", CURIE, "-o", str(tmp_path / "quiz.xml"))
+    assert code == ExitCode.FAILURE
+    assert err == f"quizgen: cannot write {tmp_path / 'quiz.xml'}: Permission denied\n"
+    assert out == ""
 
 
 def test_help_lists_every_format_and_what_it_carries(capsys: pytest.CaptureFixture[str]) -> None:

@@ -89,7 +89,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
     On any failure, an interruption included, the temporary file is removed
     and whatever was at ``path`` is left as it was.
     """
-    descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        descriptor, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as error:  # name the file asked for, not the hidden one beside it
+        raise OSError(error.errno, error.strerror, str(path)) from None
     try:
         with os.fdopen(descriptor, "wb") as handle:
             write(handle)

@@ -44,6 +44,7 @@ PROLOGUE = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<!-- written by quizgen: a re-export replaces this file -->\n'
 )
 PENALTY = "0.3333333"
+CLOZE_NOTE = "Moodle's cloze syntax cannot hold \\} or \\# in an answer, or end one on \\ or &"
 _CLOZE_ENTITIES = str.maketrans({"~": "&#126;", "#": "&#35;", "}": "&#125;", "{": "&#123;"})
 
 
@@ -55,7 +56,7 @@ def render(deck: Deck, questions: Sequence[Question]) -> Rendered:
     kept = []
     for question in questions:
         if question.kind is Kind.CLOZE and _breaks_cloze(question):
-            notes.skipped(question, "Moodle's cloze syntax cannot hold \\} or \\# in an answer")
+            notes.skipped(question, CLOZE_NOTE)
             continue
         quiz.append(_question(question))
         kept.append(question)
@@ -205,8 +206,12 @@ def _cloze_answer(text: str) -> str:
 
 
 def _breaks_cloze(question: Question) -> bool:
-    """Moodle turns ``\\}`` and ``\\#`` into ``}`` and ``#`` after decoding: such an answer cannot survive."""
-    return any("\\}" in text or "\\#" in text for text in _alternatives(question))
+    """Moodle turns ``\\}`` and ``\\#`` into ``}`` and ``#`` after decoding, and its answer pattern
+    cannot end an answer on ``\\`` or ``&``: such an answer cannot survive."""
+    return any(
+        "\\}" in text or "\\#" in text or text.rstrip().endswith(("\\", "&"))
+        for text in _alternatives(question)
+    )
 
 
 def _text(parent: ET.Element, tag: str, value: str, text_format: str | None) -> ET.Element:

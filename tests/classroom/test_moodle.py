@@ -183,3 +183,23 @@ def test_hostile_content_reads_back_as_written(hostile: Deck, hostile_xml: tuple
     assert err.splitlines() == [
         f"moodle: {i}: control characters written as visible escapes (such as \\x1b)" for i in changed
     ]
+
+
+@pytest.mark.parametrize("ending", ["&", "\\"])
+def test_a_cloze_answer_moodle_cannot_end_is_left_out_and_said(tmp_path: Path, ending: str) -> None:
+    """Moodle's answer pattern cannot end an answer on '&' or '\\': the blank would vanish."""
+    from .conftest import CURIE
+
+    content = tmp_path / "curie.yaml"
+    text = Path(CURIE).read_text(encoding="utf-8")
+    content.write_text(text.replace("accept: [greatest teacher]", f"accept: ['greatest teacher {ending}']"))
+    path = tmp_path / "quiz.xml"
+    code, _, err = run_quietly("export", str(content), "-o", str(path))
+    assert code == ExitCode.OK, err
+    cloze_id = "tabloid-greatest:described-as:cloze"
+    assert f"moodle: skipped {cloze_id}: Moodle's cloze syntax cannot hold" in err
+    for element in ET.parse(path).getroot().iter("question"):
+        if element.get("type") == "cloze":
+            cloze = parse_cloze(element.findtext("questiontext/text") or "")
+            assert cloze.blanks, cloze
+            assert all(cloze.blanks), cloze

@@ -5,7 +5,10 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pytest
+
 from quizgen.commands.schema import render
+from quizgen.exitcodes import ExitCode
 from quizgen.facts.spec import RECORDS, SECTIONS
 
 ROOT = Path(__file__).parents[1]
@@ -36,3 +39,21 @@ def test_bundled_files_point_editors_at_the_schema() -> None:
         assert first.startswith("# yaml-language-server: $schema=./"), path
         target = path.parent / first.split("$schema=")[1]
         assert target.is_file(), path
+
+
+def test_writing_a_schema_replaces_only_a_schema_quizgen_wrote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizgen.cli import main
+
+    schema = tmp_path / "content.schema.json"
+    assert main(["schema", "-o", str(schema)]) == ExitCode.OK
+    assert main(["schema", "--deck", "-o", str(schema)]) == ExitCode.OK  # its own file: replaced
+    assert json.loads(schema.read_text(encoding="utf-8"))["title"] == "quizgen deck recipe"
+    content = tmp_path / "curie.yaml"
+    content.write_text("sources: []\n", encoding="utf-8")
+    capsys.readouterr()
+    assert main(["schema", "-o", str(content)]) == ExitCode.FAILURE
+    err = capsys.readouterr().err
+    assert f"{content} exists and is not a JSON Schema written by quizgen; refusing to overwrite it" in err
+    assert content.read_text(encoding="utf-8") == "sources: []\n"

@@ -11,6 +11,7 @@ from typing import Any
 from .spec import CHOICE_LISTS, DECK, ID_PATTERN, RECORDS, SECTIONS, Field
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
+SCHEMA_ID_PREFIX = "https://quizgen.invalid/schema/"  # how a schema quizgen wrote is known again
 # YAML lets an author write 1998 or 13 unquoted; the loader reads them as written.
 _TEXT: dict[str, Any] = {"type": ["string", "number", "boolean"]}
 
@@ -64,7 +65,7 @@ def _record(name: str) -> dict[str, Any]:
 def content_schema() -> dict[str, Any]:
     return {
         "$schema": _DIALECT,
-        "$id": "https://quizgen.invalid/schema/content.schema.json",
+        "$id": f"{SCHEMA_ID_PREFIX}content.schema.json",
         "title": "quizgen content file",
         "description": "Sources, entities, relations, facts, claims and events. See content/README.md.",
         "type": "object",
@@ -78,7 +79,7 @@ def content_schema() -> dict[str, Any]:
 def deck_schema() -> dict[str, Any]:
     return {
         "$schema": _DIALECT,
-        "$id": "https://quizgen.invalid/schema/deck.schema.json",
+        "$id": f"{SCHEMA_ID_PREFIX}deck.schema.json",
         "title": "quizgen deck recipe",
         "description": "Which content a deck takes and which questions it asks. See content/README.md.",
         "type": "object",

@@ -427,9 +427,14 @@ def _check(db: sqlite3.Connection, path: Path, existed: bool) -> None:
         raise _Unusable("is not a quizgen progress database")
     if version > SCHEMA_VERSION:
         raise StoreError(f"{path} was written by a newer quizgen (schema {version}); please upgrade quizgen")
-    _migrate(db, version)
-    if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
-        raise _Unusable("failed SQLite's integrity check")
+    try:
+        _migrate(db, version)
+        if existed and db.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+            raise _Unusable("failed SQLite's integrity check")
+    except sqlite3.OperationalError as error:  # locked, or a full disk: the file itself is fine
+        raise StoreError(f"cannot open the progress database {path}: {error}") from None
+    except sqlite3.DatabaseError:  # a damaged page: the check itself cannot finish
+        raise _Unusable("failed SQLite's integrity check") from None
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

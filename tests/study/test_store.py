@@ -104,6 +104,27 @@ def test_a_corrupt_file_is_moved_aside_not_deleted(tmp_path: Path) -> None:
         assert store.review_count() == 0
 
 
+def test_a_database_with_a_damaged_page_is_moved_aside(tmp_path: Path) -> None:
+    """SQLite raises on a malformed page instead of reporting it: still a file to keep aside, not a crash."""
+    with open_store(tmp_path, now=NOW):
+        pass
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    with db:
+        db.execute("CREATE TABLE ballast (data BLOB)")  # pages enough that one can be damaged
+        db.executemany("INSERT INTO ballast VALUES (?)", [(bytes(500),)] * 100)
+    db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    db.close()
+    path = tmp_path / DATABASE_NAME
+    data = bytearray(path.read_bytes())
+    page = 4096
+    data[page : 2 * page] = b"\xaa" * page
+    path.write_bytes(bytes(data))
+    with open_store(tmp_path, now=NOW) as store:
+        assert store.moved_aside is not None
+        assert store.moved_aside.read_bytes() == bytes(data)
+        assert store.review_count() == 0
+
+
 def test_a_foreign_database_is_moved_aside(tmp_path: Path) -> None:
     foreign = sqlite3.connect(tmp_path / DATABASE_NAME)
     foreign.execute("CREATE TABLE recipes (name TEXT)")

@@ -34,6 +34,8 @@ def backup(source: Path, target: Path) -> int:
 
 def check_backup(source: Path) -> int:
     """That ``source`` is a quizgen progress database this version can read; returns its reviews."""
+    if source.is_dir():
+        raise StoreError(f"{source} is a folder; name the backup file in it")
     if not source.is_file():
         raise StoreError(f"no such file: {source}")
     try:
@@ -58,14 +60,17 @@ def restore(source: Path, data_dir: Path, now: dt.datetime) -> tuple[int, Path |
     """
     reviews = check_backup(source)
     current = data_dir / DATABASE_NAME
+    if current.exists() and current.samefile(source):
+        raise StoreError(f"{source} is the progress in use already; restore a backup of it instead")
     aside = None
     try:
         data_dir.mkdir(parents=True, exist_ok=True)
         if current.exists():
             with open_store(data_dir) as store:  # fold the write-ahead log into the file before moving it
                 store.checkpoint()
-            aside = current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}")
-            current.rename(aside)
+            moved = current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}")
+            current.rename(moved)
+            aside = moved  # only once moved: a failure before leaves the progress where it is
             for suffix in ("-wal", "-shm"):
                 current.with_name(current.name + suffix).unlink(missing_ok=True)
         with (
@@ -74,8 +79,19 @@ def restore(source: Path, data_dir: Path, now: dt.datetime) -> tuple[int, Path |
         ):
             db.backup(new)
     except (OSError, sqlite3.Error) as error:
-        where = f"; your progress is safe in {aside}" if aside else ""
-        raise StoreError(f"cannot restore into {data_dir}: {error}{where}") from None
+        raise StoreError(f"cannot restore into {data_dir}: {error}{_put_back(aside, current)}") from None
     with open_store(data_dir):  # brings an older backup to the current schema
         pass
     return reviews, aside
+
+
+def _put_back(aside: Path | None, current: Path) -> str:
+    """After a failed restore, the progress it replaced goes back where it was; what to tell the user."""
+    if aside is None:
+        return ""
+    try:
+        current.unlink(missing_ok=True)  # half a copy, if any
+        aside.rename(current)
+    except OSError:
+        return f"; your progress is safe in {aside}"
+    return "; your progress is as it was"

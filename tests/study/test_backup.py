@@ -101,3 +101,56 @@ def test_restore_into_a_place_that_is_not_a_folder(
     err = capsys.readouterr().err
     assert f"cannot restore into {blocker}" in err
     assert "Traceback" not in err
+
+
+def test_restoring_the_progress_in_use_is_refused_and_it_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    assert main(["restore", str(data / DATABASE_NAME), "--data-dir", str(data)]) == 1
+    assert "is the progress in use already" in capsys.readouterr().err
+    with open_store(data) as store:
+        assert [r.question_id for r in store.reviews()] == ["a:t:typed"]
+    assert list(data.glob(f"{DATABASE_NAME}.before-restore-*")) == []
+
+
+def test_a_restore_that_fails_midway_puts_the_progress_back(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    answer(data, "b:t:typed")
+
+    connect = sqlite3.connect
+
+    class FullDisk:
+        """The backup's read-only connection, whose copy into the data folder fails."""
+
+        def __init__(self, db: sqlite3.Connection) -> None:
+            self.db = db
+
+        def backup(self, target: sqlite3.Connection) -> None:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        def __getattr__(self, name: str) -> object:
+            return getattr(self.db, name)
+
+    def connect_full(database: str, *args: object, **kwargs: object) -> object:
+        db = connect(database, *args, **kwargs)
+        return FullDisk(db) if "mode=ro" in str(database) else db
+
+    monkeypatch.setattr(sqlite3, "connect", connect_full)
+    capsys.readouterr()
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+    assert "disk is full; your progress is as it was" in capsys.readouterr().err
+    monkeypatch.undo()
+    with open_store(data) as store:
+        assert sorted(r.question_id for r in store.reviews()) == ["a:t:typed", "b:t:typed"]
+
+
+def test_a_folder_is_not_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["restore", str(tmp_path), "--data-dir", str(tmp_path / "data")]) == 1
+    assert f"{tmp_path} is a folder; name the backup file in it" in capsys.readouterr().err

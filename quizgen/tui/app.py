@@ -74,8 +74,13 @@ class QuizgenApp(App[int]):
             id="app.help",
             tooltip="Every key of this screen",
         ),
-        Binding(
-            "ctrl+q", "quit", "Quit", id="app.quit", tooltip="Leave quizgen; every answer is already saved"
+        Binding(  # priority: modal screens (the mode menu, the help) pass on only priority keys
+            "ctrl+q",
+            "quit",
+            "Quit",
+            id="app.quit",
+            tooltip="Leave quizgen; every answer is already saved",
+            priority=True,
         ),
     ]
 

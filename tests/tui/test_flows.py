@@ -201,6 +201,24 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
         assert (due, learned) == (3, 0)
 
 
+async def test_retrying_flashcard_mistakes_stays_in_flashcards(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        first = app.screen.card
+        await pilot.press("space", "1")  # Again: a mistake
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("r")
+        await pilot.pause()
+        retry = app.screen
+        assert isinstance(retry, FlashcardScreen)
+        assert retry.card == first
+        assert "Card 1 of 1" in screen_text(app)
+
+
 async def test_flashcard_answered_by_typing_proposes_a_grade(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -344,6 +362,27 @@ async def test_help_lists_every_key(make: AppFactory) -> None:
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+
+
+@pytest.mark.parametrize("over", ["mode menu", "help"])
+async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, over: str) -> None:
+    """The footer beneath shows ^q Quit and ? Help: both work over a modal screen too."""
+    from quizgen.tui.screens.help import HelpScreen
+    from quizgen.tui.screens.modes import ModeMenu
+
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter" if over == "mode menu" else "question_mark")
+        await pilot.pause()
+        assert isinstance(app.screen, ModeMenu if over == "mode menu" else HelpScreen)
+        if over == "mode menu":
+            await pilot.press("question_mark")
+            await pilot.pause()
+            assert isinstance(app.screen, HelpScreen)
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code is not None  # the app has exited
 
 
 async def test_browse_timeline(make: AppFactory) -> None:

@@ -33,6 +33,7 @@ MENU = [
 class ModeMenu(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="modes.back", tooltip="Back to the decks"),
+        Binding("question_mark", "app.help", "Help", key_display="?", id="modes.help", tooltip="Every key"),
         *(Binding(str(n), f"pick({n})", show=False, id=f"modes.pick{n}") for n in range(1, len(MENU) + 1)),
     ]
 
@@ -76,9 +77,6 @@ def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> bool:
 def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | None:
     """The screen of a new session in this mode; None (and a notice) when there is nothing to ask."""
     from .browse import BrowseScreen
-    from .flashcards import FlashcardScreen
-    from .order import OrderScreen
-    from .quiz import QuizScreen
 
     if mode == "browse":
         return BrowseScreen(deck)
@@ -110,5 +108,14 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
         return None
     session = Session(study_mode, deck.title, questions, now)
     session.session_id = app.saved(progress.store.start_session, deck.deck.id, study_mode.value, now)
-    screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(study_mode, QuizScreen)
+    return session_screen(deck, session)
+
+
+def session_screen(deck: StudyDeck, session: Session) -> Screen[None]:
+    """The screen that asks a session's questions in its mode: a retry of flashcards stays flashcards."""
+    from .flashcards import FlashcardScreen
+    from .order import OrderScreen
+    from .quiz import QuizScreen
+
+    screen = {Mode.FLASHCARDS: FlashcardScreen, Mode.ORDER: OrderScreen}.get(session.mode, QuizScreen)
     return screen(deck, session)

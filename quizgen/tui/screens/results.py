@@ -12,7 +12,7 @@ from textual.widgets import DataTable, Static
 
 from quizgen.questions.answers import Verdict
 from quizgen.study.catalog import StudyDeck
-from quizgen.study.session import Mode, Session
+from quizgen.study.session import Session
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
 
@@ -101,11 +101,9 @@ class ResultsScreen(FramedScreen[None]):
         mistakes.session_id = self.app.saved(
             self.app.progress.store.start_session, self.deck.deck.id, mistakes.mode.value, mistakes.started
         )
-        from .order import OrderScreen
-        from .quiz import QuizScreen
+        from .modes import session_screen
 
-        screen = OrderScreen if mistakes.mode is Mode.ORDER else QuizScreen
-        self.app.show_instead(screen(self.deck, mistakes))
+        self.app.show_instead(session_screen(self.deck, mistakes))
 
     def action_home(self) -> None:
         self.app.go_home()

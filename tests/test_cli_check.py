@@ -26,6 +26,18 @@ def test_clean_file(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.strip().endswith("curie.yaml: 2 sources, 8 entities, 1 relation, 4 facts, 3 events, 1 claim")
 
 
+def test_a_file_named_twice_is_read_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """ "curie.yaml ./curie.yaml" or a file and its folder: one file, not a file that duplicates itself."""
+    shutil.copy(DATA / "curie.yaml", tmp_path / "curie.yaml")
+    monkeypatch.chdir(tmp_path)
+    for names in (["curie.yaml", "./curie.yaml"], ["curie.yaml", "."]):
+        code, out, _ = run(capsys, *names)
+        assert code == 0, out
+        assert out.count("curie.yaml: 2 sources") == 1
+
+
 def test_broken_file_reports_location_and_exits_2(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     broken = tmp_path / "broken.yaml"
     broken.write_text((DATA / "curie.yaml").read_text().replace("object: warsaw", "object: warsw"))

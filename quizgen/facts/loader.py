@@ -111,11 +111,23 @@ def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadRe
     parts = _Parts()
     if with_defaults:
         _read_file(default_relations_path(), "quizgen/templates/relations.yaml", parts)
+    read: set[Path] = set()
     for path in paths:
+        real = _real_path(path)
+        if real in read:  # named twice ("a.yaml ./a.yaml", a file and its folder): one file, read once
+            continue
+        read.add(real)
         _read_file(path, display_path(path), parts)
     library = _resolve(parts)
     reports = [r for r in parts.reports.values() if r.problems or not r.display.startswith("quizgen/")]
     return LoadResult(library, tuple(reports))
+
+
+def _real_path(path: Path) -> Path:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError):  # a loop of links: reading it reports the problem
+        return path.absolute()
 
 
 def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:

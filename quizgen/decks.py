@@ -92,6 +92,8 @@ def looks_like_deck(path: Path) -> bool:
     """A recipe names its content; a content file has sections. Reads only the file's head: a content
     file's first section comes early, and a large library must not be read to find that out."""
     try:
+        if not path.is_file():  # a pipe would wait for a writer: reading it reports it
+            return False
         with path.open("rb") as handle:
             head = handle.read(64 * 1024).decode("utf-8-sig", errors="replace")
     except OSError:

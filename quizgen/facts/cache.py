@@ -31,6 +31,7 @@ from .errors import Location
 from .library import Library
 from .loader import default_relations_path, load_library
 from .model import Entity, Event, Exclusion, Fact, Kind, Qualifier, Quantity, Relation, Source, Template
+from .yamlread import read_bytes
 
 FORMAT = 1  # raise when the model's classes or fields change: old entries are then ignored
 _PRECISION = {p.value: p for p in Precision}
@@ -52,12 +53,12 @@ def _key(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256(f"quizgen-library-cache:{FORMAT}".encode())
     for path in [default_relations_path(), *paths]:
         digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(read_bytes(path))
     return digest.hexdigest()
 
 
 def _text_digest(path: Path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+    return hashlib.sha256(read_bytes(path)).hexdigest()
 
 
 def load_cached(paths: list[Path]) -> Library:

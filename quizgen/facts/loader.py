@@ -22,7 +22,7 @@ from .model import Entity, Event, Exclusion, Fact, Kind, Relation, Source, Templ
 from .quotes import normalise, quote_found
 from .reader import Reader
 from .spec import SECTIONS
-from .yamlread import Mapping, Node, Scalar, decode, describe, read_yaml_file
+from .yamlread import Mapping, Node, Scalar, decode, describe, read_bytes, read_yaml_file
 from .yamlread import Sequence as SequenceNode
 
 TEMPLATE_SLOTS = frozenset(
@@ -203,7 +203,7 @@ def _build_source(values: dict, node: Mapping, reader: Reader, folder: Path, par
     if "text" in values:
         text_path = folder / values["text"]
         try:
-            parts.source_texts[values["id"]] = normalise(decode(text_path.read_bytes(), str(text_path)))
+            parts.source_texts[values["id"]] = normalise(decode(read_bytes(text_path), str(text_path)))
         except OSError as error:
             reader.problem(
                 node.values["text"], f"cannot read the source text {values['text']!r}: {error.strerror}"

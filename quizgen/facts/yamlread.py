@@ -11,6 +11,8 @@ anything can blow up.
 from __future__ import annotations
 
 import codecs
+import errno
+import stat
 from pathlib import Path
 
 import yaml
@@ -110,16 +112,33 @@ def decode(data: bytes, path: str) -> str:
     return text
 
 
+def read_bytes(path: Path) -> bytes:
+    """A content file's bytes. A device or a pipe is refused before it is opened (reading /dev/zero
+    never ends; opening a pipe waits for a writer), and a file is never read past the limit."""
+    info = path.stat()
+    if not stat.S_ISREG(info.st_mode):
+        raise OSError(errno.EINVAL, "this is not a regular file but a device, pipe or socket", str(path))
+    if info.st_size > MAX_FILE_BYTES:
+        message = f"this file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+        raise OSError(errno.EFBIG, message, str(path))
+    with path.open("rb") as handle:
+        data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the limit
+        if len(data) > info.st_size:  # it grew since: read on, up to the limit
+            data += handle.read(MAX_FILE_BYTES + 1 - len(data))
+    if len(data) > MAX_FILE_BYTES:  # it grew since
+        raise OSError(errno.EFBIG, f"this file is over the limit of {MAX_FILE_BYTES:,} bytes", str(path))
+    return data
+
+
 def read_yaml_file(path: Path, display: str | None = None) -> tuple[Node | None, list[Problem]]:
     """Read and parse one file: its root (None when empty) and the problems that did not stop it."""
     shown = display or str(path)
     try:
-        size = path.stat().st_size
-        if size > MAX_FILE_BYTES:
-            raise _refuse(shown, 1, 1, f"this file is {size:,} bytes; the limit is {MAX_FILE_BYTES:,}")
-        data = path.read_bytes()
+        data = read_bytes(path)
     except OSError as error:
-        raise _refuse(shown, 1, 1, f"cannot read this file: {error.strerror or error}") from None
+        refused = error.errno in (errno.EINVAL, errno.EFBIG)  # our own refusals say it all
+        message = error.strerror if refused else f"cannot read this file: {error.strerror or error}"
+        raise _refuse(shown, 1, 1, message) from None
     return parse_yaml(decode(data, shown), shown)
 
 

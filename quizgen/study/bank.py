@@ -34,6 +34,7 @@ from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
 from quizgen.facts.loader import default_relations_path
 from quizgen.facts.model import Kind
+from quizgen.facts.yamlread import read_bytes
 from quizgen.questions.answers import Vocabulary
 from quizgen.questions.generate import current_year, generate_for_deck
 from quizgen.questions.model import Question
@@ -184,7 +185,7 @@ def _content_key(deck: Deck, files: Sequence[Path], seed: int) -> str:
     digest = hashlib.sha256(f"quizgen-bank:{FORMAT}:{seed}:{current_year()}".encode())
     for path in [deck.path, default_relations_path(), *files]:
         digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
-        digest.update(path.read_bytes())
+        digest.update(read_bytes(path))
     return digest.hexdigest()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import time
 import zipfile
 from pathlib import Path
@@ -181,6 +182,20 @@ def test_a_folder_that_refuses_new_files_is_reported_by_the_name_asked_for(
     assert code == ExitCode.FAILURE
     assert err == f"quizgen: cannot write {tmp_path / 'quiz.xml'}: Permission denied\n"
     assert out == ""
+
+
+@pytest.mark.parametrize("fmt", list(SUFFIXES))
+def test_a_pipe_or_device_is_no_place_to_export_to(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
+) -> None:
+    """Looking into a pipe to see whose file it is would wait for ever; /dev/full would fill memory."""
+    pipe = tmp_path / f"pipe{SUFFIXES[fmt]}"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/full")):
+        code, out, err = run(capsys, "export", CURIE, "--format", fmt, "-o", str(path))
+        assert code == ExitCode.FAILURE
+        assert err == f"quizgen: {path} is not a regular file but a device or pipe; give a file name\n"
+        assert out == ""
 
 
 def test_help_lists_every_format_and_what_it_carries(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,6 +8,7 @@ does a report without a place.
 from __future__ import annotations
 
 import codecs
+import os
 import random
 import tracemalloc
 from pathlib import Path
@@ -128,6 +129,18 @@ def test_too_large_a_file_is_refused_before_reading(tmp_path: Path, monkeypatch:
     result = load_bytes(tmp_path, b"# padding\n" * 3000)
     assert_located(result)
     assert "this file is 30,000 bytes; the limit is 20,000" in result.problems[0].message
+
+
+def test_a_device_or_a_pipe_is_refused_without_being_opened(tmp_path: Path) -> None:
+    """/dev/zero would be read for ever, a pipe would wait for a writer: a hang fails this test."""
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    zero = tmp_path / "zero.yaml"
+    zero.symlink_to("/dev/zero")
+    for path in (pipe, zero):
+        result = load_content([path])
+        assert_located(result, path.name)
+        assert result.problems[0].message == "this is not a regular file but a device, pipe or socket"
 
 
 @FUZZ

@@ -52,6 +52,18 @@ def evaluate_choice(question: Question, index: int) -> Outcome:
     )
 
 
+def unreadable(question: Question, text: str) -> str | None:
+    """Why ``text`` is no answer at all (an empty line, a year guess that names no single year), or
+    None. Such an answer is asked again, not marked wrong: a stray Enter costs no review."""
+    if not text.strip():
+        return "no answer given"
+    if question.kind is Kind.YEAR_GUESS and question.date is not None:
+        year = score_year(question.date, text)
+        if year.points == 0.0 and year.note is not None:
+            return year.note
+    return None
+
+
 def evaluate_text(question: Question, text: str, vocabulary: Vocabulary | None = None) -> Outcome:
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
         year = score_year(question.date, text)

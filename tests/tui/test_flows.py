@@ -305,6 +305,29 @@ async def test_year_guess_with_closeness_points(make: AppFactory) -> None:
         assert 0 < screen.session.attempts[-1].outcome.points < 1
 
 
+async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(make: AppFactory) -> None:
+    """A review saved as Again for an empty line would cost the student a card's progress."""
+    app = make()
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await open_mode(pilot, 5)
+        screen = app.screen
+        assert screen.question.kind is Kind.YEAR_GUESS
+        await pilot.press("enter")
+        await pilot.pause(0.1)  # the notice slides in
+        assert screen.answered is None
+        shown = " ".join(screen_text(app).replace("▌", " ").split())  # the notice wraps in its border
+        assert "Type your answer; Enter on an empty line again shows it" in shown
+        await pilot.press(*"abc", "enter")
+        await pilot.pause()
+        assert screen.answered is None
+        assert app.progress.store.reviews() == []
+        await pilot.press(*["backspace"] * 3, "enter")  # empty again: "I don't know"
+        await pilot.pause()
+        assert screen.answered is not None
+        assert screen.answered.outcome.points == 0
+        assert len(app.progress.store.reviews()) == 1
+
+
 async def test_results_and_retry_mistakes(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

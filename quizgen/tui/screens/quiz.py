@@ -16,7 +16,7 @@ from textual.widgets.option_list import Option
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
-from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
+from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text, unreadable
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
@@ -65,6 +65,7 @@ class QuizScreen(FramedScreen[None]):
         self.session = session
         self.answered: Attempt | None = None
         self.grade: Grade | None = None
+        self._asked_to_type = False  # an empty or unreadable answer was met once on this question
         self.shown_at = time.monotonic()
 
     def compose_body(self) -> ComposeResult:
@@ -89,6 +90,7 @@ class QuizScreen(FramedScreen[None]):
         if question is None:
             return
         self.answered, self.grade = None, None
+        self._asked_to_type = False
         self.shown_at = time.monotonic()
         self.update_status()
         self.query_one("#stem", Static).update(literal(question.stem, style="bold"))
@@ -150,8 +152,20 @@ class QuizScreen(FramedScreen[None]):
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         question = self.question
-        if self.answered is None and question is not None:
-            self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
+        if self.answered is not None or question is None:
+            return
+        problem = unreadable(question, event.value)
+        if problem is not None and not (problem == "no answer given" and self._asked_to_type):
+            # asked again, not marked: an empty Enter twice is "I don't know" and shows the answer
+            self._asked_to_type = True
+            hint = (
+                "Type your answer; Enter on an empty line again shows it"
+                if problem == "no answer given"
+                else f"{problem[:1].upper()}{problem[1:]}: type one year, such as 1998 or 44 BC"
+            )
+            self.notify(hint, timeout=6)
+            return
+        self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
 
     def choose(self, index: int) -> None:
         question = self.question

@@ -287,7 +287,9 @@ async def test_which_came_first(make: AppFactory) -> None:
         await pilot.pause()
         text = screen_text(app)
         assert "✓ Correct" in text
-        assert "①" in text  # the two events drawn on a timeline
+        # the two events drawn on a timeline, numbered as the options were
+        for marker, option in zip("①②", question.options, strict=True):
+            assert re.search(rf"{marker} [^\n]*{re.escape(option[:30])}", text), (marker, option)
 
 
 async def test_year_guess_with_closeness_points(make: AppFactory) -> None:

@@ -104,5 +104,8 @@ def _chart(question: Question, outcome: Outcome, width: int) -> Text | None:
             points.append(("your guess", outcome.year.guess))
         return strip(points, width)
     if question.kind is Kind.WHICH_FIRST and question.items:
-        return strip([(item.label, item.date) for item in question.items], width)
+        # numbered as the options were: ① is the event the student knew as option 1
+        by_label = {item.label: item for item in question.items}
+        shown = [by_label[o] for o in question.options if o in by_label] or list(question.items)
+        return strip([(item.label, item.date) for item in shown], width)
     return None

@@ -275,6 +275,31 @@ async def test_order_partial_credit_is_shown(make: AppFactory) -> None:
         assert "belongs at" in text
 
 
+@pytest.mark.parametrize("mode", [2, 3])  # flashcards, put in order
+async def test_the_end_of_an_answers_feedback_is_in_view_and_the_rest_a_key_away(
+    make: AppFactory, mode: int
+) -> None:
+    """On a small terminal the feedback runs past the screen: its last line (what Enter and 1-4 do)
+    is shown, and the scroll keys reach the rest though nothing holds the focus."""
+    app = make()
+    async with app.run_test(size=(60, 16)) as pilot:
+        await open_mode(pilot, mode)
+        await pilot.press("space" if mode == 2 else "enter")
+        body = app.screen.query_one("#body")
+        for _ in range(50):  # scrolled once the feedback is laid out, and drawn after that
+            await pilot.pause(0.01)
+            if body.max_scroll_y > 0 and body.scroll_y == body.max_scroll_y:
+                break
+        await pilot.pause(0.05)
+        last_words = "4 Easy" if mode == 2 else "1-4 to change"
+        assert body.scroll_y == body.max_scroll_y > 0
+        assert last_words in screen_text(app)
+        await pilot.press("home")
+        await pilot.pause(0.05)
+        assert body.scroll_y == 0
+        assert last_words not in screen_text(app)
+
+
 async def test_which_came_first(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

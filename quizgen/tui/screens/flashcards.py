@@ -24,6 +24,7 @@ from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
+from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import literal
 
@@ -35,7 +36,7 @@ if TYPE_CHECKING:
 LETTERS = "ABCDEF"
 
 
-class FlashcardScreen(FramedScreen[None]):
+class FlashcardScreen(FramedScreen[None], ScrollingBody):
     BINDINGS = [
         Binding("space", "reveal", "Reveal", id="cards.reveal", tooltip="Show the answer"),
         Binding("t", "type", "Type answer", id="cards.type", tooltip="Answer in words and let quizgen check"),
@@ -59,6 +60,7 @@ class FlashcardScreen(FramedScreen[None]):
             "u", "undo", "Undo", id="cards.undo", tooltip="Take the last grade back and show that card again"
         ),
         Binding("escape", "finish", "End", id="cards.finish", tooltip="End the session and see the results"),
+        *SCROLL_BINDINGS,
     ]
 
     app: QuizgenApp
@@ -170,6 +172,7 @@ class FlashcardScreen(FramedScreen[None]):
         back.display = True
         self.query_one("#answer", Input).display = False
         self.set_focus(None)
+        self.show_end_of_body()
         self.refresh_bindings()
 
     # -- grading --------------------------------------------------------------

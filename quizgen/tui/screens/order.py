@@ -19,6 +19,7 @@ from quizgen.study.evaluate import evaluate_order
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
+from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import HEADLINES
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
@@ -29,7 +30,7 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
-class OrderScreen(FramedScreen[None]):
+class OrderScreen(FramedScreen[None], ScrollingBody):
     BINDINGS = [
         Binding(
             "shift+up,left_square_bracket",
@@ -62,6 +63,7 @@ class OrderScreen(FramedScreen[None]):
             for n in range(1, 5)
         ),
         Binding("escape", "finish", "End", id="order.finish", tooltip="End the session and see the results"),
+        *SCROLL_BINDINGS,
     ]
 
     app: QuizgenApp
@@ -198,7 +200,7 @@ class OrderScreen(FramedScreen[None]):
         view = self.query_one("#feedback", Static)
         view.update(text)
         view.display = True
-        self.query_one("#body", VerticalScroll).scroll_end(animate=False)
+        self.show_end_of_body()
 
     def action_grade(self, number: int) -> None:
         attempt = self.answered

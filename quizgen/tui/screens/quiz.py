@@ -20,6 +20,7 @@ from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text, unre
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
+from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import literal
 
@@ -37,7 +38,7 @@ PLACEHOLDERS = {
 }
 
 
-class QuizScreen(FramedScreen[None]):
+class QuizScreen(FramedScreen[None], ScrollingBody):
     AUTO_FOCUS = ""  # show_question focuses what the question needs; a stray focus restyles the screen
     BINDINGS = [
         Binding("enter", "next", "Next", id="quiz.next", tooltip="The next question (after answering)"),
@@ -55,6 +56,7 @@ class QuizScreen(FramedScreen[None]):
         ),
         Binding("t", "truth(1)", "True", show=False, id="quiz.true", tooltip="Answer True"),
         Binding("f", "truth(2)", "False", show=False, id="quiz.false", tooltip="Answer False"),
+        *SCROLL_BINDINGS,
     ]
 
     app: QuizgenApp
@@ -216,7 +218,7 @@ class QuizScreen(FramedScreen[None]):
         view = self.query_one("#feedback", Static)
         view.update(feedback(self.answered.question, self.answered.outcome, self.grade, self.size.width - 12))
         view.display = True
-        self.query_one("#body", VerticalScroll).scroll_end(animate=False)
+        self.show_end_of_body()
 
     # -- actions ------------------------------------------------------------
 

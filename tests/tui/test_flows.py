@@ -201,6 +201,22 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
         assert (due, learned) == (3, 0)
 
 
+async def test_flashcard_footer_shows_what_each_step_can_do(make: AppFactory) -> None:
+    """Keys that cannot act are hidden, not greyed: on 80 columns greyed ones pushed the grades off."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        await pilot.pause()
+        assert "Reveal" in footer_keys(app)
+        assert "Again" not in footer_keys(app)
+        await pilot.press("space")
+        await pilot.pause()
+        keys = footer_keys(app)
+        assert "Reveal" not in keys
+        assert "Type answer" not in keys
+        assert {"Again", "Hard", "Good", "Easy"} <= set(keys)
+
+
 async def test_retrying_flashcard_mistakes_stays_in_flashcards(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

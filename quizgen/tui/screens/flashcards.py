@@ -185,9 +185,9 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             return self.revealed and self.outcome is not None
         if action == "choose":
             return card is not None and not self.revealed and card.kind in CHOICE_KINDS
-        if action in ("reveal", "type"):
+        if action in ("reveal", "type"):  # False hides a key; None would show it greyed, in the way
             if card is None or self.revealed:
-                return None
+                return False
             return action == "reveal" or card.kind not in CHOICE_KINDS
         if action == "undo":
             return any(a.review_id for a in self.session.attempts)

@@ -619,3 +619,20 @@ async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppF
         assert "Nothing is due" in text
         assert "Your decks" in text
         assert "Marie Curie" in text
+
+
+async def test_flashcards_say_when_todays_new_cards_are_done(make: AppFactory) -> None:
+    """Not "nothing is due" alone while the deck still holds new cards: the day's share is done."""
+    app = make(settings=Settings(quiz_length=6, new_per_day=2))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await open_mode(pilot, 2)
+        for _ in range(2):  # the day's two new cards: the session ends on its results
+            await pilot.press("space", "3")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("enter", "2")
+        await pilot.pause(0.1)
+        text = " ".join(screen_text(app).replace("▌", " ").split())
+        assert "Nothing is due, and today's 2 new cards are done" in text

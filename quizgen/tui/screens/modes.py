@@ -99,11 +99,15 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
         facts_studied_today=progress.facts_studied_today() if study_mode is Mode.FLASHCARDS else set(),
     )
     if not questions:
-        message = (
-            "Nothing is due: come back tomorrow, or take a quiz."
-            if study_mode is Mode.FLASHCARDS
-            else "No questions."
-        )
+        message = "No questions."
+        if study_mode is Mode.FLASHCARDS:
+            limit = app.settings.new_per_day
+            met = limit > 0 and progress.new_seen_today() >= limit
+            message = (
+                f"Nothing is due, and today's {limit} new cards are done: come back tomorrow, or take a quiz."
+                if met
+                else "Nothing is due: come back tomorrow, or take a quiz."
+            )
         app.notify(message, markup=False)
         return None
     session = Session(study_mode, deck.title, questions, now)

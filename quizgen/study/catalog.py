@@ -54,8 +54,7 @@ class StudyDeck:
 
     def counts(self, store: Store, now: dt.datetime) -> DeckCounts:
         cards = self.cards(store)
-        due = sum(1 for card in cards.values() if card.due <= now)
-        return DeckCounts(new=self.bank.count() - len(cards), due=due, learned=len(cards) - due)
+        return sessions.card_counts(self.bank.count() - len(cards), cards.values(), now)
 
     def session_questions(
         self,

@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Protocol, TypeVar
 
+import fsrs
+
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
 from quizgen.questions.selection import HasKind, one_per_group
@@ -171,20 +173,29 @@ def flashcards(
 
 @dataclass(frozen=True, slots=True)
 class DeckCounts:
+    """New (never answered), due now, learning (in fsrs's first steps, or relearning after a lapse,
+    due again soon) and learned (graduated to reviews, not due)."""
+
     new: int
     due: int
     learned: int
+    learning: int = 0
 
 
 def counts(questions: Sequence[Question], cards: Mapping[str, StoredCard], now: dt.datetime) -> DeckCounts:
-    """New (never answered), due now, and learned (answered and not due) among a deck's questions."""
-    new = due = learned = 0
-    for question in questions:
-        card = cards.get(question.id)
-        if card is None:
-            new += 1
-        elif card.due <= now:
+    """The counts of a deck's questions, given every card the student has."""
+    answered = [cards[q.id] for q in questions if q.id in cards]
+    return card_counts(len(questions) - len(answered), answered, now)
+
+
+def card_counts(new: int, cards: Iterable[StoredCard], now: dt.datetime) -> DeckCounts:
+    """Beside ``new`` unanswered questions, the cards due now, learned, and still being learned."""
+    due = learned = learning = 0
+    for card in cards:
+        if card.due <= now:
             due += 1
-        else:
+        elif card.state == fsrs.State.Review:
             learned += 1
-    return DeckCounts(new, due, learned)
+        else:  # an Again a minute ago is not learned yet
+            learning += 1
+    return DeckCounts(new, due, learned, learning)

@@ -99,6 +99,12 @@ def test_flashcards_due_first_then_new_within_the_limit(tmp_path: Path, question
         assert len(today) == 4
         numbers = counts(questions, cards, later)
         assert (numbers.new, numbers.due, numbers.learned) == (len(questions) - 1, 1, 0)
+        soon = counts(questions, cards, NOW + dt.timedelta(seconds=1))  # a wrong answer a second ago
+        assert (soon.learning, soon.due, soon.learned) == (1, 0, 0)  # being learned, not learned
+        second = questions[1]
+        progress.record(second, evaluate_text(second, second.answer), 1, grade=Grade.EASY)  # to reviews
+        easy = counts(questions, store.cards(), NOW + dt.timedelta(seconds=1))
+        assert (easy.learning, easy.learned) == (1, 1)
 
 
 def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:

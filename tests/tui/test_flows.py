@@ -24,11 +24,11 @@ from quizgen.tui.screens.results import ResultsScreen
 from .conftest import START, AppFactory, FakeClock, footer_keys, ready, screen_text
 
 
-def deck_row(text: str, title: str = "Marie Curie") -> tuple[int, int, int, str]:
-    """New, due, learned and last score of a deck, as the home screen shows them."""
-    match = re.search(rf"{re.escape(title)}\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)", text)
+def deck_row(text: str, title: str = "Marie Curie") -> tuple[int, int, int, int, str]:
+    """New, learning, due, learned and last score of a deck, as the home screen shows them."""
+    match = re.search(rf"{re.escape(title)}\s+(\d+)\s+(\d+)\s+(\d+)\s+(\d+)\s+(\S+)", text)
     assert match, text
-    return int(match[1]), int(match[2]), int(match[3]), match[4]
+    return int(match[1]), int(match[2]), int(match[3]), int(match[4]), match[5]
 
 
 async def open_mode(pilot, number: int) -> None:
@@ -68,7 +68,8 @@ async def test_home_lists_decks_with_counts(make: AppFactory) -> None:
         assert "Due" in text
         assert "Learned" in text
         deck = app.decks[0]
-        assert deck_row(text) == (deck.bank.count(), 0, 0, "—")
+        assert "Learning" in text
+        assert deck_row(text) == (deck.bank.count(), 0, 0, 0, "—")
 
 
 async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> None:
@@ -197,8 +198,8 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
-        _, due, learned, _ = deck_row(screen_text(app))
-        assert (due, learned) == (3, 0)
+        _, learning, due, learned, _ = deck_row(screen_text(app))
+        assert (learning, due, learned) == (0, 3, 0)
 
 
 async def test_flashcard_footer_shows_what_each_step_can_do(make: AppFactory) -> None:
@@ -307,7 +308,7 @@ async def test_the_end_of_an_answers_feedback_is_in_view_and_the_rest_a_key_away
             if body.max_scroll_y > 0 and body.scroll_y == body.max_scroll_y:
                 break
         await pilot.pause(0.05)
-        last_words = "4 Easy" if mode == 2 else "1-4 to change"
+        last_words = "· 4 Easy" if mode == 2 else "1-4 to change"  # the footer has "4 Easy" too
         assert body.scroll_y == body.max_scroll_y > 0
         assert last_words in screen_text(app)
         await pilot.press("home")
@@ -483,9 +484,10 @@ async def test_quitting_mid_session_keeps_every_answer(make: AppFactory, tmp_pat
     app = make(data=reopened)
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
-        new, due, learned, _ = deck_row(screen_text(app))
+        new, learning, due, learned, _ = deck_row(screen_text(app))
         assert new == app.decks[0].bank.count() - 3
-        assert (due, learned) == (0, 3)  # answered and scheduled: not due again yet
+        assert due == 0  # answered and scheduled: not due again yet
+        assert learning + learned == 3
     reopened.close()
 
 

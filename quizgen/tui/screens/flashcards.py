@@ -116,7 +116,7 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
                 ("Flashcards · ", "bold"),
                 literal(session.deck_title),
                 f"   Card {min(session.position + 1, len(session.questions))} of {len(session.questions)}",
-                f" · {numbers.new} new · {numbers.due} due · {numbers.learned} learned",
+                f" · {numbers.new} new · {numbers.learning} learning · {numbers.due} due",  # what is to come
             )
         )
 

@@ -1,4 +1,5 @@
-"""Home: the decks with what is new, due and learned, and the last score; open one into a mode."""
+"""Home: the decks with what is new, being learned, due and learned, and the last score; open one into
+a mode."""
 
 from __future__ import annotations
 
@@ -54,6 +55,7 @@ class HomeScreen(FramedScreen[None]):
         for label, key in (
             ("Deck", "deck"),
             ("New", "new"),
+            ("Learning", "learning"),
             ("Due", "due"),
             ("Learned", "learned"),
             ("Last", "last"),
@@ -88,6 +90,7 @@ class HomeScreen(FramedScreen[None]):
             table.add_row(
                 literal(deck.title),
                 Text(str(numbers.new), justify="right"),
+                Text(str(numbers.learning), justify="right"),
                 Text(str(numbers.due), justify="right", style="bold" if numbers.due else ""),
                 Text(str(numbers.learned), justify="right"),
                 Text("—" if last is None else f"{last:.0%}", justify="right"),

@@ -21,7 +21,7 @@ from quizgen.tui.screens.order import OrderScreen
 from quizgen.tui.screens.quiz import QuizScreen
 from quizgen.tui.screens.results import ResultsScreen
 
-from .conftest import START, AppFactory, FakeClock, footer_keys, ready, screen_text
+from .conftest import ROOT, START, AppFactory, FakeClock, footer_keys, ready, screen_text
 
 
 def deck_row(text: str, title: str = "Marie Curie") -> tuple[int, int, int, int, str]:
@@ -393,6 +393,27 @@ async def test_results_and_retry_mistakes(make: AppFactory) -> None:
         assert isinstance(retry, QuizScreen)
         assert retry.session.questions == [wrong]
         assert "Question 1 of 1" in screen_text(app)
+
+
+async def test_results_show_the_right_answer_on_80_columns(make: AppFactory) -> None:
+    """The bundled subject's long stems once pushed the answer column off the screen."""
+    app = make(decks=[ROOT / "decks" / "soleimani.yaml"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 1)
+        asked = []
+        for _ in range(4):
+            asked.append(app.screen.question)
+            await answer(pilot, app.screen, "wrong")
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        rows = [line for line in screen_text(app).splitlines() if "✗" in line]
+        assert len(rows) == 4
+        assert max(len(q.stem) for q in asked) > 40  # long enough to have crowded the answers out
+        for question, row in zip(asked, rows, strict=True):
+            assert question.answer[:8] in row, row
 
 
 async def test_stats(make: AppFactory, clock: FakeClock) -> None:

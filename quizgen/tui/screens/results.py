@@ -10,7 +10,9 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
+from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Session
 from quizgen.tui.screens.framed import FramedScreen
@@ -77,15 +79,18 @@ class ResultsScreen(FramedScreen[None]):
         table.add_column("Question", key="question")
         table.add_column("Your answer", key="given")
         table.add_column("Answer", key="key")
+        # the answer columns fit beside the question on an 80-column terminal: nothing scrolls away
+        room = max(self.app.size.width - 14, 40)
+        answer_width = min(28, room // 4)
+        stem_width = min(60, room - 2 * answer_width)
         for attempt in session.attempts:
             mark, style = MARKS[attempt.outcome.verdict]
             question = attempt.question
-            stem = question.cloze.text if question.cloze else question.stem
             table.add_row(
                 Text(mark, style=f"bold {style}"),
-                literal(_short(stem, 60)),
-                literal(_short(attempt.outcome.given or "—", 28)),
-                literal(_short(question.answer, 28)),
+                literal(_short(_asked(question), stem_width)),
+                literal(_short(attempt.outcome.given or "—", answer_width)),
+                literal(_short(question.answer, answer_width)),
             )
         table.focus()
 
@@ -112,6 +117,15 @@ class ResultsScreen(FramedScreen[None]):
 def points_text(points: float) -> str:
     """Whole points as whole numbers, partial credit to two decimals: 3, 4.5, 0.01."""
     return str(int(points)) if points == int(points) else f"{points:.2f}".rstrip("0").rstrip(".")
+
+
+def _asked(question: Question) -> str:
+    """What the question asked, told apart from its neighbours: every ordering shares one stem."""
+    if question.cloze:
+        return question.cloze.text
+    if question.kind in (Kind.ORDER, Kind.WHICH_FIRST) and question.items:
+        return f"{question.stem} " + " · ".join(item.label for item in question.items)
+    return question.stem
 
 
 def _short(text: str, width: int) -> str:

@@ -259,11 +259,17 @@ def _build_entity(values: dict, node: Mapping, reader: Reader, folder: Path, par
 
 def _check_slots(reader: Reader, node: Node, text: str, allowed: frozenset[str], what: str) -> bool:
     try:
-        slots = [name for _, name, _, _ in string.Formatter().parse(text) if name is not None]
+        fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
     except ValueError as error:
         reader.problem(node, f"{what} has unbalanced braces: {error}", "write literal braces as {{ and }}")
         return False
+    slots = [name for name, _, _ in fields if name is not None]
     ok = True
+    for name, spec, conversion in fields:
+        if name is not None and (spec or conversion):  # {subject:>50}, {Subject!r}: Python's, not ours
+            written = f"{{{name}{'!' + conversion if conversion else ''}{':' + spec if spec else ''}}}"
+            reader.problem(node, f"{what} has a formatted slot {written}", f"write it as {{{name}}}")
+            ok = False
     for slot in slots:
         if slot not in allowed:
             reader.problem(node, f"{what} has an unknown slot {{{slot}}}", did_you_mean(slot, allowed))

@@ -257,3 +257,25 @@ def test_excluded_sentence_must_be_in_the_text(tmp_path: Path) -> None:
         "topic.yaml:7:15: this excluded sentence is not in the source's text "
         "(copy it exactly; only whitespace and typographic quotes may differ)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("statement", "question", "reported"),
+    [
+        ("{Subject!r} was described as {object}.", "How was {subject} described?", "{Subject!r}"),
+        ("{Subject} was described as {object:>9}.", "How was {subject} described?", "{object:>9}"),
+        ("{Subject} was described as {object}.", "How was {subject:>50} described?", "{subject:>50}"),
+    ],
+)
+def test_a_formatted_slot_is_refused(tmp_path: Path, statement: str, question: str, reported: str) -> None:
+    """Python's format specs in a slot would reach the student as written: "{subject:>50}"."""
+    relation = (
+        "relations:\n  - id: described_as\n    value: text\n"
+        f"    statement: {statement!r}\n"
+        f"    templates:\n      - id: d\n        ask: object\n        question: {question!r}\n"
+        "        kinds: [typed]\n"
+    )
+    found = problems(tmp_path, VALID + relation)
+    assert len(found) == 1, found
+    assert f"has a formatted slot {reported}" in found[0]
+    assert found[0].startswith("topic.yaml:")

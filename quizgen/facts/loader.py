@@ -156,6 +156,16 @@ def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:
         )
         return report
     reader = Reader(display)
+    if not SECTIONS.keys() & root.values.keys() and "title" in root.values and "id" in root.values:
+        # a recipe read as content: say that, not "unknown section 'title'"
+        if "content" in root.values:
+            message = "this is a deck recipe, named where content files belong (a recipe cannot be content)"
+            hint = "list under content: only files of sources:, entities:, facts: and the like"
+        else:
+            message = "this reads as a deck recipe without content: the content files it takes"
+            hint = "add content: [my-subject.yaml], or write sources:, entities:, facts: here"
+        report.problems.append(Problem(Location(display, root.line, root.column), message, hint))
+        return report
     for section, node in root.values.items():
         record = SECTIONS.get(section)
         if record is None:

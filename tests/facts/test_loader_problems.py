@@ -279,3 +279,23 @@ def test_a_formatted_slot_is_refused(tmp_path: Path, statement: str, question: s
     assert len(found) == 1, found
     assert f"has a formatted slot {reported}" in found[0]
     assert found[0].startswith("topic.yaml:")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        (
+            "title: My deck\nid: 17\n",
+            "this reads as a deck recipe without content: the content files it takes",
+        ),
+        (
+            "title: Me\nid: 17\ncontent: [topic.yaml]\n",
+            "this is a deck recipe, named where content files belong",
+        ),
+    ],
+)
+def test_a_recipe_read_as_content_is_named_as_one(tmp_path: Path, text: str, message: str) -> None:
+    """A recipe without content:, or one that includes itself, was 'unknown section title, id'."""
+    found = problems(tmp_path, text)
+    assert len(found) == 1, found
+    assert found[0].startswith(f"topic.yaml:1:1: {message}")

@@ -8,7 +8,7 @@ from typing import Any
 from quizgen.facts.model import Event, Kind
 
 from .context import Context
-from .from_facts import YEAR_GUESS_PRECISIONS
+from .from_facts import MIN_CHOICES, YEAR_GUESS_PRECISIONS
 from .model import Question
 from .normalise import contains_phrase
 from .wording import attribution, compose, date_option, event_label
@@ -62,7 +62,7 @@ def _date_choice(ctx: Context, event: Event, stem: str, base: dict[str, Any]) ->
     month_only = "in which month of" in stem.lower()  # the stem gives the year: options name months
     wrong = ctx.distractors.dates(event.date, (), rng, same_year=month_only)
     options = [date_option(d, month_only) for d in (event.date, *wrong)]
-    if len(options) < 2:
+    if len(options) < MIN_CHOICES:
         return None
     key = options[0]
     rng.shuffle(options)

@@ -26,6 +26,9 @@ YEAR_GUESS_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.PART, Precisi
 MAX_CLOZE_QUOTE = 320
 MIN_CLOZE_QUOTE_WORDS = 8  # a shorter quote is a fragment: the relation's own sentence reads better
 MAX_RECALL_WORDS = 8  # longer answers are recognised, not recalled: no typed or cloze question
+# a choice of two is a true/false in disguise, and the stem's words often pick it ("Which government
+# did he support in the Syrian Civil War?" — Syrian government or US government)
+MIN_CHOICES = 3
 
 
 @dataclass(frozen=True, slots=True)
@@ -251,7 +254,7 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
     else:
         key = asked.key
         options = [key, *ctx.distractors.texts(fact.relation, _all_texts(ctx, fact, asked), rng)]
-    if len(options) < 2:
+    if len(options) < MIN_CHOICES:
         return None
     base = _base(ctx, fact, template, asked, question_id, Kind.MULTIPLE_CHOICE)
     base["answer"] = key

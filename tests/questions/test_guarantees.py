@@ -154,6 +154,14 @@ def test_a_question_asking_for_a_year_is_answered_by_a_year(world: tuple[Library
     assert violations == []
 
 
+def test_a_choice_offers_at_least_three_options(world: tuple[Library, list[Question]]) -> None:
+    """Two options are a true/false in disguise: "Syrian government or US government?" for the
+    government he supported in the Syrian Civil War."""
+    _, questions = world
+    few = [f"{q.id}: {q.options}" for q in questions if q.kind is Kind.MULTIPLE_CHOICE and len(q.options) < 3]
+    assert few == []
+
+
 def option_date(question: Question, option: str):
     from quizgen.questions.answers import parse_answer_date
 

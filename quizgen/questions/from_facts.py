@@ -388,6 +388,10 @@ def _statement_cloze(ctx: Context, fact: Fact, relation: Relation, asked: Asked)
         entity = ctx.library.entities[min(asked.correct)]
         key, article = entity.name, f"{entity.article} " if entity.article else ""
         slots[_SLOT[asked.target]] = marker
+        if entity.part_of is not None:  # "is in ____": the places around it would be true too
+            if entity.kind is None:
+                return None
+            slots[_SLOT[asked.target]] = f"{marker} ({entity.kind})"
     else:
         key = asked.key
         slots[_SLOT[asked.target]] = marker

@@ -162,6 +162,19 @@ def test_a_choice_offers_at_least_three_options(world: tuple[Library, list[Quest
     assert few == []
 
 
+def test_a_blank_for_a_place_inside_another_says_which_kind(world: tuple[Library, list[Question]]) -> None:
+    """ "Qanat-e Malek is in ____." has Iran for a true answer too; "____ (province)" has one."""
+    library, questions = world
+    violations = []
+    for question in questions:
+        if question.kind is not Kind.CLOZE or question.answer_kind != "entity" or "“" in question.stem:
+            continue  # a quote's own words carry their context; only the relation's sentence is checked
+        place = next((e for e in library.entities.values() if e.name == question.answer), None)
+        if place is not None and place.part_of is not None and f"____ ({place.kind})" not in question.stem:
+            violations.append(f"{question.id}: {question.stem}")
+    assert violations == []
+
+
 def option_date(question: Question, option: str):
     from quizgen.questions.answers import parse_answer_date
 

@@ -108,7 +108,11 @@ def which(entity: Entity) -> str:
     return f"Which {entity.kind or TYPE_NOUNS.get(entity.type, 'one')}"
 
 
+_ABOUT_WORDS = frozenset({"nearly", "about", "around", "approximately", "roughly", "almost"})
+
+
 def how_many(quantity: Quantity) -> str:
+    """ "at least how many", "nearly how much": the qualifier in the source's own word."""
     base = "how much" if quantity.currency else "how many"
     prefix = {
         Qualifier.EXACT: "",
@@ -116,6 +120,9 @@ def how_many(quantity: Quantity) -> str:
         Qualifier.AT_MOST: "at most ",
         Qualifier.ABOUT: "approximately ",
     }[quantity.qualifier]
+    first = quantity.text.split(maxsplit=1)[0].lower() if quantity.text.strip() else ""
+    if quantity.qualifier is Qualifier.ABOUT and first in _ABOUT_WORDS:
+        prefix = f"{first} "  # "nearly $50 billion" is less than 50 billion; "approximately" is not
     return prefix + base
 
 

@@ -1,0 +1,23 @@
+"""How a question asks for a number: the source's qualifier, in the source's word."""
+
+from __future__ import annotations
+
+import pytest
+
+from quizgen.facts.quantities import parse_quantity
+from quizgen.questions.wording import how_many
+
+
+@pytest.mark.parametrize(
+    ("written", "asked"),
+    [
+        ("13", "how many"),
+        ("at least 13", "at least how many"),
+        ("at most 6", "at most how many"),
+        ("nearly $50 billion", "nearly how much"),  # nearly is less than; approximately is not
+        ("about 40", "about how many"),
+        ("c. 40", "approximately how many"),
+    ],
+)
+def test_the_qualifier_is_asked_as_written(written: str, asked: str) -> None:
+    assert how_many(parse_quantity(written)) == asked

@@ -342,6 +342,10 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
     """The source's own sentence with the key blanked, when the key appears in it exactly once."""
     if asked.answer_kind == "date" or asked.target == "when":
         return None
+    if asked.voice is None and any(ref.opinion for ref in ctx.sources(fact)):
+        # a plain fact that an opinion source states too: a quote shown unattributed might be that
+        # source's words ("the IRGC's elite foreign operations formation"); blank the relation's own
+        return None
     surfaces = [asked.key, *asked.accepted] if not fact.objects or len(fact.objects) == 1 else []
     for quote in fact.quotes:
         if len(quote) > MAX_CLOZE_QUOTE or len(quote.split()) < MIN_CLOZE_QUOTE_WORDS:

@@ -175,6 +175,23 @@ def test_a_blank_for_a_place_inside_another_says_which_kind(world: tuple[Library
     assert violations == []
 
 
+def test_an_unattributed_quote_is_never_an_opinion_sources_words(
+    world: tuple[Library, list[Question]],
+) -> None:
+    """A fact both articles state is asked plainly, so a quote in its stem must not be Sputnik's
+    ("the IRGC's elite foreign operations formation"): such a cloze blanks the plain sentence."""
+    _, questions = world
+    violations = [
+        f"{q.id}: {q.stem}"
+        for q in questions
+        if q.kind is Kind.CLOZE
+        and q.attribution is None
+        and "“" in q.stem
+        and any(s.opinion for s in q.sources)
+    ]
+    assert violations == []
+
+
 def option_date(question: Question, option: str):
     from quizgen.questions.answers import parse_answer_date
 

@@ -114,7 +114,8 @@ def test_attributed_evaluation_accepts_the_short_form(questions: dict[str, Quest
 def test_qualifier_is_kept(questions: dict[str, Question]) -> None:
     question = questions["advisers-killed-in-battle:killed-in-battle:typed"]
     assert question.stem == (
-        "According to Sputnik, at least how many Quds Force advisers were killed in battle between 2014 and 2017?"
+        "According to Sputnik, at least how many Quds Force advisers were killed in battle alongside the PMF"
+        " between 2014 and 2017?"
     )
     assert question.answer == "at least 13"
     assert check_typed(question, "13").verdict is Verdict.CORRECT

@@ -659,3 +659,20 @@ async def test_flashcards_say_when_todays_new_cards_are_done(make: AppFactory) -
         await pilot.pause(0.1)
         text = " ".join(screen_text(app).replace("▌", " ").split())
         assert "Nothing is due, and today's 2 new cards are done" in text
+
+
+def test_the_year_hint_never_shows_the_answer() -> None:
+    """The hint said "A year (1998, 44 BC)" beside "In what year did Soleimani take command of the
+    Quds Force?", whose answer is 1998."""
+    import random
+
+    from quizgen.facts.loader import load_library
+    from quizgen.questions.generate import generate
+    from quizgen.tui.screens.quiz import PLACEHOLDERS, example_year
+
+    library = load_library([ROOT / "content" / "soleimani.yaml"])
+    guesses = [q for q in generate(library, random.Random(0)) if q.kind is Kind.YEAR_GUESS]
+    assert any(q.answer == "1998" for q in guesses)
+    for question in guesses:
+        hint = PLACEHOLDERS[Kind.YEAR_GUESS].format(example=example_year(question))
+        assert question.answer not in hint, (question.id, hint)

@@ -34,8 +34,15 @@ AnswerWidget = TypeVar("AnswerWidget", OptionList, Input)
 PLACEHOLDERS = {
     Kind.TYPED: "Type your answer, then Enter",
     Kind.CLOZE: "Fill in the blank, then Enter",
-    Kind.YEAR_GUESS: "A year (1998, 44 BC), then Enter",
+    Kind.YEAR_GUESS: "A year ({example}, 44 BC), then Enter",
 }
+EXAMPLE_YEARS = (1066, 1492, 1815)
+
+
+def example_year(question: Question) -> int:
+    """A year to show how to write one, far from the answer: "1998" once was the answer itself."""
+    answer = question.date.year if question.date is not None else 0
+    return max(EXAMPLE_YEARS, key=lambda year: abs(year - answer))
 
 
 class QuizScreen(FramedScreen[None], ScrollingBody):
@@ -110,7 +117,9 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         else:
             answer = self.typed()
             answer.value = ""
-            answer.placeholder = PLACEHOLDERS.get(question.kind, "Your answer")
+            answer.placeholder = PLACEHOLDERS.get(question.kind, "Your answer").format(
+                example=example_year(question)
+            )
             answer.focus()
         self.refresh_bindings()
 
@@ -163,7 +172,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             hint = (
                 "Type your answer; Enter on an empty line again shows it"
                 if problem == "no answer given"
-                else f"{problem[:1].upper()}{problem[1:]}: type one year, such as 1998 or 44 BC"
+                else f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
             )
             self.notify(hint, timeout=6)
             return

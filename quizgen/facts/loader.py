@@ -474,6 +474,7 @@ def _resolve(parts: _Parts) -> Library | None:
                 report.problems.append(problem)
     for item in (*parts.facts, *parts.claims):
         _check_fact_types(item, entities, relations)
+    _check_containment(entities)
     for item in (*parts.facts, *parts.claims, *parts.events):
         _check_quotes(item, sources, parts.source_texts)
     if any(r.problems for r in reports.values()):
@@ -487,6 +488,19 @@ def _resolve(parts: _Parts) -> Library | None:
         events=tuple(i.obj for i in parts.events),
         files=tuple(r.display for r in reports.values()),
     )
+
+
+def _check_containment(entities: dict[str, _Located]) -> None:
+    """A place inside itself, or two inside each other: no distractor or swap could be trusted."""
+    for entity_id, item in entities.items():
+        seen = [entity_id]
+        current = item.obj.part_of
+        while current is not None and current in entities and current not in seen:
+            seen.append(current)
+            current = entities[current].obj.part_of
+        if current == entity_id:  # reported once per place on the loop, at its own part_of
+            loop = " → ".join([*seen, entity_id])
+            item.report.problems.append(Problem(item.at("part_of"), f"part_of goes round in a loop: {loop}"))
 
 
 def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: dict[str, _Located]) -> None:

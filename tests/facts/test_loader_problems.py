@@ -299,3 +299,20 @@ def test_a_recipe_read_as_content_is_named_as_one(tmp_path: Path, text: str, mes
     found = problems(tmp_path, text)
     assert len(found) == 1, found
     assert found[0].startswith(f"topic.yaml:1:1: {message}")
+
+
+@pytest.mark.parametrize(
+    ("places", "loops"),
+    [
+        (
+            "    part_of: poland\n  - id: poland\n    type: place\n    name: Poland\n    part_of: warsaw\n",
+            ["warsaw → poland → warsaw", "poland → warsaw → poland"],
+        ),
+        ("    part_of: warsaw\n", ["warsaw → warsaw"]),
+    ],
+)
+def test_a_place_inside_itself_is_refused(tmp_path: Path, places: str, loops: list[str]) -> None:
+    text = VALID.replace("    name: Warsaw\n", "    name: Warsaw\n" + places)
+    found = problems(tmp_path, text)
+    assert [p.split(": ", 1)[1] for p in found] == [f"part_of goes round in a loop: {loop}" for loop in loops]
+    assert all(p.startswith("topic.yaml:") for p in found)

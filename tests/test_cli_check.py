@@ -98,3 +98,17 @@ def test_runs_as_a_module_without_a_traceback(tmp_path: Path) -> None:
     assert done.returncode == 2
     assert "Traceback" not in done.stderr + done.stdout
     assert "bad.yaml:1:1:" in done.stdout
+
+
+def test_two_recipes_with_one_deck_id_are_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Anki knows a deck by its id: two recipes sharing one would fill one deck from both."""
+    shutil.copy(DATA / "curie.yaml", tmp_path / "curie.yaml")
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.yaml").write_text(f"title: {name}\nid: 1700000000001\ncontent: [curie.yaml]\n")
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "a.yaml", "b.yaml")
+    assert code == 2
+    assert "b.yaml:1:1: deck id 1700000000001 is a.yaml's too: Anki would merge the two decks" in out
+    assert out.count("✓ curie.yaml") == 1

@@ -47,8 +47,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     result = load_content([f for f in files if f not in decks])
     clean = all(_print_report(out, report) for report in result.reports)
     loaded = {report.path.resolve() for report in result.reports}
+    ids: dict[int, str] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
-        clean = _check_deck(out, deck_path, loaded) and clean
+        clean = _check_deck(out, deck_path, loaded, ids) and clean
     return ExitCode.OK if clean else ExitCode.CONTENT_ERROR
 
 
@@ -87,7 +88,7 @@ def _print_report(out: Console, report: FileReport) -> bool:
     return True
 
 
-def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
+def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, str]) -> bool:
     display = display_path(path)
     try:
         deck = load_deck(path)
@@ -104,6 +105,7 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
     for report in result.reports:
         if report.path.resolve() not in loaded:  # not printed yet
             _print_report(out, report)
+            loaded.add(report.path.resolve())  # two recipes of one content: its line once
     if library is None:
         out.print(Text.assemble(("✗ ", "bold red"), visible(display), ": its content has problems (above)"))
         return False
@@ -111,6 +113,15 @@ def _check_deck(out: Console, path: Path, loaded: set[Path]) -> bool:
     if deck.exclude or deck.pin or deck.reword:  # ids to check: every question the content can yield
         question_ids = [q.id for q in generate(library, random.Random(0))]
     problems = deck_problems(deck, library, question_ids)
+    first = ids.setdefault(deck.id, display)
+    if first != display:
+        problems.append(
+            Problem(
+                deck.location,
+                f"deck id {deck.id} is {first}'s too: Anki would merge the two decks",
+                "give each deck its own id",
+            )
+        )
     if problems:
         _print_problems(out, problems)
         out.print(

@@ -1,7 +1,7 @@
 """Kahoot: the quiz spreadsheet that Kahoot's "Import from spreadsheet" reads.
 
 The sheet follows Kahoot's import template: a header block, then one
-question a row from row 8, with the question in column B, up to four answers
+question a row from row 9 (its header in row 8), with the question in column B, up to four answers
 in C–F, the time limit in G and the correct answer's number in H. Kahoot
 allows a question of at most 120 characters, two to four answers of at most
 75 characters each, and a time limit from a fixed set.
@@ -34,7 +34,7 @@ from .common import CONTROL_NOTE, Notes, Rendered, has_line_breaks, one_line
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
 TIME_LIMITS = (5, 10, 20, 30, 60, 90, 120, 240)
-FIRST_ROW = 8
+FIRST_ROW = 9  # as Kahoot's own template: its header in row 8 (B8:H8), questions from row 9
 HEADER_ROW = FIRST_ROW - 1
 CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
 ONLY_CHOICES = "a Kahoot quiz sheet holds only questions with 2 to 4 answers to pick from"
@@ -88,7 +88,7 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     book.properties.title = _text(deck.title)
     _text_cell(sheet, 1, 2, f"Quiz: {_text(deck.title)}")
     _text_cell(sheet, 2, 2, "Written by quizgen for Kahoot's Import from spreadsheet.")
-    _text_cell(sheet, 3, 2, "Kahoot reads questions from row 8: question, up to four answers,")
+    _text_cell(sheet, 3, 2, "Kahoot reads questions from row 9: question, up to four answers,")
     _text_cell(sheet, 4, 2, "time limit in seconds and the number of the correct answer.")
     for column, header in enumerate(HEADERS, 2):
         _text_cell(sheet, HEADER_ROW, column, header)

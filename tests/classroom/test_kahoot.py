@@ -37,9 +37,13 @@ def fits(question: Question) -> bool:
     return len(question.stem) <= 120 and max(len(o) for o in question.options) <= 75
 
 
-def test_rows_start_at_8_in_kahoots_columns(soleimani: Deck, soleimani_sheet: tuple[Path, str]) -> None:
+def test_header_in_row_8_and_questions_from_row_9_as_kahoots_template(
+    soleimani: Deck, soleimani_sheet: tuple[Path, str]
+) -> None:
     path, _ = soleimani_sheet
     sheet = openpyxl.load_workbook(path).active
+    assert sheet["B8"].value == "Question - max 120 characters"  # where Kahoot's own template has it
+    assert sheet["A9"].value == 1  # and its first question below
     assert sheet.cell(row=kahoot.HEADER_ROW, column=2).value == "Question - max 120 characters"
     assert sheet.cell(row=kahoot.HEADER_ROW, column=8).value == "Correct answer(s) - choose at least one"
     expected = [q for q in soleimani.questions if q.kind in CHOICES and fits(q)]

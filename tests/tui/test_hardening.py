@@ -100,3 +100,14 @@ async def test_decks_that_arrive_while_the_home_screen_is_being_built_are_shown(
         await ready(pilot)
         assert app.screen is home
         assert "Marie Curie" in screen_text(app)
+
+
+async def test_stats_wait_for_the_decks(make: AppFactory) -> None:
+    """While the decks load there is no highlighted deck: 's' says so rather than opening every deck's."""
+    app = make()
+    async with app.run_test(size=(120, 40), notifications=True) as pilot:
+        await ready(pilot)
+        app.decks = None  # as before the worker has reported
+        await pilot.press("s")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)

@@ -127,6 +127,9 @@ class HomeScreen(FramedScreen[None]):
     def action_stats(self) -> None:
         from .stats import StatsScreen
 
+        if self.app.decks is None:  # no deck to highlight yet: "all decks" would be a surprise
+            self.notify("The decks are still loading", timeout=3)
+            return
         self.app.push_screen(StatsScreen(self.selected()))
 
     def action_browse(self) -> None:

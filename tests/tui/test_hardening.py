@@ -3,6 +3,7 @@ sequences in content. The student is told; nothing crashes."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from quizgen.tui.app import DecksLoaded
@@ -111,3 +112,20 @@ async def test_stats_wait_for_the_decks(make: AppFactory) -> None:
         await pilot.press("s")
         await pilot.pause()
         assert isinstance(app.screen, HomeScreen)
+
+
+async def test_stats_charts_fit_a_narrow_terminal(make: AppFactory) -> None:
+    """Below 65 columns the axis and the day labels wrapped onto lines of their own."""
+    app = make()
+    async with app.run_test(size=(60, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("s")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        axes = [i for i, line in enumerate(lines) if "└" in line]
+        assert len(axes) >= 2
+        labels = re.compile(r"^\s+\d+(\s+\d+)+\s*$")
+        for i in axes:
+            assert labels.match(lines[i + 1]), lines[i + 1]  # the day labels, right under the axis
+            assert not labels.match(lines[i + 2]), lines[i + 2]  # and all on that one line
+        assert "100% ┤" in screen_text(app)  # a share is out of 100, with or without reviews

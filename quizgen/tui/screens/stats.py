@@ -38,7 +38,7 @@ class StatsScreen(FramedScreen[None]):
         with VerticalScroll(id="charts"):
             yield BarChart("Reviews per day (last 3 weeks)", "cyan", id="reviews")
             yield BarChart("Accuracy per day (% of points)", "green", "%", id="accuracy")
-            yield BarChart("Cards due in the coming days", "magenta", id="due")
+            yield BarChart("Cards due in the coming days", "magenta", keep="first", id="due")
 
     def on_mount(self) -> None:
         store = self.app.progress.store

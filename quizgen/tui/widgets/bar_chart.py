@@ -15,7 +15,7 @@ def bars(
 ) -> Text:
     """Columns two cells wide, scaled to the largest value; the top value is written on the axis."""
     present = [v for v in values if v is not None]
-    top = max(present, default=0) or 1
+    top = 100 if unit == "%" else max(present, default=0) or 1  # a share is out of 100, data or none
     text = Text()
     for row in range(height, 0, -1):
         axis = f"{top:g}{unit}" if row == height else ("0" if row == 1 else "")
@@ -37,11 +37,15 @@ class BarChart(Widget):
 
     DEFAULT_CSS = "BarChart { height: auto; margin: 0 0 1 0; }"
 
-    def __init__(self, title: str, style: str = "cyan", unit: str = "", *, id: str | None = None) -> None:
+    def __init__(
+        self, title: str, style: str = "cyan", unit: str = "", *, keep: str = "last", id: str | None = None
+    ) -> None:
+        """``keep``: which end of the values a narrow terminal shows, the latest days or the nearest."""
         super().__init__(id=id)
         self.title = title
         self.style = style
         self.unit = unit
+        self.keep = keep
         self.values: list[float | None] = []
         self.labels: list[str] = []
 
@@ -50,7 +54,12 @@ class BarChart(Widget):
         self.refresh(layout=True)
 
     def render(self) -> Text:
+        fits = max((self.size.width - 7) // 3, 1)  # the axis takes 7 cells, each column 3
+        values, labels = self.values, self.labels
+        if len(values) > fits:  # never wrap a chart's rows: show the end that matters
+            shown = slice(-fits, None) if self.keep == "last" else slice(0, fits)
+            values, labels = values[shown], labels[shown]
         text = Text()
         text.append(self.title + "\n", style="bold")
-        text.append_text(bars(self.values, self.labels, 5, self.style, self.unit))
+        text.append_text(bars(values, labels, 5, self.style, self.unit))
         return text

@@ -30,3 +30,17 @@ def test_each_row_of_the_vertical_timeline_starts_with_its_events_year() -> None
     rows = vertical([("revolution", parse_date("1979")), ("war", parse_date("1980/1988"))]).plain.splitlines()
     assert rows[0].split() == ["1979", "●", "1979", "revolution"]
     assert rows[-1].split() == ["1980", "━", "1980–1988", "war"]
+
+
+def test_a_long_label_wraps_beside_the_axis_not_under_the_years() -> None:
+    label = (
+        "Soleimani rises through the ranks as a young commander in the Iran-Iraq War (according to Sputnik)"
+    )
+    rows = vertical(
+        [("The Iranian Revolution", parse_date("1979")), (label, parse_date("1980/1988"))], width=60
+    ).plain.splitlines()
+    assert all(len(row) <= 60 for row in rows)
+    wrapped = [row for row in rows if not row.lstrip()[:4].isdigit()]
+    assert wrapped  # the label did wrap
+    assert all(row.startswith("       │") for row in wrapped), rows
+    assert " ".join(row.removeprefix("       │").strip() for row in rows[1:]).endswith(label)

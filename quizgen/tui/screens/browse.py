@@ -36,11 +36,21 @@ class BrowseScreen(FramedScreen[None]):
         events = self.deck.events()
         title = Text.assemble(("Timeline · ", "bold"), literal(self.deck.title), f"   {len(events)} events")
         yield Static(title, id="status")
+        self.events = events
         with VerticalScroll(id="timeline"):
-            yield Static(vertical(events) if events else Text("This deck has no dated events."), markup=False)
+            yield Static(self.drawn(), id="chart", markup=False)
+
+    def drawn(self) -> Text:
+        """The timeline for the terminal's width (the padding and the scroll bar take six columns)."""
+        if not self.events:
+            return Text("This deck has no dated events.")
+        return vertical(self.events, width=self.app.size.width - 6)
 
     def on_mount(self) -> None:
         self.query_one("#timeline").focus()
+
+    def on_resize(self) -> None:
+        self.query_one("#chart", Static).update(self.drawn())
 
     def action_scroll(self, step: int) -> None:
         self.query_one("#timeline", VerticalScroll).scroll_relative(y=step, animate=False)

@@ -7,16 +7,19 @@ the picture never relies on colour alone.
 
 from __future__ import annotations
 
+import textwrap
 from collections.abc import Sequence
 
 from rich.text import Text
 
 from quizgen.facts.dates import HistoricalDate
+from quizgen.textsafe import visible
 
 from .literal import literal
 
 MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PALETTE = ("cyan", "magenta", "yellow", "green", "blue", "red")
+_SPINE = "       │  "  # a wrapped label's next line: beside the axis, under its own first line
 
 
 def _year(value: float) -> str:
@@ -64,8 +67,9 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
     return text
 
 
-def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4) -> Text:
-    """Every event down a year axis, oldest first; long empty stretches shown compressed."""
+def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4, width: int = 0) -> Text:
+    """Every event down a year axis, oldest first; long empty stretches shown compressed. Given a
+    ``width``, a long label wraps beside the axis rather than back under the years."""
     ordered = sorted(points, key=lambda p: p[1].sort_key())
     text = Text()
     previous: float | None = None
@@ -80,9 +84,19 @@ def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4) 
         text.append(f"{_year(date.start_year):>6} ", style="bold")
         text.append("━" if date.is_range else "●", style="cyan")
         text.append("  ")
-        text.append(date.label(), style="bold")
-        text.append("  ")
-        text.append_text(literal(label))
-        text.append("\n")
+        room = width - len(_SPINE) if width > len(_SPINE) + 20 else 0
+        lines = textwrap.wrap(f"{date.label()}  {visible(label)}", room) if room else []
+        if len(lines) > 1:
+            bold = len(date.label())  # the first line starts with the date, as unwrapped
+            text.append(lines[0][:bold], style="bold")
+            text.append(lines[0][bold:] + "\n")
+            for line in lines[1:]:
+                text.append(_SPINE, style="dim")
+                text.append(line + "\n")
+        else:
+            text.append(date.label(), style="bold")
+            text.append("  ")
+            text.append_text(literal(label))
+            text.append("\n")
         previous = date.end_year
     return text

@@ -44,3 +44,14 @@ def test_a_long_label_wraps_beside_the_axis_not_under_the_years() -> None:
     assert wrapped  # the label did wrap
     assert all(row.startswith("       │") for row in wrapped), rows
     assert " ".join(row.removeprefix("       │").strip() for row in rows[1:]).endswith(label)
+
+
+def test_a_long_legend_line_wraps_under_its_own_start() -> None:
+    label = "A Tehran court orders the US government and others to pay compensation (according to Sputnik)"
+    rows = strip([("one", parse_date("2015")), (label, parse_date("late 2023"))], width=60).plain.splitlines()
+    assert all(len(row) <= 60 for row in rows)
+    legend = rows[1:]
+    assert legend[0].startswith("  ① 2015  one")
+    assert legend[1].startswith("  ② late 2023  A Tehran court")
+    assert len(legend) > 2
+    assert all(row.startswith("     ") and row[5] != " " for row in legend[2:]), legend

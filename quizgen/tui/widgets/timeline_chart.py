@@ -61,9 +61,12 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
     text.append(f" {right}\n", style="dim")
     for index, (label, date) in enumerate(points):
         text.append(f"  {MARKERS[index % len(MARKERS)]} ", style=f"bold {PALETTE[index % len(PALETTE)]}")
-        text.append(f"{date.label()}  ", style="bold")
-        text.append_text(literal(label))
-        text.append("\n")
+        # a long label wraps under its own start, not back under the marker
+        first, *rest = textwrap.wrap(f"{date.label()}  {visible(label)}", max(width - 5, 20)) or [""]
+        text.append(first[: len(date.label())], style="bold")
+        text.append(first[len(date.label()) :] + "\n")
+        for line in rest:
+            text.append(f"     {line}\n")
     return text
 
 

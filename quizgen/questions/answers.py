@@ -31,6 +31,8 @@ _NUMERAL = re.compile(r"^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[X
 _TRUE = frozenset({"true", "t", "yes", "y", "right", "correct"})
 _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect"})
 
+NO_ANSWER = "no answer given"  # an empty line: asked again in a quiz, a reveal in flashcards
+
 
 class Verdict(StrEnum):
     CORRECT = "correct"
@@ -76,7 +78,7 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     """Check a typed (or cloze) answer against the key and every accepted form."""
     given = " ".join(text.split())
     if not given:
-        return Checked(Verdict.WRONG, question.answer, given, note="no answer given")
+        return Checked(Verdict.WRONG, question.answer, given, note=NO_ANSWER)
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
         return _check_date(question.date, question.answer, given)
     if question.answer_kind == "quantity" and question.quantity is not None:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import Checked, Verdict, Vocabulary, check_choice, check_typed
+from quizgen.questions.answers import NO_ANSWER, Checked, Verdict, Vocabulary, check_choice, check_typed
 from quizgen.questions.model import Question
 from quizgen.questions.scoring import YearScore, score_order, score_year
 
@@ -56,7 +56,7 @@ def unreadable(question: Question, text: str) -> str | None:
     """Why ``text`` is no answer at all (an empty line, a year guess that names no single year), or
     None. Such an answer is asked again, not marked wrong: a stray Enter costs no review."""
     if not text.strip():
-        return "no answer given"
+        return NO_ANSWER
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
         year = score_year(question.date, text)
         if year.points == 0.0 and year.note is not None:

@@ -14,6 +14,7 @@ from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import NO_ANSWER
 from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text, unreadable
@@ -166,12 +167,12 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         if self.answered is not None or question is None:
             return
         problem = unreadable(question, event.value)
-        if problem is not None and not (problem == "no answer given" and self._asked_to_type):
+        if problem is not None and not (problem == NO_ANSWER and self._asked_to_type):
             # asked again, not marked: an empty Enter twice is "I don't know" and shows the answer
             self._asked_to_type = True
             hint = (
                 "Type your answer; Enter on an empty line again shows it"
-                if problem == "no answer given"
+                if problem == NO_ANSWER
                 else f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
             )
             self.notify(hint, timeout=6)

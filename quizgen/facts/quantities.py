@@ -106,7 +106,8 @@ def format_number(value: float) -> str:
     for word, scale in (("trillion", 1e12), ("billion", 1e9), ("million", 1e6)):
         if abs(value) >= scale:
             scaled = value / scale
-            return f"{scaled:g} {word}"
+            # beyond a thousand trillion, :g would write 1.23457e+10 trillion
+            return f"{scaled:,.0f} {word}" if abs(scaled) >= 1000 else f"{scaled:g} {word}"
     if value == int(value):
         return f"{int(value):,}"
     return f"{value:g}"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from quizgen.facts.quantities import parse_quantity
+from quizgen.facts.quantities import format_number, parse_quantity
 from quizgen.questions.wording import how_many
 
 
@@ -21,3 +21,16 @@ from quizgen.questions.wording import how_many
 )
 def test_the_qualifier_is_asked_as_written(written: str, asked: str) -> None:
     assert how_many(parse_quantity(written)) == asked
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (13, "13"),
+        (50e9, "50 billion"),
+        (2.5e6, "2.5 million"),
+        (12345678901234567890123, "12,345,678,901 trillion"),  # never 1.23457e+10 trillion
+    ],
+)
+def test_numbers_are_written_as_a_person_writes_them(value: float, written: str) -> None:
+    assert format_number(value) == written

@@ -128,7 +128,7 @@ class HomeScreen(FramedScreen[None]):
         from .stats import StatsScreen
 
         if self.app.decks is None:  # no deck to highlight yet: "all decks" would be a surprise
-            self.notify("The decks are still loading", timeout=3)
+            self.notify("The decks are still loading", timeout=3, markup=False)
             return
         self.app.push_screen(StatsScreen(self.selected()))
 

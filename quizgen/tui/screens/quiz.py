@@ -35,15 +35,18 @@ AnswerWidget = TypeVar("AnswerWidget", OptionList, Input)
 PLACEHOLDERS = {
     Kind.TYPED: "Type your answer, then Enter",
     Kind.CLOZE: "Fill in the blank, then Enter",
-    Kind.YEAR_GUESS: "A year ({example}, 44 BC), then Enter",
+    Kind.YEAR_GUESS: "A year ({example}), then Enter",
 }
 EXAMPLE_YEARS = (1066, 1492, 1815)
+EXAMPLE_BC_YEARS = (44, 753)  # written "44 BC"
 
 
-def example_year(question: Question) -> int:
-    """A year to show how to write one, far from the answer: "1998" once was the answer itself."""
+def example_year(question: Question) -> str:
+    """Years to show how to write one, far from the answer: "1998" once was the answer itself."""
     answer = question.date.year if question.date is not None else 0
-    return max(EXAMPLE_YEARS, key=lambda year: abs(year - answer))
+    year = max(EXAMPLE_YEARS, key=lambda y: abs(y - answer))
+    bc = max(EXAMPLE_BC_YEARS, key=lambda y: abs(1 - y - answer))  # 44 BC is the year -43
+    return f"{year}, {bc} BC"
 
 
 class QuizScreen(FramedScreen[None], ScrollingBody):
@@ -75,7 +78,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         self.session = session
         self.answered: Attempt | None = None
         self.grade: Grade | None = None
-        self._asked_to_type = False  # an empty or unreadable answer was met once on this question
+        self._empty_once = False  # an empty Enter was met once on this question: the next one gives up
         self.shown_at = time.monotonic()
 
     def compose_body(self) -> ComposeResult:
@@ -100,7 +103,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         if question is None:
             return
         self.answered, self.grade = None, None
-        self._asked_to_type = False
+        self._empty_once = False
         self.shown_at = time.monotonic()
         self.update_status()
         self.query_one("#stem", Static).update(literal(question.stem, style="bold"))
@@ -167,15 +170,14 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         if self.answered is not None or question is None:
             return
         problem = unreadable(question, event.value)
-        if problem is not None and not (problem == NO_ANSWER and self._asked_to_type):
+        if problem is not None and not (problem == NO_ANSWER and self._empty_once):
             # asked again, not marked: an empty Enter twice is "I don't know" and shows the answer
-            self._asked_to_type = True
-            hint = (
-                "Type your answer; Enter on an empty line again shows it"
-                if problem == NO_ANSWER
-                else f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
-            )
-            self.notify(hint, timeout=6)
+            if problem == NO_ANSWER:
+                self._empty_once = True
+                hint = "Type your answer; Enter on an empty line again shows it"
+            else:
+                hint = f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
+            self.notify(hint, timeout=6, markup=False)  # the hint quotes what was typed: never markup
             return
         self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
 

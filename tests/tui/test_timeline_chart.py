@@ -54,4 +54,17 @@ def test_a_long_legend_line_wraps_under_its_own_start() -> None:
     assert legend[0].startswith("  ① 2015  one")
     assert legend[1].startswith("  ② late 2023  A Tehran court")
     assert len(legend) > 2
-    assert all(row.startswith("     ") and row[5] != " " for row in legend[2:]), legend
+    assert all(row.startswith("    ") and row[4] != " " for row in legend[2:]), legend  # under "late"
+
+
+@pytest.mark.parametrize("year", ["1979", "-1199"])  # 1200 BC takes a wider year column
+def test_a_wrapped_label_lines_up_under_its_first_line(year: str) -> None:
+    label = "A long label about what happened then, long enough to wrap at least once or twice here"
+    rows = vertical([(label, parse_date(year))], width=50).plain.splitlines()
+    assert len(rows) > 1
+    assert all(len(row) <= 50 for row in rows), rows
+    start = rows[0].index("●") + 3  # where the first line's text begins: the date
+    assert rows[0][start:].startswith(parse_date(year).label())
+    for row in rows[1:]:
+        assert row[7] == "│"
+        assert row[start] != " " and row[start - 1] == " ", (rows, start)

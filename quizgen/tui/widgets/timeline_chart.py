@@ -19,7 +19,7 @@ from .literal import literal
 
 MARKERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 PALETTE = ("cyan", "magenta", "yellow", "green", "blue", "red")
-_SPINE = "       │  "  # a wrapped label's next line: beside the axis, under its own first line
+_SPINE = "       │"  # a wrapped label's next line starts beside the axis
 
 
 def _year(value: float) -> str:
@@ -61,13 +61,19 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
     text.append(f" {right}\n", style="dim")
     for index, (label, date) in enumerate(points):
         text.append(f"  {MARKERS[index % len(MARKERS)]} ", style=f"bold {PALETTE[index % len(PALETTE)]}")
-        # a long label wraps under its own start, not back under the marker
-        first, *rest = textwrap.wrap(f"{date.label()}  {visible(label)}", max(width - 5, 20)) or [""]
+        # a long label wraps under its own start ("  ① " is four cells), not back under the marker
+        first, *rest = _wrapped(f"{date.label()}  {visible(label)}", max(width - 4, 20)) or [""]
         text.append(first[: len(date.label())], style="bold")
         text.append(first[len(date.label()) :] + "\n")
         for line in rest:
-            text.append(f"     {line}\n")
+            text.append(f"    {line}\n")
     return text
+
+
+def _wrapped(text: str, width: int) -> list[str]:
+    """Lines of at most ``width``, broken between words: a date such as '11 March 1957' stays whole
+    on the first line, so its bold part is where the slicing expects it."""
+    return textwrap.wrap(text, width, break_long_words=False, break_on_hyphens=False)
 
 
 def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4, width: int = 0) -> Text:
@@ -84,17 +90,19 @@ def vertical(points: Sequence[tuple[str, HistoricalDate]], *, max_gap: int = 4, 
                 text.append("       │\n", style="dim")
             if gap >= 5 * (max_gap + 1):
                 text.append(f"       ┆  {int(gap)} years\n", style="dim italic")
-        text.append(f"{_year(date.start_year):>6} ", style="bold")
+        year = f"{_year(date.start_year):>6} "
+        text.append(year, style="bold")
         text.append("━" if date.is_range else "●", style="cyan")
         text.append("  ")
-        room = width - len(_SPINE) if width > len(_SPINE) + 20 else 0
-        lines = textwrap.wrap(f"{date.label()}  {visible(label)}", room) if room else []
+        lead = len(year) + 3  # "  1980 ━  ", wider for "1200 BC"
+        room = width - lead if width > lead + 20 else 0
+        lines = _wrapped(f"{date.label()}  {visible(label)}", room) if room else []
         if len(lines) > 1:
             bold = len(date.label())  # the first line starts with the date, as unwrapped
             text.append(lines[0][:bold], style="bold")
             text.append(lines[0][bold:] + "\n")
-            for line in lines[1:]:
-                text.append(_SPINE, style="dim")
+            for line in lines[1:]:  # beside the axis, under the line's own start
+                text.append(_SPINE.ljust(lead), style="dim")
                 text.append(line + "\n")
         else:
             text.append(date.label(), style="bold")

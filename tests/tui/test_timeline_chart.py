@@ -67,4 +67,5 @@ def test_a_wrapped_label_lines_up_under_its_first_line(year: str) -> None:
     assert rows[0][start:].startswith(parse_date(year).label())
     for row in rows[1:]:
         assert row[7] == "│"
-        assert row[start] != " " and row[start - 1] == " ", (rows, start)
+        assert row[start] != " ", (rows, start)
+        assert row[start - 1] == " ", (rows, start)

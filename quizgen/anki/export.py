@@ -32,7 +32,7 @@ from quizgen.questions.model import Question
 
 from . import html
 from .notes import NoteSpec, note_specs
-from .package import check_destination, collection_bytes, zip_entries
+from .package import MARK, check_destination, collection_bytes, zip_entries
 
 TIMELINE_SUBDECK = "Timeline"
 _ID_FLOOR = 1_000_000_000_000  # ids look like Anki's own: milliseconds since 1970 (here 2001 to 2015)
@@ -135,7 +135,7 @@ def write_anki_deck(built: AnkiDeck, path: Path, timestamp: float) -> ExportRepo
     """Write the package atomically; refuse to replace anything but an Anki package."""
     check_destination(path)
     collection = collection_bytes(built.package, timestamp, built.first_id)
-    write_atomically(path, lambda handle: write_zip(handle, zip_entries(collection), timestamp))
+    write_atomically(path, lambda handle: write_zip(handle, zip_entries(collection), timestamp, MARK))
     questions = [q for spec in built.notes for q in spec.questions]
     return ExportReport(
         path=path,

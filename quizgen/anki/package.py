@@ -13,26 +13,34 @@ import itertools
 import json
 import sqlite3
 import tempfile
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import genanki
 
 from quizgen.exporting.files import check_destination as check_any_destination
-from quizgen.exporting.files import zip_names
 
 SERIALISES = hasattr(sqlite3.Connection, "serialize")  # SQLite built with its serialisation API
 COLLECTION_NAMES = frozenset({"collection.anki2", "collection.anki21", "collection.anki21b"})
 
 
+MARK = b"written by quizgen"  # the zip's comment: Anki ignores it, and a deck of Anki's own lacks it
+
+
 def is_anki_package(path: Path) -> bool:
-    """Whether a file is an Anki package: a zip holding an Anki collection."""
-    return bool(COLLECTION_NAMES & zip_names(path))
+    """Whether a file is an Anki package quizgen wrote: a teacher's own export from Anki is never
+    replaced."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.comment == MARK and bool(COLLECTION_NAMES & set(archive.namelist()))
+    except (OSError, zipfile.BadZipFile):
+        return False
 
 
 def check_destination(path: Path) -> None:
-    """Refuse a missing folder, and a place taken by a folder or by any file but an Anki package."""
-    check_any_destination(path, is_anki_package, "an Anki package")
+    """Refuse a missing folder, and a place taken by a folder or by any file but quizgen's package."""
+    check_any_destination(path, is_anki_package, "an Anki package written by quizgen")
 
 
 def collection_bytes(package: genanki.Package, timestamp: float, first_id: int) -> bytes:

@@ -110,22 +110,23 @@ def test_a_failed_first_write_leaves_no_partial_file(
     ("name", "content"),
     [
         ("notes.apkg", b"my lesson notes, not a deck\n"),
-        ("other.apkg", None),  # a zip, but not an Anki package
+        ("other.apkg", "lesson.txt"),  # a zip, but not an Anki package
+        ("History.apkg", "collection.anki2"),  # a deck the teacher exported from Anki
     ],
 )
-def test_refuses_to_overwrite_what_is_not_an_anki_package(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes | None
+def test_refuses_to_overwrite_what_quizgen_did_not_write(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, name: str, content: bytes | str
 ) -> None:
     target = tmp_path / name
-    if content is None:
+    if isinstance(content, str):
         with zipfile.ZipFile(target, "w") as archive:
-            archive.writestr("lesson.txt", "not a collection")
+            archive.writestr(content, "the teacher's own")
     else:
         target.write_bytes(content)
     before = target.read_bytes()
     code, out, err = run(capsys, CURIE, "-o", str(target))
     assert code == ExitCode.FAILURE
-    assert f"{target} exists and is not an Anki package; refusing to overwrite it" in err
+    assert f"{target} exists and is not an Anki package written by quizgen; refusing to overwrite it" in err
     assert target.read_bytes() == before
     assert out == ""
     assert leftovers(tmp_path) == []

@@ -59,7 +59,8 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
     fmt.check(path)
     rendered = fmt.render(deck, questions, export_time())
     write_bytes_atomically(path, rendered.data)
-    written.remember(path, rendered.data)
+    if fmt.is_ours is written.wrote:  # a format with no room for its writer's mark
+        written.remember(path, rendered.data)
     counts = Counter(q.kind for q in rendered.kept)
     return Written(
         path=path,

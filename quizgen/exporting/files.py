@@ -56,7 +56,9 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
     if path.exists() and not path.is_file():  # a device or pipe: opening it to look could wait forever
         raise ExportError(f"{path} is not a regular file but a device or pipe; give a file name")
     if path.exists() and not is_ours(path):
-        raise ExportError(f"{path} exists and is not {kind}; refusing to overwrite it")
+        raise ExportError(
+            f"{path} exists and is not {kind}; refusing to overwrite it (remove it, or choose another name)"
+        )
 
 
 def write_zip(

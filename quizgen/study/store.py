@@ -433,6 +433,8 @@ def _check(db: sqlite3.Connection, path: Path, existed: bool) -> None:
             raise _Unusable("failed SQLite's integrity check")
     except sqlite3.OperationalError as error:  # locked, or a full disk: the file itself is fine
         raise StoreError(f"cannot open the progress database {path}: {error}") from None
+    except (sqlite3.IntegrityError, sqlite3.ProgrammingError, sqlite3.InterfaceError):
+        raise  # a bug in a migration, not a damaged file: never move good progress aside for it
     except sqlite3.DatabaseError:  # a damaged page: the check itself cannot finish
         raise _Unusable("failed SQLite's integrity check") from None
 

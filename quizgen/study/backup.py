@@ -68,9 +68,12 @@ def restore(source: Path, data_dir: Path, now: dt.datetime) -> tuple[int, Path |
         if current.exists():
             with open_store(data_dir) as store:  # fold the write-ahead log into the file before moving it
                 store.checkpoint()
-            moved = current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}")
+                damaged = store.moved_aside  # a damaged file was kept aside, an empty one made
+            moved = _free_name(current.with_name(f"{DATABASE_NAME}.before-restore-{now:%Y%m%d-%H%M%S}"))
             current.rename(moved)
-            aside = moved  # only once moved: a failure before leaves the progress where it is
+            aside = damaged or moved  # only once moved: a failure before leaves the progress where it is
+            if damaged is not None:
+                moved.unlink()  # the empty file made in its place: nothing to keep
             for suffix in ("-wal", "-shm"):
                 current.with_name(current.name + suffix).unlink(missing_ok=True)
         with (
@@ -95,3 +98,12 @@ def _put_back(aside: Path | None, current: Path) -> str:
     except OSError:
         return f"; your progress is safe in {aside}"
     return "; your progress is as it was"
+
+
+def _free_name(path: Path) -> Path:
+    """``path``, or ``path-2``, ``path-3``...: a second restore within a second never replaces the first's."""
+    candidate, number = path, 1
+    while candidate.exists():
+        number += 1
+        candidate = path.with_name(f"{path.name}-{number}")
+    return candidate

@@ -154,3 +154,42 @@ def test_a_restore_that_fails_midway_puts_the_progress_back(
 def test_a_folder_is_not_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["restore", str(tmp_path), "--data-dir", str(tmp_path / "data")]) == 1
     assert f"{tmp_path} is a folder; name the backup file in it" in capsys.readouterr().err
+
+
+def test_two_restores_in_one_second_keep_both_replaced_progresses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from quizgen.study.backup import restore
+
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    answer(data, "b:t:typed")
+    _, first = restore(copy, data, NOW)
+    _, second = restore(copy, data, NOW)  # the same moment: the first's copy must survive
+    assert first is not None
+    assert second is not None
+    assert first != second
+    assert first.exists()
+    assert second.exists()
+    kept = sqlite3.connect(first)
+    assert kept.execute("SELECT COUNT(*) FROM reviews").fetchone()[0] == 2  # what the first replaced
+    kept.close()
+
+
+def test_restoring_over_damaged_progress_names_the_damaged_file(tmp_path: Path) -> None:
+    from quizgen.study.backup import restore
+
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    (data / DATABASE_NAME).write_bytes(b"damaged beyond reading" * 100)
+    reviews, aside = restore(copy, data, NOW)
+    assert reviews == 1
+    assert aside is not None
+    assert aside.read_bytes() == b"damaged beyond reading" * 100  # the user's file, not an empty one
+    assert list(data.glob(f"{DATABASE_NAME}.before-restore-*")) == []
+    with open_store(data) as store:
+        assert [r.question_id for r in store.reviews()] == ["a:t:typed"]

@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     result = load_content([f for f in files if f not in decks])
     clean = all(_print_report(out, report) for report in result.reports)
     loaded = {report.path.resolve() for report in result.reports}
-    ids: dict[int, str] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
+    ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
         clean = _check_deck(out, deck_path, loaded, ids) and clean
     return ExitCode.OK if clean else ExitCode.CONTENT_ERROR
@@ -88,7 +88,7 @@ def _print_report(out: Console, report: FileReport) -> bool:
     return True
 
 
-def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, str]) -> bool:
+def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path]) -> bool:
     display = display_path(path)
     try:
         deck = load_deck(path)
@@ -100,6 +100,7 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, str]
             )
         )
         return False
+    first = ids.setdefault(deck.id, path.resolve())  # recorded whatever its content holds
     result = load_content(content_files(deck.content))
     library = result.library
     for report in result.reports:
@@ -113,12 +114,11 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, str]
     if deck.exclude or deck.pin or deck.reword:  # ids to check: every question the content can yield
         question_ids = [q.id for q in generate(library, random.Random(0))]
     problems = deck_problems(deck, library, question_ids)
-    first = ids.setdefault(deck.id, display)
-    if first != display:
+    if first != path.resolve():
         problems.append(
             Problem(
                 deck.location,
-                f"deck id {deck.id} is {first}'s too: Anki would merge the two decks",
+                f"deck id {deck.id} is {display_path(first)}'s too: Anki would merge the two decks",
                 "give each deck its own id",
             )
         )

@@ -111,7 +111,7 @@ def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadRe
     parts = _Parts()
     if with_defaults:
         _read_file(default_relations_path(), "quizgen/templates/relations.yaml", parts)
-    read: set[Path] = set()
+    read: set[Path] = {_real_path(default_relations_path())} if with_defaults else set()
     for path in paths:
         real = _real_path(path)
         if real in read:  # named twice ("a.yaml ./a.yaml", a file and its folder): one file, read once

@@ -102,12 +102,15 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
         message = "No questions."
         if study_mode is Mode.FLASHCARDS:
             limit = app.settings.new_per_day
-            met = limit > 0 and progress.new_seen_today() >= limit
-            message = (
-                f"Nothing is due, and today's {limit} new cards are done: come back tomorrow, or take a quiz."
-                if met
-                else "Nothing is due: come back tomorrow, or take a quiz."
-            )
+            if limit == 0:
+                message = "Nothing is due, and new cards are set to none a day: take a quiz instead."
+            elif progress.new_seen_today() >= limit:
+                message = (
+                    f"Nothing is due, and today's {limit} new cards are done:"
+                    " come back tomorrow, or take a quiz."
+                )
+            else:
+                message = "Nothing is due: come back tomorrow, or take a quiz."
         app.notify(message, markup=False)
         return None
     session = Session(study_mode, deck.title, questions, now)

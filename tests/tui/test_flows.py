@@ -210,6 +210,9 @@ async def test_flashcard_footer_shows_what_each_step_can_do(make: AppFactory) ->
         await pilot.pause()
         assert "Reveal" in footer_keys(app)
         assert "Again" not in footer_keys(app)
+        card = app.screen.card
+        assert card.options  # a choice: its letters are keys, said on the card
+        assert f"a–{'abcdef'[len(card.options) - 1]} to answer · space to reveal" in screen_text(app)
         await pilot.press("space")
         await pilot.pause()
         keys = footer_keys(app)

@@ -100,6 +100,9 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         for index, option in enumerate(card.options):
             front.append("\n")
             front.append_text(literal(f"  {LETTERS[index]}  {option}"))
+        if card.options:  # the letters are keys: the footer has no room for four more
+            last = LETTERS[len(card.options) - 1].lower()
+            front.append(f"\n\na–{last} to answer · space to reveal", style="dim")
         self.query_one("#front", Static).update(front)
         self.query_one("#back", Static).display = False
         answer = self.query_one("#answer", Input)

@@ -129,3 +129,5 @@ async def test_stats_charts_fit_a_narrow_terminal(make: AppFactory) -> None:
             assert labels.match(lines[i + 1]), lines[i + 1]  # the day labels, right under the axis
             assert not labels.match(lines[i + 2]), lines[i + 2]  # and all on that one line
         assert "100% ┤" in screen_text(app)  # a share is out of 100, with or without reviews
+        shown = len(lines[axes[0] + 1].split())
+        assert f"Reviews per day (last {shown} days)" in screen_text(app)  # the title says how many

@@ -36,7 +36,7 @@ class StatsScreen(FramedScreen[None]):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="status")
         with VerticalScroll(id="charts"):
-            yield BarChart("Reviews per day (last 3 weeks)", "cyan", id="reviews")
+            yield BarChart("Reviews per day (last {days} days)", "cyan", id="reviews")
             yield BarChart("Accuracy per day (% of points)", "green", "%", id="accuracy")
             yield BarChart("Cards due in the coming days", "magenta", keep="first", id="due")
 

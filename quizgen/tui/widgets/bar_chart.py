@@ -40,7 +40,8 @@ class BarChart(Widget):
     def __init__(
         self, title: str, style: str = "cyan", unit: str = "", *, keep: str = "last", id: str | None = None
     ) -> None:
-        """``keep``: which end of the values a narrow terminal shows, the latest days or the nearest."""
+        """``keep``: which end of the values a narrow terminal shows, the latest days or the nearest;
+        ``{days}`` in the title becomes how many it shows."""
         super().__init__(id=id)
         self.title = title
         self.style = style
@@ -60,6 +61,6 @@ class BarChart(Widget):
             shown = slice(-fits, None) if self.keep == "last" else slice(0, fits)
             values, labels = values[shown], labels[shown]
         text = Text()
-        text.append(self.title + "\n", style="bold")
+        text.append(self.title.format(days=len(values)) + "\n", style="bold")
         text.append_text(bars(values, labels, 5, self.style, self.unit))
         return text

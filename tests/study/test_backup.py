@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.cli import main
+from quizgen.study.backup import restore
 from quizgen.study.store import DATABASE_NAME, Review, open_store
 
 NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
@@ -19,6 +20,16 @@ def answer(data: Path, question: str) -> None:
         store.record(
             Review(question, question.split(":")[0], 1, NOW, 3, 1.0, "correct", "x"), "{}", NOW, 2, None
         )
+
+
+def backed_up(tmp_path: Path) -> tuple[Path, Path]:
+    """A data folder with answers to a and b, and a backup taken between them (a only)."""
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    answer(data, "b:t:typed")
+    return data, copy
 
 
 def test_backup_then_restore_round_trips(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -118,11 +129,7 @@ def test_restoring_the_progress_in_use_is_refused_and_it_stays(
 def test_a_restore_that_fails_midway_puts_the_progress_back(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    data = tmp_path / "data"
-    answer(data, "a:t:typed")
-    copy = tmp_path / "copy.sqlite3"
-    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
-    answer(data, "b:t:typed")
+    data, copy = backed_up(tmp_path)
 
     connect = sqlite3.connect
 
@@ -159,13 +166,7 @@ def test_a_folder_is_not_a_backup(tmp_path: Path, capsys: pytest.CaptureFixture[
 def test_two_restores_in_one_second_keep_both_replaced_progresses(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from quizgen.study.backup import restore
-
-    data = tmp_path / "data"
-    answer(data, "a:t:typed")
-    copy = tmp_path / "copy.sqlite3"
-    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
-    answer(data, "b:t:typed")
+    data, copy = backed_up(tmp_path)
     _, first = restore(copy, data, NOW)
     _, second = restore(copy, data, NOW)  # the same moment: the first's copy must survive
     assert first is not None
@@ -179,12 +180,7 @@ def test_two_restores_in_one_second_keep_both_replaced_progresses(
 
 
 def test_restoring_over_damaged_progress_names_the_damaged_file(tmp_path: Path) -> None:
-    from quizgen.study.backup import restore
-
-    data = tmp_path / "data"
-    answer(data, "a:t:typed")
-    copy = tmp_path / "copy.sqlite3"
-    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    data, copy = backed_up(tmp_path)
     (data / DATABASE_NAME).write_bytes(b"damaged beyond reading" * 100)
     reviews, aside = restore(copy, data, NOW)
     assert reviews == 1

@@ -53,6 +53,12 @@ def test_unreadable_guess() -> None:
     assert result.guess is None
 
 
+@pytest.mark.parametrize("text", ["", "   "])
+def test_no_guess_is_no_answer_not_a_bad_date(text: str) -> None:
+    result = score_year(parse_date("1998"), text)
+    assert (result.points, result.note) == (0.0, "no answer given")
+
+
 @settings(max_examples=300, deadline=None)
 @given(st.integers(1, 2100), st.integers(0, 300), st.integers(0, 300))
 def test_year_points_bounded_and_monotonic(key_year: int, near: int, far: int) -> None:

@@ -374,6 +374,9 @@ async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(mak
         assert screen.answered is not None
         assert screen.answered.outcome.points == 0
         assert len(app.progress.store.reviews()) == 1
+        given_up = screen_text(app)
+        assert "(no answer given)" in given_up  # not a complaint about a malformed date
+        assert "①" not in given_up  # no timeline with the answer alone on it
 
 
 async def test_results_and_retry_mistakes(make: AppFactory) -> None:

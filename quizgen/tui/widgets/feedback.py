@@ -99,10 +99,9 @@ def _typo(diff: tuple[tuple[str, str], ...]) -> Text:
 def _chart(question: Question, outcome: Outcome, width: int) -> Text | None:
     """A year guess or a which-came-first answer, drawn on a small timeline."""
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
-        points = [("answer", question.date)]
-        if outcome.year is not None and outcome.year.guess is not None:
-            points.append(("your guess", outcome.year.guess))
-        return strip(points, width)
+        if outcome.year is None or outcome.year.guess is None:
+            return None  # no guess to set beside the answer, which the feedback already states
+        return strip([("answer", question.date), ("your guess", outcome.year.guess)], width)
     if question.kind is Kind.WHICH_FIRST and question.items:
         # numbered as the options were: ① is the event the student knew as option 1
         by_label = {item.label: item for item in question.items}

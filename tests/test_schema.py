@@ -57,3 +57,14 @@ def test_writing_a_schema_replaces_only_a_schema_quizgen_wrote(
     err = capsys.readouterr().err
     assert f"{content} exists and is not a JSON Schema written by quizgen; refusing to overwrite it" in err
     assert content.read_text(encoding="utf-8") == "sources: []\n"
+
+
+def test_a_dash_writes_the_schema_to_standard_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from quizgen.cli import main
+
+    monkeypatch.chdir(tmp_path)
+    assert main(["schema", "-o", "-"]) == ExitCode.OK
+    assert json.loads(capsys.readouterr().out)["title"] == "quizgen content file"
+    assert list(tmp_path.iterdir()) == []

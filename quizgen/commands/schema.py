@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from quizgen.exitcodes import ExitCode
-from quizgen.exporting.files import ExportError, check_destination, write_bytes_atomically
+from quizgen.exporting.files import STANDARD_OUTPUT, ExportError, check_destination, write_bytes_atomically
 from quizgen.facts.schema import SCHEMA_ID_PREFIX, content_schema, deck_schema
 from quizgen.textsafe import visible
 
@@ -45,7 +45,7 @@ def is_schema(path: Path) -> bool:
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     text = render(args.deck)
-    if args.output is None:
+    if args.output is None or str(args.output) == STANDARD_OUTPUT:
         out.file.write(text)
         return ExitCode.OK
     try:

@@ -20,6 +20,7 @@ from typing import BinaryIO
 
 from quizgen import reproducible
 
+STANDARD_OUTPUT = "-"  # the usual name for it; never a file quizgen writes
 _ZIP_EPOCH = 315532800  # 1980-01-01: the earliest date a zip entry can carry
 _ZIP_LATEST = 4354819199  # 2107-12-31
 
@@ -49,6 +50,8 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
     "a Moodle XML quiz". A teacher's own file of the same name is never lost
     to an export.
     """
+    if path.name == STANDARD_OUTPUT:
+        raise ExportError("this is written as a file, not to standard output: give -o a file name")
     if not path.parent.is_dir():
         raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
     if path.is_dir():

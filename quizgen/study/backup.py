@@ -8,6 +8,8 @@ import sqlite3
 from contextlib import closing
 from pathlib import Path
 
+from quizgen.exporting.files import STANDARD_OUTPUT
+
 from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, StoreError, open_store
 
 
@@ -17,6 +19,8 @@ def backup(source: Path, target: Path) -> int:
 
     Returns the number of reviews copied; refuses to overwrite anything.
     """
+    if target.name == STANDARD_OUTPUT:
+        raise StoreError("a backup is written as a file, not to standard output: give -o a file name")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name")
     reviews = check_backup(source)

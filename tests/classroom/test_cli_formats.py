@@ -198,6 +198,18 @@ def test_a_pipe_or_device_is_no_place_to_export_to(
         assert out == ""
 
 
+@pytest.mark.parametrize("fmt", [*SUFFIXES, "apkg"])
+def test_a_dash_is_refused_not_written_as_a_file_named_dash(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, "export", CURIE, "--format", fmt, "-o", "-")
+    assert code == ExitCode.FAILURE
+    assert err == "quizgen: this is written as a file, not to standard output: give -o a file name\n"
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_help_lists_every_format_and_what_it_carries(capsys: pytest.CaptureFixture[str]) -> None:
     with pytest.raises(SystemExit):
         run(capsys, "export", "--help")

@@ -60,6 +60,17 @@ def test_backup_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert existing.read_text() == "mine"
 
 
+def test_a_dash_is_no_place_for_a_backup(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """'-' reads as standard output; a database copy cannot go there, and no file named '-' appears."""
+    answer(tmp_path / "data", "a:t:typed")
+    monkeypatch.chdir(tmp_path)
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", "-"]) == 1
+    assert "not to standard output: give -o a file name" in capsys.readouterr().err
+    assert not (tmp_path / "-").exists()
+
+
 @pytest.mark.parametrize(
     ("content", "message"),
     [

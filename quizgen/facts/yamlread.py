@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import codecs
 import errno
+import os
 import stat
 from pathlib import Path
 
@@ -113,15 +114,17 @@ def decode(data: bytes, path: str) -> str:
 
 
 def read_bytes(path: Path) -> bytes:
-    """A content file's bytes. A device or a pipe is refused before it is opened (reading /dev/zero
-    never ends; opening a pipe waits for a writer), and a file is never read past the limit."""
-    info = path.stat()
-    if not stat.S_ISREG(info.st_mode):
-        raise OSError(errno.EINVAL, "this is not a regular file but a device, pipe or socket", str(path))
-    if info.st_size > MAX_FILE_BYTES:
-        message = f"this file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
-        raise OSError(errno.EFBIG, message, str(path))
-    with path.open("rb") as handle:
+    """A content file's bytes. A device or a pipe is refused (reading /dev/zero never ends), and a
+    file is never read past the limit. Opened without blocking, then examined: a pipe put in the
+    file's place cannot make quizgen wait for a writer."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    with os.fdopen(fd, "rb") as handle:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise OSError(errno.EINVAL, "this is not a regular file but a device, pipe or socket", str(path))
+        if info.st_size > MAX_FILE_BYTES:
+            message = f"this file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
+            raise OSError(errno.EFBIG, message, str(path))
         data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the limit
         if len(data) > info.st_size:  # it grew since: read on, up to the limit
             data += handle.read(MAX_FILE_BYTES + 1 - len(data))

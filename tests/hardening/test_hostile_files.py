@@ -10,6 +10,7 @@ from __future__ import annotations
 import codecs
 import os
 import random
+import threading
 import tracemalloc
 from pathlib import Path
 
@@ -131,7 +132,7 @@ def test_too_large_a_file_is_refused_before_reading(tmp_path: Path, monkeypatch:
     assert "this file is 30,000 bytes; the limit is 20,000" in result.problems[0].message
 
 
-def test_a_device_or_a_pipe_is_refused_without_being_opened(tmp_path: Path) -> None:
+def test_a_device_or_a_pipe_is_refused_without_being_read(tmp_path: Path) -> None:
     """/dev/zero would be read for ever, a pipe would wait for a writer: a hang fails this test."""
     pipe = tmp_path / "pipe.yaml"
     os.mkfifo(pipe)
@@ -141,6 +142,33 @@ def test_a_device_or_a_pipe_is_refused_without_being_opened(tmp_path: Path) -> N
         result = load_content([path])
         assert_located(result, path.name)
         assert result.problems[0].message == "this is not a regular file but a device, pipe or socket"
+
+
+def test_a_pipe_put_in_a_files_place_never_makes_quizgen_wait(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A file swapped for a pipe after a look at it: what is opened is what is examined."""
+    pipe = tmp_path / "swapped.yaml"
+    os.mkfifo(pipe)
+    regular = tmp_path / "regular.yaml"
+    regular.write_bytes(SMALL)
+    looked = regular.stat()
+    monkeypatch.setattr(Path, "stat", lambda self, **_: looked)  # every look sees the regular file
+    outcome: list[BaseException] = []
+
+    def read() -> None:
+        try:
+            yamlread.read_bytes(pipe)
+        except OSError as error:
+            outcome.append(error)
+
+    reader = threading.Thread(target=read, daemon=True)
+    reader.start()
+    reader.join(timeout=10)
+    if reader.is_alive():  # free the waiting reader before failing
+        os.close(os.open(pipe, os.O_WRONLY | os.O_NONBLOCK))
+        pytest.fail("reading a pipe waited for a writer")
+    assert [str(e.strerror) for e in outcome] == ["this is not a regular file but a device, pipe or socket"]
 
 
 @FUZZ

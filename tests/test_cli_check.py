@@ -49,6 +49,21 @@ def test_broken_file_reports_location_and_exits_2(tmp_path: Path, capsys: pytest
     assert "Traceback" not in out + err
 
 
+def test_every_file_is_reported_after_a_broken_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A teacher fixes every file from one run, not one file per run."""
+    (tmp_path / "a-bad.yaml").write_text("facts: [\n")
+    (tmp_path / "b-bad.yaml").write_text("entities: [\n")
+    shutil.copy(DATA / "curie.yaml", tmp_path / "c-good.yaml")
+    code, out, _ = run(capsys, str(tmp_path))
+    assert code == 2
+    assert "a-bad.yaml: 1 problem" in out
+    assert "b-bad.yaml:2:1: YAML syntax error" in out
+    assert "b-bad.yaml: 1 problem" in out
+    assert "c-good.yaml: 2 sources" in out
+
+
 def test_one_broken_file_does_not_stop_the_others(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     shutil.copy(DATA / "curie.yaml", tmp_path / "a-good.yaml")
     (tmp_path / "b-bad.yaml").write_text("facts: [\n")

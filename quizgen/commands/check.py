@@ -45,7 +45,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         return ExitCode.FAILURE
     decks = [f for f in files if looks_like_deck(f)]
     result = load_content([f for f in files if f not in decks])
-    clean = all(_print_report(out, report) for report in result.reports)
+    verdicts = [_print_report(out, report) for report in result.reports]  # every file, bad ones or not
+    clean = all(verdicts)
     loaded = {report.path.resolve() for report in result.reports}
     ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:

@@ -73,8 +73,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
-    console = Console(highlight=False, soft_wrap=True)
-    errors = Console(stderr=True, highlight=False, soft_wrap=True)
+    console = Console(highlight=False, soft_wrap=True, emoji=False)  # ":100:" is a line, not an emoji
+    errors = Console(stderr=True, highlight=False, soft_wrap=True, emoji=False)
     if args.command is None:  # plain `quizgen`: the app on the bundled decks
         args.command, args.decks = "study", []
     module = importlib.import_module(f"quizgen.commands.{args.command}")

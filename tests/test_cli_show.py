@@ -99,18 +99,32 @@ def test_broken_content_is_reported_with_its_location(
     assert "broken.yaml:62:15: unknown relation 'born_inn'" in err
 
 
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_a_location_is_never_read_as_an_emoji_code(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    """Line 100 is ":100:", Rich's code for an emoji; a location must stay a location."""
+    broken = tmp_path / "broken.yaml"
+    text = (DATA / "curie.yaml").read_text().replace("relation: born_in", "relation: born_inn")
+    broken.write_text("# padding\n" * 38 + text)
+    code = main([command, str(broken), *(["-o", str(tmp_path / "out.apkg")] if command == "export" else [])])
+    err = capsys.readouterr().err
+    assert code == 2
+    assert "broken.yaml:100:15: unknown relation 'born_inn'" in err
+
+
 def test_markup_and_escapes_in_content_are_shown_literally(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     text = (
         (DATA / "curie.yaml")
         .read_text()
-        .replace("name: Warsaw", 'name: "[bold red]War\\e[31msaw[/] [@click=app.quit]"')
+        .replace("name: Warsaw", 'name: "[bold red]War\\e[31msaw[/] [@click=app.quit] :smile:"')
     )
     (tmp_path / "hostile.yaml").write_text(text)
     code, out, _ = run(capsys, str(tmp_path / "hostile.yaml"), "--kind", "typed")
     assert code == 0
-    assert "[bold red]War\\x1b[31msaw[/] [@click=app.quit]" in out
+    assert "[bold red]War\\x1b[31msaw[/] [@click=app.quit] :smile:" in out
     assert "\x1b" not in out
 
 

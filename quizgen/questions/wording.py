@@ -82,12 +82,15 @@ _SPACES = re.compile(r"\s{2,}")
 
 
 def tidy(text: str) -> str:
-    """Collapse the gaps an empty slot leaves ("joined the IRGC ." → "joined the IRGC.")."""
+    """Collapse the gaps an empty slot leaves ("joined the IRGC ." → "joined the IRGC."), and a
+    full stop doubled by a value that ends in one."""
     text = text.strip()
     if "  " in text:
         text = _SPACES.sub(" ", text)
     if _SPACE_BEFORE_PUNCT.search(text):
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
+    if text.endswith(".."):  # a value's own full stop ("Washington, D.C.") ends the sentence too
+        text = text[:-1] if not text.endswith("...") or text.endswith("....") else text
     return text
 
 

@@ -349,3 +349,14 @@ def test_open_sets_are_never_totalled_or_swapped(world: tuple[Library, list[Ques
             for member in fact.objects:
                 name = library.entities[member].name
                 assert check_typed(question, name).verdict is Verdict.CORRECT, (question.id, name)
+
+
+def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(tmp_path: Path) -> None:
+    """A doubled stop ("born in Warsaw, Pol..") reads as a typo in every stem, statement and export."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    (tmp_path / "curie.yaml").write_text(text.replace("name: Warsaw", "name: Warsaw, Pol."), encoding="utf-8")
+    library = load_library([tmp_path / "curie.yaml"])
+    questions = generate(library, random.Random(0), present_year=PRESENT)
+    sentences = [q.stem for q in questions] + [q.statement for q in questions if q.statement]
+    assert any("Warsaw, Pol." in s for s in sentences)
+    assert [s for s in sentences if s.endswith("..")] == []

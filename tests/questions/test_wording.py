@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from quizgen.facts.quantities import format_number, parse_quantity
-from quizgen.questions.wording import how_many
+from quizgen.questions.wording import how_many, tidy
 
 
 @pytest.mark.parametrize(
@@ -34,3 +34,16 @@ def test_the_qualifier_is_asked_as_written(written: str, asked: str) -> None:
 )
 def test_numbers_are_written_as_a_person_writes_them(value: float, written: str) -> None:
     assert format_number(value) == written
+
+
+@pytest.mark.parametrize(
+    ("filled", "tidied"),
+    [
+        ("headquartered in Washington, D.C..", "headquartered in Washington, D.C."),
+        ("he said “wait...”.", "he said “wait...”."),
+        ("he said wait....", "he said wait..."),  # a value's ellipsis keeps its three dots
+        ("he said wait...", "he said wait..."),
+    ],
+)
+def test_a_value_that_ends_in_a_full_stop_ends_the_sentence_once(filled: str, tidied: str) -> None:
+    assert tidy(filled) == tidied

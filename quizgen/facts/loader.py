@@ -292,7 +292,16 @@ def _build_relation(
 ) -> Relation | None:
     if not {"id", "value", "statement"} <= values.keys():
         return None
-    _check_slots(reader, node.values["statement"], values["statement"], STATEMENT_SLOTS, "the statement")
+    statement_node, statement = node.values["statement"], values["statement"]
+    if _check_slots(reader, statement_node, statement, STATEMENT_SLOTS, "the statement"):
+        named = {name.lower() for _, name, _, _ in string.Formatter().parse(statement) if name}
+        for slot in ("subject", "object"):  # without both, a true/false question is always true
+            if slot not in named:
+                reader.problem(
+                    statement_node,
+                    f"the statement has no {{{slot}}} slot",
+                    'name both, as in "{Subject} was born in {object}."',
+                )
     templates = []
     template_nodes = node.values.get("templates")
     items = template_nodes.items if isinstance(template_nodes, SequenceNode) else []

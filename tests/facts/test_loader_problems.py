@@ -260,6 +260,25 @@ def test_excluded_sentence_must_be_in_the_text(tmp_path: Path) -> None:
 
 
 @pytest.mark.parametrize(
+    ("statement", "missing"),
+    [("{Subject} landed on the Moon.", "object"), ("It was described as {object}.", "subject")],
+)
+def test_a_statement_names_its_subject_and_its_object(tmp_path: Path, statement: str, missing: str) -> None:
+    """Without its object, "True or false: Armstrong landed on the Moon." is true whatever the fact."""
+    relation = (
+        "relations:\n  - id: described_as\n    value: text\n"
+        f"    statement: {statement!r}\n"
+        "    templates:\n      - id: d\n        ask: object\n        question: 'How was {subject} described?'\n"
+        "        kinds: [typed]\n"
+    )
+    line = (VALID + relation).splitlines().index(f"    statement: {statement!r}") + 1
+    assert problems(tmp_path, VALID + relation) == [
+        f"topic.yaml:{line}:16: the statement has no {{{missing}}} slot "
+        '(name both, as in "{Subject} was born in {object}.")'
+    ]
+
+
+@pytest.mark.parametrize(
     ("statement", "question", "reported"),
     [
         ("{Subject!r} was described as {object}.", "How was {subject} described?", "{Subject!r}"),

@@ -20,8 +20,8 @@ from .facts.loader import display_path
 from .facts.model import Event, Fact, Kind, Statement
 from .facts.reader import Reader, Reference
 from .facts.yamlread import Mapping as MappingNode
+from .facts.yamlread import Scalar, describe, read_yaml_file
 from .facts.yamlread import Sequence as SequenceNode
-from .facts.yamlread import describe, read_yaml_file
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ANKI_MAX_ID = 2**63 - 1
@@ -70,6 +70,7 @@ class Deck:
     exclude: frozenset[str] = frozenset()
     pin: frozenset[str] = frozenset()
     reword: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    reword_at: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     references: tuple[Reference, ...] = field(default=(), compare=False, repr=False)
 
     @property
@@ -191,8 +192,21 @@ def load_deck(path: Path) -> Deck:
         reword=MappingProxyType(
             {r["id"]: r["question"] for r in values.get("reword", ()) if "id" in r and "question" in r}
         ),
+        reword_at=_reword_locations(root, reader),
         references=tuple(reader.references),
     )
+
+
+def _reword_locations(root: MappingNode, reader: Reader) -> dict[str, Location]:
+    """Where each rewording's new question is written: ``check`` reports its problems there."""
+    node = root.values.get("reword")
+    items = node.items if isinstance(node, SequenceNode) else []
+    found = {}
+    for item in items:
+        if isinstance(item, MappingNode) and isinstance(item.values.get("id"), Scalar):
+            question = item.values.get("question")
+            found[item.values["id"].value.strip()] = reader.at(question if question is not None else item)
+    return found
 
 
 def deck_problems(deck: Deck, library: Library, question_ids: Iterable[str] | None = None) -> list[Problem]:

@@ -61,3 +61,22 @@ def test_a_mistyped_id_is_reported_with_its_place(tmp_path: Path, capsys: pytest
     out = capsys.readouterr().out
     assert "deck.yaml:4:11: no question of this deck has the id 'curie-born-in:born-in:typd'" in out
     assert "did you mean 'curie-born-in:born-in:typed'?" in out
+
+
+def test_a_rewording_is_checked_as_a_template_is(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A rewording that names its answer, or keeps a slot no one fills, reaches every student as written."""
+    deck(
+        tmp_path,
+        "reword:\n  - id: curie-born-in:born-in:typed\n    question: In which city, Warsaw, was Marie Curie born?\n"
+        "  - id: curie-born-in:born-in:multiple_choice\n    question: Where was {subject} born?\n"
+        "  - id: curie-born-in:born-in:true_false\n    question: 'True or false: Marie Curie was born in Warsaw.'\n",
+    )
+    assert main(["check", str(tmp_path / "deck.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert "deck.yaml:6:15: the new wording names its own answer 'Warsaw' (leave the answer out)" in out
+    assert (
+        "deck.yaml:8:15: the new wording has the slot {subject}, which a rewording does not fill "
+        "(write the question out in full)"
+    ) in out
+    assert ":10:" not in out  # a true/false question states its claim: naming it gives nothing away
+    assert out.rstrip().endswith("deck.yaml: 2 problems")

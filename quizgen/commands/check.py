@@ -15,7 +15,7 @@ from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.loader import FileReport, display_path, load_content
 from quizgen.paths import default_folders
 from quizgen.plural import counted
-from quizgen.questions.generate import generate
+from quizgen.questions.generate import generate, reword_problems
 from quizgen.textsafe import visible
 
 EPILOG = """\
@@ -111,10 +111,12 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path
     if library is None:
         out.print(Text.assemble(("✗ ", "bold red"), visible(display), ": its content has problems (above)"))
         return False
-    question_ids = None
+    questions = None
     if deck.exclude or deck.pin or deck.reword:  # ids to check: every question the content can yield
-        question_ids = [q.id for q in generate(library, random.Random(0))]
-    problems = deck_problems(deck, library, question_ids)
+        questions = generate(library, random.Random(0))
+    problems = deck_problems(deck, library, None if questions is None else [q.id for q in questions])
+    if questions is not None:
+        problems += reword_problems(deck, questions)
     if first != path.resolve():
         problems.append(
             Problem(

@@ -125,7 +125,7 @@ def _asked(
         voice=voice,
         statement=statement,
         slots=filled,
-        leaks=_leaks(stem, (answer.key, *accepted)),
+        leaks=names_an_answer(stem, (answer.key, *accepted)),
         correct=answer.correct,
         strict_kind=strict,
         wrong_pool_exclude=answer.wrong_pool_exclude,
@@ -438,15 +438,15 @@ def _honest(question: Question, asked: Asked) -> bool:
     if question.kind is Kind.TRUE_FALSE:
         return True
     if question.kind is Kind.CLOZE and question.cloze is not None:
-        return not _leaks(
+        return not names_an_answer(
             question.cloze.before + " " + question.cloze.after, (question.cloze.key, *question.accepted)
         )
     if question.stem == asked.stem:
         return not asked.leaks
-    return not _leaks(question.stem, (question.answer, *question.accepted))
+    return not names_an_answer(question.stem, (question.answer, *question.accepted))
 
 
-def _leaks(text: str, answers: Iterable[str]) -> bool:
+def names_an_answer(text: str, answers: Iterable[str]) -> bool:
     """Whether the text names any of the answers (words of three letters or fewer are too common to tell)."""
     return contains_any_phrase(text, (answer for answer in answers if len(answer) > 2))
 

@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import datetime
 import random
+import re
 from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
 from quizgen.decks import Deck
+from quizgen.facts.errors import Problem
 from quizgen.facts.library import Library
 from quizgen.facts.model import Event, Fact, Kind, Statement
 from quizgen.nogc import cycle_collection_paused
@@ -22,7 +24,7 @@ from quizgen.reproducible import source_date_epoch
 
 from .context import Context
 from .from_events import event_questions
-from .from_facts import fact_questions
+from .from_facts import fact_questions, names_an_answer
 from .model import Question
 from .normalise import normalise
 from .timeline import timeline_questions
@@ -98,6 +100,40 @@ def generate_for_deck(
             question = replace(question, stem=_keep_attribution(new_stem, question.attribution))
         kept.append(question)
     return kept
+
+
+_HIDES_ITS_STEM = (Kind.TRUE_FALSE, Kind.ORDER, Kind.WHICH_FIRST)  # the stem states or lists the answer
+_SLOT = re.compile(r"\{\w+\}")
+
+
+def reword_problems(deck: Deck, questions: Iterable[Question]) -> list[Problem]:
+    """A teacher's rewording held to what templates are: no slot left unfilled (a rewording is
+    written out in full) and no answer given away in the question that asks for it."""
+    by_id = {q.id: q for q in questions}
+    problems = []
+    for question_id, wording in deck.reword.items():
+        question = by_id.get(question_id)
+        at = deck.reword_at.get(question_id, deck.location)
+        if question is None:
+            continue  # an unknown id is reported where the id is written
+        slot = _SLOT.search(wording)
+        if slot is not None:
+            problems.append(
+                Problem(
+                    at,
+                    f"the new wording has the slot {slot.group()}, which a rewording does not fill",
+                    "write the question out in full",
+                )
+            )
+        elif question.kind not in _HIDES_ITS_STEM and names_an_answer(
+            wording, (question.answer, *question.accepted)
+        ):
+            problems.append(
+                Problem(
+                    at, f"the new wording names its own answer {question.answer!r}", "leave the answer out"
+                )
+            )
+    return problems
 
 
 def _pinned_kinds(deck: Deck) -> set[Kind]:

@@ -32,6 +32,9 @@ _Ends = tuple[DatePoint, DatePoint | None]  # a candidate date's first and last 
 _Shape = tuple[str | None, str | None, int]  # an entity's kind, kind group and depth (see _shape)
 
 
+_UNLIKE = 2  # _distance between places of unrelated kinds
+
+
 def kind_group(kind: str | None) -> str | None:
     return KIND_GROUPS.get(kind or "", kind)
 
@@ -70,7 +73,7 @@ class Distractors:
 
         ``strict`` keeps to the key's kind: under "Which force ...?" only forces will do. Places always
         keep to their granularity (a town's wrong options are towns, not countries) where the library
-        has enough of them.
+        has enough of them, and a place whose kind no other place shares gets none.
         """
         library = self.library
         entity = library.entities[key]
@@ -108,6 +111,8 @@ class Distractors:
         ranked = sorted(valid, key=distance.__getitem__)
         if ranked and entity.type == "place":
             best = distance[ranked[0]]
+            if best >= _UNLIKE:  # a lunar sea among countries and cities: the odd one out is the key
+                return []
             ranked = [c for c in ranked if distance[c] <= max(best, 1)]
         lengths = {c: len(library.entities[c].name) for c in ranked}
         return _not_outstanding(ranked[: 2 * n], lengths, len(entity.name), n)

@@ -360,3 +360,19 @@ def test_a_name_ending_in_a_full_stop_ends_the_sentence_once(tmp_path: Path) -> 
     sentences = [q.stem for q in questions] + [q.statement for q in questions if q.statement]
     assert any("Warsaw, Pol." in s for s in sentences)
     assert [s for s in sentences if s.endswith("..")] == []
+
+
+@pytest.mark.parametrize(("kind", "offered"), [("city", True), ("lunar sea", False)])
+def test_a_place_of_a_kind_no_other_place_shares_is_not_offered_among_unlike_places(
+    tmp_path: Path, kind: str, offered: bool
+) -> None:
+    """A lunar sea among countries and cities is the odd one out: the choice would give it away."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace("    kind: city\n    name: Warsaw\n", f"    kind: {kind}\n    name: Warsaw\n")
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    ids = {
+        q.id
+        for q in generate(load_library([tmp_path / "curie.yaml"]), random.Random(0), present_year=PRESENT)
+    }
+    assert ("curie-born-in:born-in:multiple_choice" in ids) is offered
+    assert "curie-born-in:born-in:typed" in ids

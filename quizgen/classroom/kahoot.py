@@ -18,7 +18,9 @@ formula.
 from __future__ import annotations
 
 import io
+import random
 import zipfile
+from collections import defaultdict
 from collections.abc import Sequence
 from datetime import UTC, datetime
 from pathlib import Path
@@ -27,9 +29,11 @@ from quizgen.decks import Deck
 from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
+from quizgen.questions.selection import one_per_group
 from quizgen.textsafe import visible
 
 from .common import CONTROL_NOTE, Notes, Rendered, has_line_breaks, one_line
+from .paper import family
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -38,6 +42,7 @@ FIRST_ROW = 9  # as Kahoot's own template: its header in row 8 (B8:H8), question
 HEADER_ROW = FIRST_ROW - 1
 CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
 ONLY_CHOICES = "a Kahoot quiz sheet holds only questions with 2 to 4 answers to pick from"
+ONE_PER_FACT = "a live game asks one question a fact, as the others would give its answer away"
 CREATOR = "quizgen"
 HEADERS = (
     "Question - max 120 characters",
@@ -69,14 +74,15 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     except ImportError as error:  # openpyxl is a dependency; a broken install still gets a clear word
         raise MissingOpenpyxl("the Kahoot export needs openpyxl: python3 -m pip install openpyxl") from error
     notes = Notes("kahoot")
-    rows: list[tuple[Question, list[str | int]]] = []
+    fitting: dict[str, list[str | int]] = {}
     for question in questions:
-        if question.kind not in CHOICE_KINDS:
-            continue
-        cells = _cells(question, notes)
-        if cells is not None:
-            rows.append((question, cells))
+        if question.kind in CHOICE_KINDS and (cells := _cells(question, notes)) is not None:
+            fitting[question.id] = cells
     notes.left_out([q for q in questions if q.kind not in CHOICE_KINDS], ONLY_CHOICES)
+    asked = _one_per_family([q for q in questions if q.id in fitting], notes)
+    rows = [(question, fitting[question.id]) for question in asked]
+    for question in asked:
+        _note_changes(question, notes)
 
     book = Workbook()
     sheet = book.active
@@ -106,6 +112,17 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     return notes.result(_rezip(buffer.getvalue(), timestamp, {ARC_CORE: core}), [q for q, _ in rows])
 
 
+def _one_per_family(questions: list[Question], notes: Notes) -> list[Question]:
+    """One question a fact, kinds mixed, in content order: a class sees every question in turn, and
+    "Where was she born?" then "True or false: she was born in Warsaw." answers itself."""
+    families: dict[str, list[Question]] = defaultdict(list)
+    for question in questions:
+        families[family(question)].append(question)
+    chosen = {q.id for q in one_per_group(families, len(families), random.Random("quizgen-kahoot"))}
+    notes.left_out([q for q in questions if q.id not in chosen], ONE_PER_FACT)
+    return [q for q in questions if q.id in chosen]
+
+
 def is_kahoot_sheet(path: Path) -> bool:
     """Whether a file is a workbook quizgen wrote (its creator): a teacher's own sheet is never replaced."""
     try:
@@ -116,9 +133,17 @@ def is_kahoot_sheet(path: Path) -> bool:
     return f"<dc:creator>{CREATOR}</dc:creator>" in core
 
 
+def _note_changes(question: Question, notes: Notes) -> None:
+    """What a cell changes in a question it holds: said only for the questions the sheet asks."""
+    texts = [question.stem, *question.options]
+    if any(has_line_breaks(text) for text in texts):
+        notes.changed(question, "tabs and line breaks written as spaces")
+    if any(visible(one_line(text)) != one_line(text) for text in texts):
+        notes.changed(question, CONTROL_NOTE)
+
+
 def _cells(question: Question, notes: Notes) -> list[str | int] | None:
     """B to H for one question, or None (with a note) when it does not fit Kahoot's limits."""
-    texts = [question.stem, *question.options]
     stem = _text(question.stem)
     answers = [_text(option) for option in question.options]
     if not 2 <= len(answers) <= 4:
@@ -131,10 +156,6 @@ def _cells(question: Question, notes: Notes) -> list[str | int] | None:
     if len(longest) > ANSWER_LIMIT:
         notes.skipped(question, f"an answer has {len(longest)} characters (Kahoot allows {ANSWER_LIMIT})")
         return None
-    if any(has_line_breaks(text) for text in texts):
-        notes.changed(question, "tabs and line breaks written as spaces")
-    if any(visible(one_line(text)) != one_line(text) for text in texts):
-        notes.changed(question, CONTROL_NOTE)
     assert question.answer_index is not None
     padded = answers + [""] * (4 - len(answers))
     return [stem, *padded, time_limit(stem, answers), question.answer_index + 1]

@@ -10,6 +10,8 @@ import openpyxl
 import pytest
 
 from quizgen.classroom import kahoot
+from quizgen.classroom.common import count_by_kind
+from quizgen.classroom.paper import family
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
@@ -46,7 +48,7 @@ def test_header_in_row_8_and_questions_from_row_9_as_kahoots_template(
     assert sheet["A9"].value == 1  # and its first question below
     assert sheet.cell(row=kahoot.HEADER_ROW, column=2).value == "Question - max 120 characters"
     assert sheet.cell(row=kahoot.HEADER_ROW, column=8).value == "Correct answer(s) - choose at least one"
-    expected = [q for q in soleimani.questions if q.kind in CHOICES and fits(q)]
+    expected = kahoot.render(soleimani.target.deck, soleimani.questions, 0).kept
     read = rows(path.read_bytes())
     assert len(read) == len(expected) > 40
     for number, (row, question) in enumerate(zip(read, expected, strict=True), 1):
@@ -57,6 +59,18 @@ def test_header_in_row_8_and_questions_from_row_9_as_kahoots_template(
         assert 2 <= len(question.options) <= 4
         assert seconds in kahoot.TIME_LIMITS
         assert right == question.answer_index + 1
+
+
+def test_a_live_game_asks_one_question_a_fact_kinds_mixed_in_content_order(soleimani: Deck) -> None:
+    """Asked in turn to a class, "Where was he born?" then "True or false: he was born in ..." answer
+    each other."""
+    kept = kahoot.render(soleimani.target.deck, soleimani.questions, 0).kept
+    fitting = [q for q in soleimani.questions if q.kind in CHOICES and fits(q)]
+    assert sorted(family(q) for q in kept) == sorted({family(q) for q in fitting})
+    order = [q.id for q in soleimani.questions]
+    assert [q.id for q in kept] == sorted((q.id for q in kept), key=order.index)
+    assert {q.kind for q in kept} == set(CHOICES)
+    assert kahoot.render(soleimani.target.deck, soleimani.questions, 0).kept == kept  # the same every time
 
 
 def test_what_does_not_fit_is_named_with_its_reason(
@@ -73,6 +87,12 @@ def test_what_does_not_fit_is_named_with_its_reason(
         f"{counts[Kind.YEAR_GUESS]} year-guess and {counts[Kind.ORDER]} put-in-order questions: "
         "a Kahoot quiz sheet holds only questions with 2 to 4 answers to pick from"
     )
+    kept = kahoot.render(soleimani.target.deck, soleimani.questions, 0).kept
+    asked = [q for q in soleimani.questions if q.kind in CHOICES and fits(q) and q not in kept]
+    assert lines[1] == (
+        f"kahoot: left out {count_by_kind(asked)}: "
+        "a live game asks one question a fact, as the others would give its answer away"
+    )
     reasons = []
     for question in long:
         if len(question.stem) > 120:
@@ -85,15 +105,17 @@ def test_what_does_not_fit_is_named_with_its_reason(
             reasons.append(
                 f"kahoot: skipped {question.id}: an answer has {longest} characters (Kahoot allows 75)"
             )
-    assert lines[1:] == reasons
+    assert lines[2:] == reasons
 
 
 def test_limits_time_and_formulas(soleimani: Deck) -> None:
     base = next(q for q in soleimani.questions if q.kind is Kind.MULTIPLE_CHOICE and len(q.options) == 4)
-    exactly = replace(base, id="fits", stem="Q" * 120, options=("=1+1", "@SUM(A1)", "x" * 75, "+cmd"))
-    too_long = replace(base, id="long-stem", stem="Q" * 121)
-    five = replace(base, id="five", options=(*base.options, "fifth"))
-    lines = replace(base, id="lines", stem="Two\nlines\tand a tab")
+    exactly = replace(
+        base, id="fits", statement_ids=("a",), stem="Q" * 120, options=("=1+1", "@SUM(A1)", "x" * 75, "+cmd")
+    )
+    too_long = replace(base, id="long-stem", statement_ids=("b",), stem="Q" * 121)
+    five = replace(base, id="five", statement_ids=("c",), options=(*base.options, "fifth"))
+    lines = replace(base, id="lines", statement_ids=("d",), stem="Two\nlines\tand a tab")
     rendered = kahoot.render(soleimani.target.deck, [exactly, too_long, five, lines], 0)
     assert rendered.notes == (
         "kahoot: skipped long-stem: the question has 121 characters (Kahoot allows 120)",
@@ -120,8 +142,10 @@ def one_line(text: str) -> str:
 
 def test_hostile_content_reads_back_on_one_line(hostile: Deck) -> None:
     rendered = kahoot.render(hostile.target.deck, hostile.questions, 0)
-    choices = [q for q in hostile.questions if q.kind in CHOICES]
-    assert [q.id for q in rendered.kept] == [q.id for q in choices]
+    choices = list(rendered.kept)
+    assert sorted(family(q) for q in choices) == sorted(
+        {family(q) for q in hostile.questions if q.kind in CHOICES}
+    )
     for row, question in zip(rows(rendered.data), choices, strict=True):
         assert row[1] == one_line(question.stem)
         assert [a for a in row[2:6] if a is not None] == [one_line(o) for o in question.options]
@@ -135,4 +159,5 @@ def test_hostile_content_reads_back_on_one_line(hostile: Deck) -> None:
                 f"kahoot: {question.id}: control characters written as visible escapes (such as \\x1b)"
             )
     assert notes
-    assert list(rendered.notes[1:]) == notes
+    assert rendered.notes[1].startswith("kahoot: left out 1 true/false question: a live game asks one")
+    assert list(rendered.notes[2:]) == notes  # changes said only of the questions the sheet asks

@@ -16,6 +16,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from quizgen.plural import with_article
+
 from .errors import ContentError, Location, Problem, did_you_mean
 from .library import Library
 from .model import Entity, Event, Exclusion, Fact, Kind, Relation, Source, Template
@@ -524,7 +526,7 @@ def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: 
         problems.append(
             Problem(
                 item.at("relation"),
-                f"the relation {fact.relation!r} takes a {relation.value} value",
+                f"the relation {fact.relation!r} takes {with_article(relation.value)} value",
                 f"give '{expected}:' instead of '{_given_key(item.node)}:'",
             )
         )
@@ -534,8 +536,8 @@ def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: 
         problems.append(
             Problem(
                 item.at("subject"),
-                f"{fact.relation!r} is about a {' or '.join(relation.subject_types)}, "
-                f"but {fact.subject!r} is a {subject.obj.type}",
+                f"{fact.relation!r} is about {with_article(' or '.join(relation.subject_types))}, "
+                f"but {fact.subject!r} is {with_article(subject.obj.type)}",
             )
         )
     for obj in fact.objects:
@@ -545,8 +547,8 @@ def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: 
             problems.append(
                 Problem(
                     item.at(key),
-                    f"{fact.relation!r} links to a {' or '.join(relation.object_types)}, "
-                    f"but {obj!r} is a {target.obj.type}",
+                    f"{fact.relation!r} links to {with_article(' or '.join(relation.object_types))}, "
+                    f"but {obj!r} is {with_article(target.obj.type)}",
                 )
             )
 

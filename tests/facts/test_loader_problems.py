@@ -200,7 +200,7 @@ def test_every_problem_in_a_file_is_reported_in_one_run(tmp_path: Path) -> None:
 def test_wrong_value_kind_for_relation(tmp_path: Path) -> None:
     text = VALID.replace("    object: warsaw", "    date: 1867")
     assert problems(tmp_path, text) == [
-        "topic.yaml:15:15: the relation 'born_in' takes a entity value (give 'object:' instead of 'date:')"
+        "topic.yaml:15:15: the relation 'born_in' takes an entity value (give 'object:' instead of 'date:')"
     ]
 
 
@@ -208,6 +208,15 @@ def test_wrong_entity_type_for_relation(tmp_path: Path) -> None:
     text = VALID.replace("    object: warsaw", "    object: curie")
     assert problems(tmp_path, text) == [
         "topic.yaml:16:13: 'born_in' links to a place, but 'curie' is a person"
+    ]
+
+
+def test_an_organisation_is_named_with_an(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "    relation: born_in\n    object: warsaw", "    relation: member_of\n    object: warsaw"
+    )
+    assert problems(tmp_path, text) == [
+        "topic.yaml:16:13: 'member_of' links to an organisation or group, but 'warsaw' is a place"
     ]
 
 

@@ -44,15 +44,22 @@ class ContentError(Exception):
         super().__init__("\n".join(str(p) for p in self.problems))
 
 
-def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
-    """A hint naming the closest valid choice, or listing a short set of choices."""
+def closest(word: str, choices: Iterable[str]) -> str | None:
+    """The valid choice ``word`` most likely stands for: a near spelling, an abbreviation, a longer form."""
     options = sorted(set(choices))
     close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
     if not close:  # an abbreviation or a longer form: "brit" for "britannica"
         lowered = word.lower()
         close = [o for o in options if len(o) >= 3 and (o.lower() in lowered or lowered in o.lower())][:1]
-    if close:
-        return f"did you mean {close[0]!r}?"
+    return close[0] if close else None
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the closest valid choice, or listing a short set of choices."""
+    options = sorted(set(choices))
+    meant = closest(word, options)
+    if meant is not None:
+        return f"did you mean {meant!r}?"
     if 0 < len(options) <= 8:
         return "expected one of: " + ", ".join(options)
     return None

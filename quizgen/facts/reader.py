@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from .dates import DateParseError, parse_date
-from .errors import Location, Problem, did_you_mean
+from .errors import Location, Problem, closest, did_you_mean
 from .quantities import QuantityParseError, parse_quantity
 from .spec import CHOICE_LISTS, ID_PATTERN, RECORDS, Field
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
@@ -58,16 +58,18 @@ class Reader:
             self.problem(node, f"expected {what} (a mapping of keys), found {describe(node)}")
             return None
         values: dict[str, Any] = {}
+        misspelt: set[str] = set()  # required keys a mistyped key stands for: one message, not two
         for key, value_node in node.values.items():
             field = spec.get(key)
             if field is None:
                 self.problem(node.keys[key], f"unknown key {key!r} in {what}", did_you_mean(key, spec))
+                misspelt.add(closest(key, spec) or key)
                 continue
             value = self.value(value_node, field, key)
             if value is not INVALID:
                 values[key] = value
         for key, field in spec.items():
-            if field.required and key not in node.values:
+            if field.required and key not in node.values and key not in misspelt:
                 self.problem(node, f"{what} is missing the required key {key!r}")
         return values
 

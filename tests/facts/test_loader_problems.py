@@ -153,6 +153,13 @@ def test_fact_with_no_source(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == ["topic.yaml:13:5: this fact is missing the required key 'sources'"]
 
 
+def test_a_misspelt_required_key_is_one_problem_not_two(tmp_path: Path) -> None:
+    text = VALID.replace("    sources: [brit]\n", "    soruces: [brit]\n")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:17:5: unknown key 'soruces' in this fact (did you mean 'sources'?)"
+    ]
+
+
 def test_fact_with_empty_sources(tmp_path: Path) -> None:
     text = VALID.replace("    sources: [brit]", "    sources: []")
     assert problems(tmp_path, text) == ["topic.yaml:17:14: a fact needs at least one source"]

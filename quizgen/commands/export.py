@@ -119,7 +119,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--output",
         type=Path,
         metavar="FILE",
-        help="where to write (default: the deck's name and the format's suffix, in this folder)",
+        help="where to write: a file, or a folder for the deck's name and the format's suffix in it "
+        "(default: this folder)",
     )
     parser.add_argument(
         "--format",
@@ -155,11 +156,12 @@ def choose_format(name: str | None, output: Path | None) -> str:
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     try:
         source_date_epoch()  # a malformed value is refused before any work
-        name = choose_format(args.format, args.output)
-        chosen = FORMATS[name]
+        output = args.output.expanduser() if args.output is not None else None
+        folder = output if output is not None and output.is_dir() else None  # "-o ~/class", as cp takes it
+        chosen = FORMATS[choose_format(args.format, output if folder is None else None)]
         target = open_target(args.target)
-        path = args.output if args.output is not None else Path(f"{target.deck.slug}{chosen.suffix}")
-        path = path.expanduser().absolute()
+        named = Path(f"{target.deck.slug}{chosen.suffix}")
+        path = (folder / named if folder is not None else output or named).absolute()
         chosen.check(path)
         with _progress(err) as progress:
             task = progress.add_task("Generating questions", total=None)

@@ -80,7 +80,11 @@ def versions_argument(text: str) -> tuple[str, ...]:
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("target", metavar="DECK", help="a deck name, a deck recipe, or content files")
     parser.add_argument(
-        "-o", "--output", type=Path, metavar="FILE", help="the PDF to write (default: DECK.pdf here)"
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help="the PDF to write, or a folder for DECK.pdf in it (default: DECK.pdf here)",
     )
     parser.add_argument(
         "--versions",
@@ -121,6 +125,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         source_date_epoch()  # a malformed value is refused before any work
         target = open_target(args.target)
         path = (args.output or Path(f"{target.deck.slug}.pdf")).expanduser().absolute()
+        if path.is_dir():  # "-o ~/class": the deck's own name in it, as cp does
+            path = path / f"{target.deck.slug}.pdf"
         if path.suffix.lower() != ".pdf":
             raise ExportError(f"{path} is not a .pdf name; the test is a PDF")
         files = outputs(path, args.versions, args.separate)

@@ -132,10 +132,16 @@ def test_refuses_to_overwrite_what_quizgen_did_not_write(
     assert leftovers(tmp_path) == []
 
 
-def test_refuses_a_folder_or_a_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+def test_a_folder_holds_the_decks_file_and_a_missing_folder_is_refused(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
     code, _, err = run(capsys, CURIE, "-o", str(tmp_path))
-    assert code == ExitCode.FAILURE
-    assert "is a folder" in err
+    assert code == ExitCode.OK, err
+    assert (tmp_path / "curie.apkg").is_file()  # as cp takes a folder
+    (tmp_path / "quizlet.tsv").mkdir()  # a folder, whatever its name says
+    code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "quizlet.tsv"), "--format", "moodle")
+    assert code == ExitCode.OK, err
+    assert (tmp_path / "quizlet.tsv" / "curie.xml").is_file()
     code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "missing" / "x.apkg"))
     assert code == ExitCode.FAILURE
     assert "does not exist" in err

@@ -178,6 +178,12 @@ def test_key_only_and_us_letter(soleimani: Deck, tmp_path: Path) -> None:
     assert "answer keys" in printed.out
 
 
+def test_a_folder_holds_the_test_under_the_decks_name(soleimani: Deck, tmp_path: Path) -> None:
+    code, _out, err = run_quietly("print", "soleimani", "--count", "5", "-o", str(tmp_path))
+    assert code == ExitCode.OK, err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["soleimani-key-A.csv", "soleimani.pdf"]
+
+
 def test_separate_files_per_version(soleimani: Deck, tmp_path: Path) -> None:
     code, _out, err = run_quietly(
         "print", "soleimani", "--versions", "A,B", "--separate", "-o", str(tmp_path / "t.pdf")

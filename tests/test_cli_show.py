@@ -148,3 +148,20 @@ def test_an_empty_folder_is_refused(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert code == 1
     assert f"no .yaml content files in {tmp_path}" in err
     assert "Traceback" not in err
+
+
+def test_a_long_id_is_printed_whole_on_its_line(capsys: pytest.CaptureFixture[str]) -> None:
+    """Teachers copy ids from here into a recipe's exclude: a wrapped id would be copied broken."""
+    code, out, _ = run(capsys, "soleimani", "--kind", "order", "--limit", "1")
+    assert code == 0
+    question_id = out.splitlines()[0].split()[-1]
+    assert len(question_id) > 80
+    assert question_id.endswith(":timeline-order:order")
+
+
+def test_which_came_first_lists_its_events_once(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "soleimani", "--kind", "which_first", "--limit", "1")
+    assert code == 0
+    lines = out.splitlines()
+    assert any(line.strip().startswith("A. ") for line in lines)
+    assert not any(line.strip().startswith("1. ") for line in lines)  # no second, numbered list

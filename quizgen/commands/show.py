@@ -54,22 +54,28 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             sys.stdout.write(json.dumps(question.to_json(), ensure_ascii=False) + "\n")
         return ExitCode.OK
     for number, question in enumerate(questions, 1):
-        out.print(render(number, question), soft_wrap=False)
+        out.print(heading(number, question), soft_wrap=True)  # an id is copied into recipes whole
+        out.print(render(question), soft_wrap=False)
     out.print(Text(f"{counted(len(questions), 'question')} from “{visible(target.deck.title)}”", style="dim"))
     return ExitCode.OK
 
 
-def render(number: int, question: Question) -> Group:
-    """One question as a teacher reads it: stem, options with the key marked, answer, source."""
-    head = Text.assemble((f"{number}. ", "bold"), (question.kind.value.replace("_", " "), "cyan"), "  ",
+def heading(number: int, question: Question) -> Text:
+    """Its number, kind and id: one line, however long, so the id is never broken."""
+    return Text.assemble((f"{number}. ", "bold"), (question.kind.value.replace("_", " "), "cyan"), "  ",
                          (visible(question.id), "dim"))  # fmt: skip
+
+
+def render(question: Question) -> Padding:
+    """One question as a teacher reads it: stem, options with the key marked, answer, source."""
     body: list[Text] = [Text(visible(question.cloze.text if question.cloze else question.stem), style="bold")]
     for index, option in enumerate(question.options):
         mark = "✓" if index == question.answer_index else " "
         style = "green" if index == question.answer_index else ""
         body.append(Text(f" {mark} {LETTERS[index]}. {visible(option)}", style=style))
-    for index, item in enumerate(question.items, 1):
-        body.append(Text(f"   {index}. {visible(item.label)}"))
+    if not question.options:  # which-came-first lists its events as its options
+        for index, item in enumerate(question.items, 1):
+            body.append(Text(f"   {index}. {visible(item.label)}"))
     answer = Text.assemble(("Answer: ", "bold green"), visible(question.answer))
     if question.kind is Kind.ORDER:
         by_id = {item.id: item for item in question.items}
@@ -83,4 +89,4 @@ def render(number: int, question: Question) -> Group:
         answer.append(f"   (also accepted: {visible(', '.join(question.accepted))})", style="dim")
     body.append(answer)
     body.append(Text(visible(question.source_line()), style="dim italic"))
-    return Group(head, Padding(Group(*body), (0, 0, 1, 3)))
+    return Padding(Group(*body), (0, 0, 1, 3))

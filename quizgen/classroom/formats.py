@@ -109,7 +109,7 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         "Kahoot spreadsheet",
         ".xlsx",
         "multiple choice, true/false and which-came-first within Kahoot's limits "
-        "(question ≤ 120 characters, 2 to 4 answers ≤ 75 characters), one question a fact",
+        "(question ≤ 120 characters, 2 to 4 answers ≤ 75 characters), each fact or event asked once",
         "a Kahoot sheet written by quizgen",
         kahoot.is_kahoot_sheet,
         kahoot.render,

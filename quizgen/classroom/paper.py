@@ -81,6 +81,11 @@ def family(question: Question) -> str:
     return question.fact_id
 
 
+def statements_of(question: Question) -> tuple[str, ...]:
+    """What a question asks about: one fact, or the events a timeline question sets side by side."""
+    return question.statement_ids
+
+
 def choose(
     questions: Sequence[Question], count: int, seed: int, kinds: Collection[Kind] | None = None
 ) -> list[Question]:
@@ -91,7 +96,7 @@ def choose(
     for question in questions:
         if kinds is None or question.kind in kinds:
             families[family(question)].append(question)
-    chosen = one_per_group({name: families[name] for name in sorted(families)}, count, rng)
+    chosen = one_per_group({name: families[name] for name in sorted(families)}, count, rng, statements_of)
     return sorted(chosen, key=lambda q: order[q.id])
 
 

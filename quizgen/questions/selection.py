@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import random
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Protocol, TypeVar
 
 from quizgen.facts.model import Kind
@@ -25,17 +25,36 @@ class HasKind(Protocol):
 Q = TypeVar("Q", bound=HasKind)
 
 
-def one_per_group(groups: Mapping[str, Sequence[Q]], count: int, rng: random.Random) -> list[Q]:
+def one_per_group(
+    groups: Mapping[str, Sequence[Q]],
+    count: int,
+    rng: random.Random,
+    parts: Callable[[Q], Iterable[str]] | None = None,
+) -> list[Q]:
     """Up to ``count`` groups drawn at random, one question from each, of the kind used least so far
-    (ties broken at random); in the order drawn."""
+    (ties broken at random); in the order drawn.
+
+    With ``parts`` (a question's statements), no two chosen questions share one: "Which came
+    first, A or B?" is not asked beside "In what year did A happen?". A group whose every
+    question shares a statement already asked gives none.
+    """
     names = list(groups)
     rng.shuffle(names)
     used: Counter[Kind] = Counter()
+    asked: set[str] = set()
     chosen: list[Q] = []
-    for name in names[:count]:
+    for name in names:
+        if len(chosen) >= count:
+            break
         members = groups[name]
+        if parts is not None:
+            members = [q for q in members if asked.isdisjoint(parts(q))]
+            if not members:
+                continue
         fewest = min(used[q.kind] for q in members)
         pick = rng.choice([q for q in members if used[q.kind] == fewest])
         used[pick.kind] += 1
+        if parts is not None:
+            asked.update(parts(pick))
         chosen.append(pick)
     return chosen

@@ -334,3 +334,16 @@ def test_default_name_and_kinds_without_questions(
     )
     assert code == ExitCode.FAILURE
     assert err == "quizgen: “Qasem Soleimani — timeline” has no questions of the kinds asked for\n"
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_no_two_questions_of_a_test_share_a_fact_or_an_event(seed: int) -> None:
+    """The timeline deck asks each event many ways: which came first of it and another, its year..."""
+    from .conftest import load
+
+    timeline = load("soleimani-timeline")
+    chosen = paper.choose(timeline.questions, 20, seed)
+    asked = [statement for question in chosen for statement in question.statement_ids]
+    assert len(chosen) >= 8
+    assert len(asked) == len(set(asked))
+    assert {q.kind for q in chosen} >= {Kind.WHICH_FIRST, Kind.YEAR_GUESS}

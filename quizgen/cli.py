@@ -79,7 +79,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.command, args.decks = "study", []
     module = importlib.import_module(f"quizgen.commands.{args.command}")
     try:
-        return int(module.run(args, console, errors))
+        code = int(module.run(args, console, errors))
+        sys.stdout.flush()  # a closed pipe or a full disk shows here, not as a cryptic error at exit
+        return code
+    except BrokenPipeError:  # `quizgen show --json | head -1`: the reader had all it wanted
+        _discard_standard_output()
+        return ExitCode.FAILURE
     except ContentError as error:
         for problem in error.problems:
             errors.print(visible(str(problem)), markup=False)
@@ -90,6 +95,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except KeyboardInterrupt:
         errors.print("interrupted", markup=False)
         return ExitCode.INTERRUPTED
+    except OSError as error:  # what every command catches for its files: here, standard output
+        _discard_standard_output()
+        where = visible(str(error.filename)) if error.filename else "to standard output"
+        errors.print(f"quizgen: cannot write {where}: {error.strerror or error}", markup=False)
+        return ExitCode.FAILURE
     except Exception as error:  # a bug: say so plainly, without a traceback unless asked
         if os.environ.get("QUIZGEN_DEBUG"):
             raise
@@ -99,6 +109,15 @@ def main(argv: Sequence[str] | None = None) -> int:
             markup=False,
         )
         return ExitCode.FAILURE
+
+
+def _discard_standard_output() -> None:
+    """Point standard output at the null device, so the interpreter's last flush cannot fail again."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no real file behind it (a test's capture): nothing to flush
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -15,12 +15,13 @@ EPILOG = """\
 examples:
   quizgen backup                         writes quizgen-progress-<date>.sqlite3 here
   quizgen backup -o ~/safe/progress.sqlite3
+  quizgen backup -o ~/safe                 the dated name, in that folder
   quizgen restore ~/safe/progress.sqlite3
 """
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, help="where to write the copy")
+    parser.add_argument("-o", "--output", type=Path, help="where to write the copy: a new file, or a folder")
     parser.add_argument(
         "--data-dir", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the progress to copy"
     )
@@ -34,7 +35,10 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     if not (data_dir / DATABASE_NAME).exists():
         err.print(f"quizgen: no progress to back up in {visible(str(data_dir))}", markup=False)
         return ExitCode.FAILURE
-    target = args.output or Path(f"quizgen-progress-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3")
+    named = Path(f"quizgen-progress-{dt.datetime.now():%Y%m%d-%H%M%S}.sqlite3")
+    target = args.output or named
+    if target.is_dir():  # "-o ~/safe": the dated name in it, as cp does
+        target = target / named
     try:
         reviews = backup(data_dir / DATABASE_NAME, target)
     except StoreError as error:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from contextlib import closing
+from contextlib import closing, suppress
 from pathlib import Path
 
 from quizgen.exporting.files import STANDARD_OUTPUT
@@ -21,6 +21,8 @@ def backup(source: Path, target: Path) -> int:
     """
     if target.name == STANDARD_OUTPUT:
         raise StoreError("a backup is written as a file, not to standard output: give -o a file name")
+    if target.exists() and not target.is_file() and not target.is_dir():
+        raise StoreError(f"{target} is not a regular file but a device or pipe; give a file name")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name")
     reviews = check_backup(source)
@@ -31,7 +33,8 @@ def backup(source: Path, target: Path) -> int:
         ):
             db.backup(copy)
     except sqlite3.Error as error:
-        target.unlink(missing_ok=True)
+        with suppress(OSError):  # a read-only folder refuses the removal as it refused the copy
+            target.unlink(missing_ok=True)
         raise StoreError(f"cannot write the backup {target}: {error}") from None
     return reviews
 

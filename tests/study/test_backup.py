@@ -200,3 +200,44 @@ def test_restoring_over_damaged_progress_names_the_damaged_file(tmp_path: Path) 
     assert list(data.glob(f"{DATABASE_NAME}.before-restore-*")) == []
     with open_store(data) as store:
         assert [r.question_id for r in store.reviews()] == ["a:t:typed"]
+
+
+def test_a_folder_takes_the_dated_name_and_a_device_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    answer(tmp_path / "data", "a:t:typed")
+    safe = tmp_path / "safe"
+    safe.mkdir()
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", str(safe)]) == 0
+    [copy] = safe.iterdir()
+    assert copy.name.startswith("quizgen-progress-")
+    assert copy.suffix == ".sqlite3"
+    capsys.readouterr()
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", "/dev/full"]) == 1
+    assert "/dev/full is not a regular file but a device or pipe" in capsys.readouterr().err
+
+
+def test_a_copy_the_folder_refuses_is_reported_not_a_crash(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A read-only folder refuses the copy, then the removal of what the copy left."""
+    import quizgen.study.backup as backup_module
+
+    answer(tmp_path / "data", "a:t:typed")
+    connect = sqlite3.connect
+
+    def refusing(database: object, *args: object, **kwargs: object) -> sqlite3.Connection:
+        if str(database).endswith("copy.sqlite3"):
+            raise sqlite3.OperationalError("attempt to write a readonly database")
+        return connect(database, *args, **kwargs)
+
+    def unlink(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(30, "Read-only file system", str(self))
+
+    monkeypatch.setattr(backup_module.sqlite3, "connect", refusing)
+    monkeypatch.setattr(Path, "unlink", unlink)
+    code = main(["backup", "--data-dir", str(tmp_path / "data"), "-o", str(tmp_path / "copy.sqlite3")])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "cannot write the backup" in err
+    assert "internal error" not in err

@@ -1,13 +1,15 @@
 """Settings that persist beside the progress: new cards a day, retention, theme, quiz length, keys.
 
 Stored as a small TOML file (``config.toml``) a person can read and edit.
-An unreadable file is reported and the defaults are used; it is not overwritten
-until the student changes a setting.
+An unreadable file is reported and the defaults are used. A setting changed in
+the app rewrites its own line only: the student's comments, other values and
+even a value that could not be read stay as they were written.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import tomllib
 from dataclasses import asdict, dataclass, field, fields, replace
 from pathlib import Path
@@ -31,6 +33,7 @@ class SettingsError(Exception):
     pass
 
 
+_TOML_PLACE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 _TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", dict: "a table of text values"}
 _BOUNDS: dict[str, tuple[float, float]] = {
     "desired_retention": (0.7, 0.99),
@@ -47,8 +50,16 @@ def load_settings(folder: Path) -> Settings:
     try:
         text = path.read_text(encoding="utf-8")
         data = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        raise SettingsError(f"{path}: {error}") from None
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path}:1:1: this is not UTF-8 text (save it as UTF-8)") from None
+    except tomllib.TOMLDecodeError as error:  # "Invalid value (at line 2, column 15)"
+        where = _TOML_PLACE.search(str(error))
+        if where is None:
+            raise SettingsError(f"{path}: {error}") from None
+        message = str(error)[: where.start()].rstrip()
+        raise SettingsError(f"{path}:{where['line']}:{where['column']}: {message}") from None
+    except OSError as error:
+        raise SettingsError(f"{path}: {error.strerror or error}") from None
     defaults = Settings()
     values = {}
     for spec in fields(Settings):
@@ -81,8 +92,33 @@ def _place(path: Path, text: str, key: str) -> str:
     return str(path)
 
 
+def save_setting(folder: Path, name: str, value: str | int | float) -> None:
+    """Set one top-level setting in the student's file, leaving every other line as written;
+    without a file, write one that lists every setting. Atomic: a crash never leaves half a file."""
+    path = folder / CONFIG_NAME
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        save_settings(folder, replace(Settings(), **{name: value}))
+        return
+    except UnicodeDecodeError:
+        raise SettingsError(f"{path} is not UTF-8 text; it was left as it is") from None
+    assignment = f"{name} = {_toml(value)}\n"
+    lines = text.splitlines(keepends=True)
+    if lines and not lines[-1].endswith("\n"):
+        lines[-1] += "\n"
+    top_level = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
+    setting = re.compile(rf'\s*("?){re.escape(name)}\1\s*=')
+    found = next((i for i in range(top_level) if setting.match(lines[i])), None)
+    if found is None:
+        lines.insert(top_level, assignment)
+    else:
+        lines[found] = assignment
+    _write_atomically(path, "".join(lines))
+
+
 def save_settings(folder: Path, settings: Settings) -> None:
-    """Write atomically: a crash never leaves half a config file."""
+    """Write every setting to a new file, atomically: a crash never leaves half a config file."""
     lines = []
     for name, value in asdict(settings).items():
         if isinstance(value, dict):
@@ -91,9 +127,12 @@ def save_settings(folder: Path, settings: Settings) -> None:
     lines.append("")
     lines.append('[keymap]  # binding id = key, for example: "quiz.next" = "n"')
     lines += [f"{_toml(k)} = {_toml(v)}" for k, v in sorted(settings.keymap.items())]
-    path = folder / CONFIG_NAME
+    _write_atomically(folder / CONFIG_NAME, "\n".join(lines) + "\n")
+
+
+def _write_atomically(path: Path, text: str) -> None:
     temporary = path.with_suffix(".toml.tmp")
-    temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    temporary.write_text(text, encoding="utf-8")
     temporary.replace(path)
 
 

@@ -32,7 +32,7 @@ from quizgen.study.catalog import (
 from quizgen.study.progress import Clock, Progress, utc_now
 from quizgen.study.scheduler import Grade, Scheduler
 from quizgen.study.session import Attempt
-from quizgen.study.settings import Settings, save_settings
+from quizgen.study.settings import Settings, SettingsError, save_setting
 from quizgen.study.store import Store
 
 from .screens.help import HelpScreen
@@ -183,14 +183,16 @@ class QuizgenApp(App[int]):
     def watch_theme(self, theme: str) -> None:
         if theme != self.settings.theme:
             self.settings = self.settings.with_changes(theme=theme)
-            self.save_settings()
+            self.save_setting("theme", theme)
 
-    def save_settings(self) -> None:
+    def save_setting(self, name: str, value: str) -> None:
         if self.config.settings_dir is not None:
             try:
-                save_settings(self.config.settings_dir, self.settings)
+                save_setting(self.config.settings_dir, name, value)
             except OSError as error:
                 self.notify(f"Settings not saved: {error.strerror}", severity="error", markup=False)
+            except SettingsError as error:
+                self.notify(f"Settings not saved: {error}", severity="error", markup=False)
 
     def saved(self, write: Callable[..., T], *args: Any, **kwargs: Any) -> T | None:
         """Run a write to the progress store; if the disk refuses it, say so and carry on.

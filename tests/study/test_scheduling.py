@@ -17,7 +17,7 @@ from quizgen.study.evaluate import evaluate_choice, evaluate_order, evaluate_tex
 from quizgen.study.progress import Progress
 from quizgen.study.scheduler import Grade, Scheduler
 from quizgen.study.session import counts, flashcards, one_per_fact, quiz
-from quizgen.study.settings import Settings, SettingsError, load_settings, save_settings
+from quizgen.study.settings import Settings, SettingsError, load_settings, save_setting, save_settings
 from quizgen.study.stats import compute
 from quizgen.study.store import open_store
 
@@ -124,7 +124,7 @@ def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
         ("new_per_day = -1", "new_per_day should be between 0 and 10000"),
         ("new_per_day = true", "new_per_day should be a whole number"),
         ("theme = 3", "theme should be text"),
-        ("quiz_length = ", "config.toml: Invalid value (at line 2, column 15)"),
+        ("quiz_length = ", "config.toml:2:15: Invalid value"),
     ],
 )
 def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, message: str) -> None:
@@ -132,6 +132,49 @@ def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, messa
     with pytest.raises(SettingsError) as caught:
         load_settings(tmp_path)
     assert message in str(caught.value)
+
+
+def test_a_file_that_is_not_utf8_is_said_so(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_bytes("theme = 'nord'\n".encode("utf-16"))
+    with pytest.raises(SettingsError) as caught:
+        load_settings(tmp_path)
+    assert str(caught.value) == f"{tmp_path / 'config.toml'}:1:1: this is not UTF-8 text (save it as UTF-8)"
+
+
+MINE = """\
+# my settings, carefully tuned
+new_per_day = 50
+quiz_length = 30x   # a typo: the file cannot be read
+
+[keymap]
+"home.stats" = "x"
+"""
+
+
+def test_changing_a_setting_rewrites_its_line_only(tmp_path: Path) -> None:
+    """The app changes the theme; the student's comments and values, even an unreadable one, stay."""
+    config = tmp_path / "config.toml"
+    config.write_text(MINE, encoding="utf-8")
+    save_setting(tmp_path, "theme", "nord")
+    assert config.read_text(encoding="utf-8") == MINE.replace("\n\n[keymap]", '\n\ntheme = "nord"\n[keymap]')
+    save_setting(tmp_path, "theme", "gruvbox")  # its own line, replaced, not added again
+    assert config.read_text(encoding="utf-8").count("theme = ") == 1
+    assert 'theme = "gruvbox"' in config.read_text(encoding="utf-8")
+
+
+def test_a_first_setting_writes_a_file_of_every_setting(tmp_path: Path) -> None:
+    save_setting(tmp_path, "theme", "nord")
+    assert load_settings(tmp_path) == Settings(theme="nord")
+    assert "new_per_day = 20" in (tmp_path / "config.toml").read_text(encoding="utf-8")
+
+
+def test_a_file_that_is_not_utf8_is_never_rewritten(tmp_path: Path) -> None:
+    config = tmp_path / "config.toml"
+    config.write_bytes("theme = 'nord'\n".encode("utf-16"))
+    before = config.read_bytes()
+    with pytest.raises(SettingsError):
+        save_setting(tmp_path, "theme", "gruvbox")
+    assert config.read_bytes() == before
 
 
 def test_stats(tmp_path: Path, questions: list[Question]) -> None:

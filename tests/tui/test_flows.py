@@ -579,6 +579,23 @@ async def test_theme_choice_is_saved(make: AppFactory, tmp_path: Path) -> None:
     assert load_settings(tmp_path).theme == "nord"
 
 
+async def test_a_theme_chosen_in_the_app_keeps_the_rest_of_the_students_file(
+    make: AppFactory, tmp_path: Path
+) -> None:
+    """The app read defaults (quiz_length cannot be read); choosing a theme must not write them back."""
+    config = tmp_path / "config.toml"
+    config.write_text("# mine\nnew_per_day = 50\nquiz_length = 30x\n", encoding="utf-8")
+    app = make()
+    app.config.settings_dir = tmp_path
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        app.theme = "nord"
+        await pilot.pause()
+    assert (
+        config.read_text(encoding="utf-8") == '# mine\nnew_per_day = 50\nquiz_length = 30x\ntheme = "nord"\n'
+    )
+
+
 async def test_starting_straight_in_a_mode(make: AppFactory) -> None:
     app = make()
     app.config.start_mode = "quiz"

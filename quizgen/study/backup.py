@@ -10,7 +10,7 @@ from pathlib import Path
 
 from quizgen.exporting.files import STANDARD_OUTPUT
 
-from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, StoreError, open_store
+from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, StoreError, open_store, unreadable_row
 
 
 def backup(source: Path, target: Path) -> int:
@@ -55,6 +55,9 @@ def check_backup(source: Path) -> int:
                 raise StoreError(f"{source} was written by a newer quizgen; please upgrade quizgen first")
             if db.execute("PRAGMA integrity_check").fetchone()[0] != "ok":
                 raise StoreError(f"{source} is damaged (SQLite's integrity check fails)")
+            unreadable = unreadable_row(db)
+            if unreadable is not None:
+                raise StoreError(f"{source} is damaged: {unreadable}")
             return int(db.execute("SELECT COUNT(*) FROM reviews").fetchone()[0])
     except sqlite3.Error as error:
         raise StoreError(f"{source} is not a readable SQLite database ({error})") from None

@@ -322,6 +322,28 @@ def _remove(db: sqlite3.Connection, review_id: int) -> sqlite3.Row | None:
     return row
 
 
+def unreadable_row(db: sqlite3.Connection) -> str | None:
+    """The first row the app could not read back (a date that is no date, a schedule that is not
+    JSON), named; None when every row reads. A database quizgen wrote always reads: this is for
+    a file brought in from elsewhere, before it becomes the student's progress."""
+    rows = db.cursor()
+    rows.row_factory = sqlite3.Row  # on its own cursor: the connection stays as its owner set it
+    for row in rows.execute("SELECT * FROM cards"):
+        try:
+            _card(row)
+            Card.from_json(row["card_json"])
+        except (ValueError, TypeError, KeyError) as error:
+            return f"the card of {row['question_id']!r} cannot be read ({error})"
+    for row in rows.execute("SELECT * FROM reviews"):
+        try:
+            _review(row)
+            if row["card_before"] is not None:
+                Card.from_json(row["card_before"])
+        except (ValueError, TypeError, KeyError) as error:
+            return f"a review of {row['question_id']!r} cannot be read ({error})"
+    return None
+
+
 def _card(row: sqlite3.Row) -> StoredCard:
     return StoredCard(
         question_id=row["question_id"],

@@ -7,6 +7,7 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fsrs import Card
 
 from quizgen.cli import main
 from quizgen.study.backup import restore
@@ -18,7 +19,11 @@ NOW = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
 def answer(data: Path, question: str) -> None:
     with open_store(data, now=NOW) as store:
         store.record(
-            Review(question, question.split(":")[0], 1, NOW, 3, 1.0, "correct", "x"), "{}", NOW, 2, None
+            Review(question, question.split(":")[0], 1, NOW, 3, 1.0, "correct", "x"),
+            Card().to_json(),
+            NOW,
+            2,
+            None,
         )
 
 
@@ -241,3 +246,26 @@ def test_a_copy_the_folder_refuses_is_reported_not_a_crash(
     assert code == 1
     assert "cannot write the backup" in err
     assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ("UPDATE cards SET due = 'not a date'", "the card of 'a:t:typed' cannot be read"),
+        ("UPDATE cards SET card_json = '{'", "the card of 'a:t:typed' cannot be read"),
+        ("UPDATE reviews SET reviewed_at = 'soon'", "a review of 'a:t:typed' cannot be read"),
+    ],
+)
+def test_a_backup_with_a_row_the_app_cannot_read_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str, message: str
+) -> None:
+    """It passes SQLite's integrity check, and would stop the app at its first screen."""
+    data, copy = backed_up(tmp_path)
+    db = sqlite3.connect(copy)
+    db.execute(edit)
+    db.commit()
+    db.close()
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+    assert f"{copy} is damaged: {message}" in capsys.readouterr().err
+    with open_store(data) as store:
+        assert store.review_count() == 2  # the progress in use, untouched

@@ -70,6 +70,72 @@ _QUANTITY = re.compile(
 )
 
 
+_UNITS = (
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+)
+_TENS = ("twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety")
+_WORDS: dict[str, int] = {
+    **{word: n for n, word in enumerate(_UNITS)},
+    **{word: 20 + 10 * n for n, word in enumerate(_TENS)},
+}
+_TIMES = {"once": 1, "twice": 2, "thrice": 3}  # "how many times": the answer is often a word
+_WORD_SCALES = {"hundred": 100, "thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}
+_NUMBER_WORD = "|".join([*_WORDS, *_WORD_SCALES])
+_SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_WORD}))*\b", re.IGNORECASE)
+
+
+def _spelled_value(words: str) -> int | None:
+    """ "seven" → 7, "twenty-one" → 21, "one hundred and five" → 105; None for "hundred" alone."""
+    total = current = 0
+    seen_number = False
+    for word in re.split(r"[\s-]+", words.lower()):
+        if word == "and":
+            continue
+        if word in _WORDS:
+            current += _WORDS[word]
+            seen_number = True
+        elif word == "hundred" and seen_number:
+            current *= 100
+        elif word in _WORD_SCALES and seen_number:
+            total += current * _WORD_SCALES[word]
+            current = 0
+        else:
+            return None
+    return total + current if seen_number else None
+
+
+def digits_for_words(text: str) -> str:
+    """A number written in words, in digits: "seven fronts" → "7 fronts", "twice" → "2"; the
+    rest of the text as it was."""
+    if text.lower() in _TIMES:
+        return str(_TIMES[text.lower()])
+
+    def digits(match: re.Match[str]) -> str:
+        value = _spelled_value(match.group())
+        return match.group() if value is None else str(value)
+
+    return _SPELLED.sub(digits, text)
+
+
 class QuantityParseError(ValueError):
     def __init__(self, message: str, hint: str | None = None) -> None:
         super().__init__(message)
@@ -80,11 +146,17 @@ class QuantityParseError(ValueError):
 def parse_quantity(text: str) -> Quantity:
     """Read "13", "at least 13", "nearly $50 billion" or "3.5 million people"."""
     raw = " ".join(str(text).split())
-    match = _QUANTITY.match(raw)
+    match = _QUANTITY.match(raw) or _QUANTITY.match(digits_for_words(raw))
     if not match:
         raise QuantityParseError(
             f"cannot read {raw!r} as a number",
             "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",
+        )
+    unit = match.group("unit")
+    if unit and re.match(rf"(?:to|and|or|-|–)\s*\d|(?:{_SCALE_RE})\b", unit, re.IGNORECASE):
+        raise QuantityParseError(
+            f"cannot read {raw!r} as one number",
+            "give one number, with a qualifier if the source is not exact: 'at least 5', 'about 4 million'",
         )
     value = float(match.group("number").replace(",", ""))
     scale = match.group("scale")
@@ -96,7 +168,7 @@ def parse_quantity(text: str) -> Quantity:
         value=value,
         text=raw,
         qualifier=_QUALIFIERS.get(qualifier_word, Qualifier.EXACT),
-        unit=match.group("unit"),
+        unit=unit,
         currency=_CURRENCIES[currency.lower()] if currency else None,
     )
 

@@ -8,7 +8,7 @@ from hypothesis import strategies as st
 
 from quizgen.facts.dates import parse_date
 from quizgen.facts.model import Kind
-from quizgen.facts.quantities import parse_quantity
+from quizgen.facts.quantities import QuantityParseError, parse_quantity
 from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed
 from quizgen.questions.model import Question, SourceRef
 from quizgen.questions.normalise import normalise
@@ -128,6 +128,29 @@ def test_wrong_quantity() -> None:
     question = typed("at least 13", kind="quantity", entity_type=None, quantity=parse_quantity("at least 13"))
     assert check_typed(question, "13").verdict is Verdict.CORRECT
     assert check_typed(question, "31").verdict is Verdict.WRONG
+
+
+@pytest.mark.parametrize(
+    ("key", "typed_text", "verdict"),
+    [
+        ("7", "seven", Verdict.CORRECT),
+        ("at least 13", "thirteen", Verdict.CORRECT),
+        ("2", "twice", Verdict.CORRECT),
+        ("21", "twenty-one", Verdict.CORRECT),
+        ("105", "one hundred and five", Verdict.CORRECT),
+        ("7", "eight", Verdict.WRONG),
+    ],
+)
+def test_a_number_written_in_words_is_that_number(key: str, typed_text: str, verdict: Verdict) -> None:
+    question = typed(key, kind="quantity", entity_type=None, quantity=parse_quantity(key))
+    assert check_typed(question, typed_text).verdict is verdict
+
+
+@pytest.mark.parametrize("text", ["5 to 3", "5 - 7", "13 million billion", "13 and 14"])
+def test_two_numbers_are_not_read_as_one(text: str) -> None:
+    """An author's "5 to 3" was read as exactly 5, with "to 3" as its unit."""
+    with pytest.raises(QuantityParseError, match="as one number"):
+        parse_quantity(text)
 
 
 def test_empty_answer_is_wrong() -> None:

@@ -92,7 +92,27 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     for form in forms:
         if normalise(form) == typed:
             return Checked(Verdict.CORRECT, question.answer, given, matched=form)
+    if _names_only_answers(given, forms):
+        return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
     return _check_typo(question, given, forms, vocabulary or Vocabulary())
+
+
+_LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
+
+
+def _listed(text: str) -> list[str]:
+    """ "Iraq and the US", "Trump, Pompeo & the CIA": the items of a list, normalised."""
+    return [normalise(item) for item in _LIST_SEPARATOR.split(text) if item.strip()]
+
+
+def _names_only_answers(given: str, forms: list[str]) -> bool:
+    """A list typed in its own order, or part of the answer's list: every item one of the answers,
+    none twice. "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does."""
+    items = _listed(given)
+    if len(items) < 2 or len(set(items)) < len(items):
+        return False
+    answers = {item for form in forms for item in (normalise(form), *_listed(form))}
+    return all(item in answers for item in items)
 
 
 def check_choice(question: Question, index: int) -> Checked:

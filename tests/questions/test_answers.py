@@ -153,6 +153,27 @@ def test_two_numbers_are_not_read_as_one(text: str) -> None:
         parse_quantity(text)
 
 
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("Taliban and al-Qaeda", Verdict.CORRECT),  # its own order
+        ("Taliban & al-Qaida", Verdict.CORRECT),  # another accepted spelling of one item
+        ("Trump, Pompeo and the CIA", Verdict.CORRECT),  # part of a longer list
+        ("Trump and Trump", Verdict.WRONG),
+        ("Taliban and ISIS", Verdict.WRONG),  # one item is no answer
+    ],
+)
+def test_a_list_is_answered_in_any_order(text: str, verdict: Verdict) -> None:
+    """Naming more of the right answers must never score worse than naming one."""
+    question = typed(
+        "al-Qaeda and Taliban", "al-Qaeda", "al-Qaida", "Taliban", kind="text", entity_type="organisation"
+    )
+    listed = typed(
+        "Donald Trump, Mike Pompeo, CIA and others", "Trump", "Pompeo", "CIA", kind="text", entity_type=None
+    )
+    assert check_typed(listed if "Pompeo" in text or "Trump" in text else question, text).verdict is verdict
+
+
 def test_empty_answer_is_wrong() -> None:
     result = check_typed(typed("Baghdad"), "   ", PLACES)
     assert result.verdict is Verdict.WRONG

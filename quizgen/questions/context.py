@@ -10,6 +10,7 @@ from quizgen.facts.model import Event, Fact, Kind
 
 from .distractors import Distractors
 from .model import SourceRef
+from .normalise import normalise
 from .uniqueness import AnswerSets
 
 
@@ -28,6 +29,7 @@ class Context:
     answers: AnswerSets
     truths: list[int] = field(default_factory=lambda: [0, 0])  # false, true statements so far
     _sources: dict[str, tuple[SourceRef, ...]] = field(default_factory=dict)
+    _every_label: set[str] | None = None  # built only when a name could be shortened
 
     @classmethod
     def create(
@@ -47,6 +49,20 @@ class Context:
             refs = tuple(SourceRef(s.id, s.name, s.citation, s.opinion) for s in sources)
             self._sources[statement.id] = refs
         return refs
+
+    def answer_labels(self, entity_id: str) -> tuple[str, ...]:
+        """What a typed answer may be for this entity: its names, and its name without its kind
+        ("Kerman" for Kerman Province, asked as "Which province ...?") when nothing else is called so."""
+        entity = self.library.entities[entity_id]
+        kind = f" {entity.kind}" if entity.kind else ""
+        if not kind or not entity.name.lower().endswith(kind.lower()) or len(entity.name) <= len(kind):
+            return entity.labels
+        short = entity.name[: -len(kind)].rstrip(" ,")
+        if self._every_label is None:
+            self._every_label = {
+                normalise(label) for other in self.library.entities.values() for label in other.labels
+            }
+        return entity.labels if normalise(short) in self._every_label else (*entity.labels, short)
 
     def next_truth(self, rng: random.Random) -> bool:
         """Whether the next true/false statement is true: random, but never drifting off balance."""

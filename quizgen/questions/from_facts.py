@@ -147,7 +147,7 @@ def _object_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
             "entity",
             _listing([e.name for e in entities], fact.open_set),
             which(entities[0]),
-            accepted=tuple(label for e in entities for label in e.labels),
+            accepted=tuple(label for e in entities for label in ctx.answer_labels(e.id)),
             correct=frozenset(fact.objects),
             wrong_pool_exclude=frozenset(ctx.answers.all_objects(fact) | {fact.subject}),
             open_set=fact.open_set,
@@ -239,7 +239,7 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
             key_id, asked.correct | asked.wrong_pool_exclude, rng, strict=asked.strict_kind
         )
         key = ctx.library.entities[key_id].name
-        accepted = ctx.library.entities[key_id].labels  # the chosen entity's names, not its fellows'
+        accepted = ctx.answer_labels(key_id)  # the chosen entity's names, not its fellows'
         options = [key, *(ctx.library.entities[w].name for w in wrong)]
     elif asked.answer_kind == "date" and asked.date is not None:
         same_year = asked.date.question_phrase().startswith("In which month of")

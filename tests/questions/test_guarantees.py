@@ -135,7 +135,10 @@ def test_accepted_answers_are_other_forms_of_the_key(world: tuple[Library, list[
         if normalise(question.answer) in {normalise(a) for a in question.accepted}:
             violations.append(f"{question.id}: {question.answer!r} in {question.accepted}")
         if question.kind is Kind.MULTIPLE_CHOICE and question.answer_kind == "entity":
-            labels = set(entity_named(library, question.answer).labels)
+            entity = entity_named(library, question.answer)
+            labels = set(entity.labels)
+            if entity.kind and entity.name.lower().endswith(f" {entity.kind.lower()}"):
+                labels.add(entity.name[: -len(entity.kind) - 1])  # "Kerman" for Kerman Province
             violations += [f"{question.id}: {a!r}" for a in question.accepted if a not in labels]
     assert violations == []
 
@@ -376,3 +379,22 @@ def test_a_place_of_a_kind_no_other_place_shares_is_not_offered_among_unlike_pla
     }
     assert ("curie-born-in:born-in:multiple_choice" in ids) is offered
     assert "curie-born-in:born-in:typed" in ids
+
+
+@pytest.mark.parametrize(("city", "accepted"), [("Lyon", True), ("Masovian", False)])
+def test_a_place_named_with_its_kind_is_answered_without_it(
+    tmp_path: Path, city: str, accepted: bool
+) -> None:
+    """ "Kerman" names Kerman Province, unless a place of its own is called Kerman."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: poland\n",
+        "  - id: masovia\n    type: place\n    kind: province\n    name: Masovian Province\n    part_of: poland\n"
+        f"  - id: other-city\n    type: place\n    kind: city\n    name: {city}\n  - id: poland\n",
+    ).replace("    relation: born_in\n    object: warsaw\n", "    relation: born_in\n    object: masovia\n")
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    library = load_library([tmp_path / "curie.yaml"])
+    questions = generate(library, random.Random(0), present_year=PRESENT)
+    question = next(q for q in questions if q.id == "curie-born-in:born-in:typed")
+    assert question.answer == "Masovian Province"
+    assert (check_typed(question, "Masovian").verdict is Verdict.CORRECT) is accepted

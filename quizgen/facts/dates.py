@@ -411,8 +411,9 @@ _FRIENDLY_CENTURY = re.compile(
     r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century" + _ERA + "$", re.IGNORECASE
 )
 _PART_RE = "|".join(sorted((re.escape(p) for p in _FRIENDLY_PARTS), key=len, reverse=True))
-_FRIENDLY_PART = re.compile(rf"^(?P<part>{_PART_RE})[\s-]+(?P<year>\d{{1,4}})$", re.IGNORECASE)
+_FRIENDLY_PART = re.compile(rf"^(?P<part>{_PART_RE})(?:-|\s+)(?P<year>\d{{1,4}})$", re.IGNORECASE)
 _APPROXIMATE_WORDS = re.compile(r"^(?:c\.|ca\.|circa|about|around|approximately|approx\.)\s*", re.IGNORECASE)
+_SHORT_RANGE = re.compile(r"^(?P<first>\d{4})\s*[-–]\s*(?P<last>\d{2})$")
 _SLASHED_NUMBERS = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 _FRIENDLY_RANGE = re.compile(
     r"^(?:between\s+(?P<a1>.+?)\s+and\s+(?P<b1>.+)|(?:from\s+)?(?P<a2>.+?)\s+(?:to|until|till)\s+(?P<b2>.+)"
@@ -428,20 +429,37 @@ def parse_date(text: str) -> HistoricalDate:
     raw = " ".join(str(text).split())
     if not raw:
         raise DateParseError("a date cannot be empty", _HINT)
+    short = _SHORT_RANGE.match(raw)
+    if short and not _is_month_or_season(int(short["last"])):
+        first = int(short["first"])
+        last = first // 100 * 100 + int(short["last"])  # "1980-88": 88 in 1980's century, 1988
+        if last > first:  # else "1957-13", read below as EDTF: "has no month 13"
+            return HistoricalDate(DatePoint(first, Precision.YEAR), DatePoint(last, Precision.YEAR))
     if _EDTF_POINT.match(raw):
         return HistoricalDate(_parse_point(raw))
     if "/" in raw and not _SLASHED_NUMBERS.match(raw):
         first, _, last = raw.partition("/")
         if ".." in (first, last) or not first or not last:
             raise DateParseError(f"open-ended range {raw!r} is not supported", "give both ends of the range")
-        return HistoricalDate(_parse_point(first), _parse_point(last))
+        return _range(raw, _parse_point(first), _parse_point(last))
     range_match = _FRIENDLY_RANGE.match(raw)
     if range_match:
         groups = range_match.groupdict()
         first = groups["a1"] or groups["a2"] or groups["a3"]
         last = groups["b1"] or groups["b2"] or groups["b3"]
-        return HistoricalDate(_parse_point(first), _parse_point(last))
+        return _range(raw, _parse_point(first), _parse_point(last))
     return HistoricalDate(_parse_point(raw))
+
+
+def _range(raw: str, first: DatePoint, last: DatePoint) -> HistoricalDate:
+    if first == last:
+        raise DateParseError(f"{raw!r} runs from a date to itself", "give the one date")
+    return HistoricalDate(first, last)
+
+
+def _is_month_or_season(number: int) -> bool:
+    """What EDTF reads after "YYYY-": a month (01-12) or a season or part of a year (21-41)."""
+    return 1 <= number <= 12 or 21 <= number <= 41
 
 
 def _parse_point(text: str) -> DatePoint:
@@ -513,6 +531,8 @@ def _friendly_point(text: str) -> DatePoint:
         return DatePoint(int(match.group("year")), Precision.DECADE)
     if match := _FRIENDLY_CENTURY.match(text):
         n = int(match.group("n"))
+        if n == 0:
+            raise DateParseError(f"{text!r}: there is no 0th century", "the 1st century is AD 1 to 100")
         if (match.group("era") or "").upper() in ("BC", "BCE"):
             return DatePoint(-(n * 100) + 1, Precision.CENTURY)
         return DatePoint((n - 1) * 100, Precision.CENTURY)
@@ -524,8 +544,9 @@ def _friendly_point(text: str) -> DatePoint:
 
 def _friendly_year(text: str, era: str | None) -> int:
     year = int(text)
+    if year == 0:
+        era_name = f" {era.upper()}" if era else ""
+        raise DateParseError(f"there is no year 0{era_name}", "1 BC is followed by AD 1")
     if era and era.upper() in ("BC", "BCE"):
-        if year == 0:
-            raise DateParseError("there is no year 0 BC", "1 BC is followed by AD 1")
         return 1 - year
     return year

@@ -115,3 +115,14 @@ def test_more_swaps_never_score_higher(a: list[str], b: list[str]) -> None:
     if _inversions(a, truth) <= _inversions(b, truth):
         assert score_order(events, a) >= score_order(events, b)
     assert 0.0 <= score_order(events, a) <= 1.0
+
+
+@pytest.mark.parametrize(
+    ("key", "given", "read"), [("1979", "79", False), ("79", "79", True), ("1979", "979", True)]
+)
+def test_two_digits_for_a_modern_year_are_asked_again(key: str, given: str, read: bool) -> None:
+    """ "79" for the 1979 revolution means 1979, not AD 79: 0% of the points would be unfair."""
+    result = score_year(parse_date(key), given)
+    assert (result.guess is not None) is read
+    if not read:
+        assert result.note == "type the whole year, with all its digits"

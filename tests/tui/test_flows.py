@@ -296,28 +296,33 @@ async def test_order_partial_credit_is_shown(make: AppFactory) -> None:
 
 
 @pytest.mark.parametrize("mode", [2, 3])  # flashcards, put in order
-async def test_the_end_of_an_answers_feedback_is_in_view_and_the_rest_a_key_away(
-    make: AppFactory, mode: int
-) -> None:
-    """On a small terminal the feedback runs past the screen: its last line (what Enter and 1-4 do)
-    is shown, and the scroll keys reach the rest though nothing holds the focus."""
+async def test_an_answers_feedback_is_brought_into_view_from_its_verdict(make: AppFactory, mode: int) -> None:
+    """On a small terminal the feedback runs past the screen: it is shown from its top, where the
+    verdict is (not scrolled to its end, past the verdict), and the scroll keys reach the rest
+    though nothing holds the focus."""
     app = make()
     async with app.run_test(size=(60, 16)) as pilot:
         await open_mode(pilot, mode)
         await pilot.press("space" if mode == 2 else "enter")
         body = app.screen.query_one("#body")
+        feedback = app.screen.query_one("#back" if mode == 2 else "#feedback")
         for _ in range(50):  # scrolled once the feedback is laid out, and drawn after that
             await pilot.pause(0.01)
-            if body.max_scroll_y > 0 and body.scroll_y == body.max_scroll_y:
+            if body.max_scroll_y > 0 and body.scroll_y == min(body.max_scroll_y, feedback.virtual_region.y):
                 break
         await pilot.pause(0.05)
+        assert body.scroll_y == min(body.max_scroll_y, feedback.virtual_region.y) > 0
+        first_words = "Answer:" if mode == 2 else "of the pairs in order"
         last_words = "· 4 Easy" if mode == 2 else "1-4 to change"  # the footer has "4 Easy" too
-        assert body.scroll_y == body.max_scroll_y > 0
+        assert first_words in screen_text(app)
+        if feedback.virtual_region.height > body.size.height:  # taller than the screen: the rest below
+            assert last_words not in screen_text(app)
+        await pilot.press("end")
+        await pilot.pause(0.05)
         assert last_words in screen_text(app)
         await pilot.press("home")
         await pilot.pause(0.05)
         assert body.scroll_y == 0
-        assert last_words not in screen_text(app)
 
 
 async def test_which_came_first(make: AppFactory) -> None:

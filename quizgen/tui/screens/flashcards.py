@@ -175,7 +175,7 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         back.display = True
         self.query_one("#answer", Input).display = False
         self.set_focus(None)
-        self.show_end_of_body()
+        self.reveal_feedback(back)
         self.refresh_bindings()
 
     # -- grading --------------------------------------------------------------

@@ -200,7 +200,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         view = self.query_one("#feedback", Static)
         view.update(text)
         view.display = True
-        self.show_end_of_body()
+        self.reveal_feedback(view)
 
     def action_grade(self, number: int) -> None:
         attempt = self.answered

@@ -230,7 +230,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         view = self.query_one("#feedback", Static)
         view.update(feedback(self.answered.question, self.answered.outcome, self.grade, self.size.width - 12))
         view.display = True
-        self.show_end_of_body()
+        self.reveal_feedback(view)
 
     # -- actions ------------------------------------------------------------
 

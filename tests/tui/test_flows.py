@@ -407,6 +407,20 @@ async def test_results_and_retry_mistakes(make: AppFactory) -> None:
         assert "Question 1 of 1" in screen_text(app)
 
 
+async def test_enter_on_the_results_goes_back_to_the_decks_as_its_help_says(make: AppFactory) -> None:
+    """The table of answers holds the focus, and took Enter for itself."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        await answer(pilot, app.screen, "right")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+
+
 async def test_results_show_the_right_answer_on_80_columns(make: AppFactory) -> None:
     """The bundled subject's long stems once pushed the answer column off the screen."""
     app = make(decks=[ROOT / "decks" / "soleimani.yaml"])

@@ -34,7 +34,9 @@ class ResultsScreen(FramedScreen[None]):
         Binding(
             "r", "retry", "Retry mistakes", id="results.retry", tooltip="A new session of what you got wrong"
         ),
-        Binding("escape,enter", "home", "Decks", id="results.home", tooltip="Back to your decks"),
+        Binding(  # before the table, whose Enter would select a row and do nothing else
+            "escape,enter", "home", "Decks", id="results.home", tooltip="Back to your decks", priority=True
+        ),
     ]
 
     app: QuizgenApp

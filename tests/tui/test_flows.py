@@ -499,6 +499,23 @@ async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, 
         assert app.return_code is not None  # the app has exited
 
 
+async def test_the_mode_menu_shows_its_own_keys_and_its_help_each_once(make: AppFactory) -> None:
+    """Beneath the menu the decks' footer offered s Stats and b Timeline, which did nothing there."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "esc Back" in bottom
+        assert "Stats" not in bottom
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app)
+        assert len(re.findall(r"\?\s+Help", text)) == 1
+        assert re.search(r"1, 2, 3, 4, 5, 6\s+Start", text)
+
+
 async def test_browse_timeline(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

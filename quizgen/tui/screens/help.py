@@ -12,6 +12,8 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
 
+from quizgen.tui.widgets.footer import Footer
+
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
@@ -30,6 +32,7 @@ class HelpScreen(ModalScreen[None]):
                 classes="hint",
                 markup=False,
             )
+        yield Footer()  # its own keys over the screen beneath's, which do nothing here
 
     def keys(self) -> Table:
         """The screen's keys and the app's (as the student's keymap sets them), then the keys of the
@@ -39,11 +42,15 @@ class HelpScreen(ModalScreen[None]):
         table.add_column("Does", ratio=1)
         keymap: dict[str, str] = (getattr(self.app, "settings", None) and self.app.settings.keymap) or {}
         rows: dict[str, list[str]] = {}
+        taken: set[str] = set()  # a key the screen binds is the screen's, not the app's
         for source in (self.below, self.app):
             for binding in source.BINDINGS:
                 if isinstance(binding, Binding) and binding.description:
                     keys = keymap.get(binding.id or "", binding.key)
-                    _add(rows, binding, keys, self.app.get_key_display)
+                    free = ",".join(k for k in keys.split(",") if k.strip() not in taken)
+                    taken.update(k.strip() for k in keys.split(","))
+                    if free:
+                        _add(rows, binding, free, self.app.get_key_display)
         navigation: dict[str, list[str]] = {}
         for active in self.below.active_bindings.values():
             if active.node not in (self.below, self.app) and active.binding.description:

@@ -15,6 +15,7 @@ from quizgen.facts.model import Kind
 from quizgen.study import session as sessions
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Mode, Session
+from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
 if TYPE_CHECKING:
@@ -34,7 +35,17 @@ class ModeMenu(ModalScreen[str | None]):
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="modes.back", tooltip="Back to the decks"),
         Binding("question_mark", "app.help", "Help", key_display="?", id="modes.help", tooltip="Every key"),
-        *(Binding(str(n), f"pick({n})", show=False, id=f"modes.pick{n}") for n in range(1, len(MENU) + 1)),
+        *(
+            Binding(
+                str(n),
+                f"pick({n})",
+                "Start",
+                show=False,
+                id=f"modes.pick{n}",
+                tooltip="The mode of that number",
+            )
+            for n in range(1, len(MENU) + 1)
+        ),
     ]
 
     def __init__(self, deck: StudyDeck) -> None:
@@ -53,6 +64,7 @@ class ModeMenu(ModalScreen[str | None]):
             yield Static(literal(self.deck.title, style="bold"), id="menu-title")
             yield OptionList(*options, id="modes")
             yield Static("Number or Enter to start · Escape to go back", classes="hint")
+        yield Footer()  # its own keys over the decks', which do nothing here
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)

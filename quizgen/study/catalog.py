@@ -76,7 +76,9 @@ class StudyDeck:
         if mode is not Mode.FLASHCARDS:
             return self.bank.sample_of_kind(sessions.MODE_KINDS[mode], rng, length)
         cards = self.cards(store)
-        due = sorted((i for i, card in cards.items() if card.due <= now), key=lambda i: cards[i].due)
+        due = sorted(
+            (i for i, card in cards.items() if sessions.due_soon(card, now)), key=lambda i: cards[i].due
+        )
         room = max(new_limit - new_seen_today, 0)
         fresh: list[str] = []
         taken_facts = set(facts_studied_today)

@@ -63,6 +63,7 @@ class Attempt:
     outcome: Outcome
     seconds: float
     review_id: int | None = None
+    again_later: bool = False  # the card was put back at the end of the session (a flashcard due soon)
 
 
 @dataclass
@@ -94,6 +95,18 @@ class Session:
 
     def record(self, attempt: Attempt) -> None:
         self.attempts.append(attempt)
+        if attempt.again_later:
+            self.questions.append(attempt.question)
+
+    def undo(self) -> Attempt | None:
+        """Take back the last attempt, and the second showing it had put at the end."""
+        if not self.attempts:
+            return None
+        attempt = self.attempts.pop()
+        if attempt.again_later:
+            last = len(self.questions) - 1 - self.questions[::-1].index(attempt.question)
+            del self.questions[last]
+        return attempt
 
     def mistakes(self) -> list[Question]:
         """Questions not fully right, in the order they were asked: for "retry the mistakes"."""
@@ -137,6 +150,15 @@ def quiz(
     return one_per_group(by_fact, length, rng)
 
 
+LEARN_AHEAD = dt.timedelta(minutes=20)
+"""A card being learned (graded Again a minute ago) is shown if due this soon, as Anki's learn-ahead
+limit does: it comes back in the same sitting instead of the student being told nothing is due."""
+
+
+def due_soon(card: StoredCard, now: dt.datetime) -> bool:
+    return card.due <= now + LEARN_AHEAD
+
+
 def flashcards(
     questions: Sequence[Question],
     cards: Mapping[str, StoredCard],
@@ -146,12 +168,13 @@ def flashcards(
     new_seen_today: int,
     facts_studied_today: set[str],
 ) -> list[Question]:
-    """Due cards first (most overdue first), then new ones up to today's limit.
+    """Due cards first (most overdue first; learning cards due within LEARN_AHEAD count), then new
+    ones up to today's limit.
 
     Siblings wait: a fact already studied today brings no new or early card,
     and a session holds one card per fact.
     """
-    due = [q for q in questions if q.id in cards and cards[q.id].due <= now and q.kind in FLASHCARD_KINDS]
+    due = [q for q in questions if q.id in cards and due_soon(cards[q.id], now) and q.kind in FLASHCARD_KINDS]
     due.sort(key=lambda q: cards[q.id].due)
     fresh_room = max(new_limit - new_seen_today, 0)
     fresh = [

@@ -3,6 +3,7 @@ was saved."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from itertools import pairwise
 from pathlib import Path
@@ -704,13 +705,53 @@ async def test_starting_in_a_mode_with_nothing_due_lands_on_the_decks(make: AppF
         assert "Marie Curie" in text
 
 
+async def test_a_card_graded_again_comes_back_in_the_same_session(make: AppFactory) -> None:
+    """fsrs has it due in a minute: leaving the student with "nothing is due" would skip its steps."""
+    app = make(settings=Settings(quiz_length=6, new_per_day=2))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        first = screen.session.current
+        await pilot.press("space", "1")  # Again
+        await pilot.pause()
+        assert screen.session.questions[-1] == first
+        assert "Card 2 of 3" in screen_text(app)
+        await pilot.press("u")  # undone: shown again now, and not a second time at the end
+        await pilot.pause()
+        assert screen.session.questions.count(first) == 1
+        await pilot.press("space", "1", "space", "4")  # Again, then the second card known
+        await pilot.pause()
+        assert screen.session.current == first  # the end of the session: the card graded Again
+        await pilot.press("space", "4")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+
+
+@pytest.mark.parametrize(
+    ("soonest", "said"),
+    [
+        (dt.timedelta(hours=3), "the next card is due at {time}, or take a quiz"),
+        (dt.timedelta(days=2), "come back tomorrow, or take a quiz"),
+        (None, "come back tomorrow, or take a quiz"),
+    ],
+)
+def test_nothing_due_says_when_the_next_card_is(soonest: dt.timedelta | None, said: str) -> None:
+    from quizgen.tui.screens.modes import nothing_due
+
+    now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    due = None if soonest is None else now + soonest
+    message = nothing_due(20, 20, due, now)
+    assert message.startswith("Nothing is due, and today's 20 new cards are done (a quiz answer starts")
+    assert message.endswith(said.format(time=f"{due.astimezone():%H:%M}" if due else "") + ".")
+
+
 async def test_flashcards_say_when_todays_new_cards_are_done(make: AppFactory) -> None:
     """Not "nothing is due" alone while the deck still holds new cards: the day's share is done."""
     app = make(settings=Settings(quiz_length=6, new_per_day=2))
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await open_mode(pilot, 2)
-        for _ in range(2):  # the day's two new cards: the session ends on its results
-            await pilot.press("space", "3")
+        for _ in range(2):  # the day's two new cards, known at once: the session ends on its results
+            await pilot.press("space", "4")
             await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
         await pilot.press("escape")

@@ -22,7 +22,7 @@ from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
-from quizgen.study.session import Attempt, Session
+from quizgen.study.session import Attempt, Session, due_soon
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
@@ -221,14 +221,16 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             session_id=self.session.session_id,
             seconds=seconds,
         )
-        self.session.record(Attempt(card, outcome, seconds, review_id))
+        stored = self.app.progress.store.cards([card.id]).get(card.id)
+        again_later = stored is not None and due_soon(stored, self.app.progress.clock())
+        self.session.record(Attempt(card, outcome, seconds, review_id, again_later=again_later))
         self.show_card()
 
     def action_undo(self) -> None:
         """Take back the last grade: the card is scheduled as before and shown again."""
-        if not self.session.attempts:
+        attempt = self.session.undo()
+        if attempt is None:
             return
-        attempt = self.session.attempts.pop()
         if attempt.review_id is not None:
             self.app.saved(self.app.progress.store.undo, attempt.review_id)
         self.show_card()

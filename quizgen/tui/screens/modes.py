@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import TYPE_CHECKING
 
 from textual.app import ComposeResult
@@ -78,6 +79,23 @@ class ModeMenu(ModalScreen[str | None]):
         self.dismiss(None)
 
 
+def nothing_due(limit: int, seen_today: int, soonest: dt.datetime | None, now: dt.datetime) -> str:
+    """Why a flashcard session has no card, and when one will be due: at a time today, or tomorrow."""
+    later = (
+        f"the next card is due at {soonest.astimezone():%H:%M}"
+        if soonest is not None and soonest - now < dt.timedelta(hours=12)
+        else "come back tomorrow"
+    )
+    if limit == 0:
+        return f"Nothing is due, and new cards are set to none a day: {later}, or take a quiz."
+    if seen_today >= limit:
+        return (
+            f"Nothing is due, and today's {limit} new cards are done (a quiz answer starts a card too):"
+            f" {later}, or take a quiz."
+        )
+    return f"Nothing is due: {later}, or take a quiz."
+
+
 def start_mode(app: QuizgenApp, deck: StudyDeck, mode: str) -> bool:
     """Show the screen of a new session in this mode; False (and a notice) when there is nothing to ask."""
     screen = mode_screen(app, deck, mode)
@@ -113,16 +131,8 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
     if not questions:
         message = "No questions."
         if study_mode is Mode.FLASHCARDS:
-            limit = app.settings.new_per_day
-            if limit == 0:
-                message = "Nothing is due, and new cards are set to none a day: take a quiz instead."
-            elif progress.new_seen_today() >= limit:
-                message = (
-                    f"Nothing is due, and today's {limit} new cards are done:"
-                    " come back tomorrow, or take a quiz."
-                )
-            else:
-                message = "Nothing is due: come back tomorrow, or take a quiz."
+            soonest = min((card.due for card in deck.cards(progress.store).values()), default=None)
+            message = nothing_due(app.settings.new_per_day, progress.new_seen_today(), soonest, now)
         app.notify(message, markup=False)
         return None
     session = Session(study_mode, deck.title, questions, now)

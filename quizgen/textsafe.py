@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import re
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls, line separators, and the bidirectional overrides and isolates that reorder
+# what a terminal shows ("Trojan Source"): a name cannot make the text after it read backwards.
+_CONTROL = re.compile(
+    r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]"
+)
 
 
 def visible(text: str) -> str:
-    """Replace control characters with a visible escape such as ``\\x1b``."""
+    """Replace control characters with a visible escape such as ``\\x1b`` or ``\\u202e``."""
     if text.isprintable():  # every character _CONTROL matches is unprintable: the usual case, quickly
         return text
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)

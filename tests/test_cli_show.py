@@ -165,3 +165,15 @@ def test_which_came_first_lists_its_events_once(capsys: pytest.CaptureFixture[st
     lines = out.splitlines()
     assert any(line.strip().startswith("A. ") for line in lines)
     assert not any(line.strip().startswith("1. ") for line in lines[1:])  # no second, numbered list
+
+
+def test_a_right_to_left_override_in_content_is_shown_not_obeyed(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """U+202E would print the rest of the line backwards: "Trojan Source" in a quiz."""
+    text = (DATA / "curie.yaml").read_text().replace("name: Warsaw", 'name: "War\\u202esaw"')
+    (tmp_path / "bidi.yaml").write_text(text)
+    code, out, _ = run(capsys, str(tmp_path / "bidi.yaml"), "--kind", "typed")
+    assert code == 0
+    assert "War\\u202esaw" in out
+    assert "\u202e" not in out

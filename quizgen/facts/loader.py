@@ -31,6 +31,7 @@ TEMPLATE_SLOTS = frozenset(
     {"subject", "Subject", "object", "Object", "when", "where", "Which", "which", "how_many", "How_many"}
 )
 STATEMENT_SLOTS = frozenset({"subject", "Subject", "object", "Object", "when", "where"})
+_GIVEN_FOR_ASK = {"object": ("subject",), "subject": ("object",), "when": ("subject", "object")}
 _SLOT_FOR_ASK = {"object": ("object", "Object"), "subject": ("subject", "Subject"), "when": ("when",)}
 
 
@@ -323,6 +324,14 @@ def _build_relation(
             for slot in _SLOT_FOR_ASK[template["ask"]]:
                 if "{" + slot + "}" in template["question"]:
                     reader.problem(question_node, f"the question names {{{slot}}}, which is its own answer")
+            named = {name.lower() for _, name, _, _ in string.Formatter().parse(template["question"]) if name}
+            given = _GIVEN_FOR_ASK[template["ask"]]
+            if named.isdisjoint(given):
+                reader.problem(
+                    question_node,
+                    f"the question names no {' or '.join('{' + g + '}' for g in given)}: "
+                    "every fact of the relation would ask it in the same words",
+                )
         templates.append(
             Template(
                 id=template["id"],

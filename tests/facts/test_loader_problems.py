@@ -294,6 +294,20 @@ def test_a_statement_names_its_subject_and_its_object(tmp_path: Path, statement:
     ]
 
 
+def test_a_template_names_what_its_question_is_about(tmp_path: Path) -> None:
+    """ "Where is it?" asks every fact of the relation in the same words, with different answers."""
+    relation = (
+        "relations:\n  - id: described_as\n    value: text\n    statement: '{Subject} was described as {object}.'\n"
+        "    templates:\n      - id: d\n        ask: object\n        question: 'How was it described?'\n"
+        "        kinds: [typed]\n"
+    )
+    found = problems(tmp_path, VALID + relation)
+    assert len(found) == 1, found
+    assert found[0].endswith(
+        "the question names no {subject}: every fact of the relation would ask it in the same words"
+    )
+
+
 @pytest.mark.parametrize(
     ("statement", "question", "reported"),
     [

@@ -398,3 +398,21 @@ def test_a_place_named_with_its_kind_is_answered_without_it(
     question = next(q for q in questions if q.id == "curie-born-in:born-in:typed")
     assert question.answer == "Masovian Province"
     assert (check_typed(question, "Masovian").verdict is Verdict.CORRECT) is accepted
+
+
+def test_a_stem_with_two_answers_is_not_asked(tmp_path: Path) -> None:
+    """Two people of one name: "Where was Pierre Curie born?" has two answers, and neither is right."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "  - id: warsaw\n", "  - id: pierre-2\n    type: person\n    name: Pierre Curie\n  - id: warsaw\n"
+    ).replace(
+        "facts:\n",
+        "facts:\n  - id: pierre-born\n    subject: pierre\n    relation: born_in\n    object: paris\n"
+        "    sources: [britannica]\n  - id: pierre-2-born\n    subject: pierre-2\n    relation: born_in\n"
+        "    object: stockholm\n    sources: [britannica]\n",
+    )
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    questions = generate(load_library([tmp_path / "curie.yaml"]), random.Random(0), present_year=PRESENT)
+    stems = [q.stem for q in questions]
+    assert "Where was Pierre Curie born?" not in stems
+    assert "Where was Marie Curie born?" in stems

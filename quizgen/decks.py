@@ -22,6 +22,7 @@ from .facts.reader import Reader, Reference
 from .facts.yamlread import Mapping as MappingNode
 from .facts.yamlread import Scalar, describe, read_yaml_file
 from .facts.yamlread import Sequence as SequenceNode
+from .paths import real
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ANKI_MAX_ID = 2**63 - 1
@@ -105,11 +106,16 @@ def looks_like_deck(path: Path) -> bool:
 
 
 def content_files(paths: Iterable[Path]) -> list[Path]:
-    """Expand folders into the YAML files inside them, sorted so every run reads the same order."""
+    """Expand folders into the YAML files inside them, sorted so every run reads the same order.
+
+    Whatever is named like a content file is kept, folders aside: a broken link, a link that loops
+    or a pipe is then reported where it is, not skipped without a word."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
-            files.extend(sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES and p.is_file()))
+            files.extend(
+                sorted(p for p in path.rglob("*") if p.suffix in CONTENT_SUFFIXES and not p.is_dir())
+            )
         else:
             files.append(path)
     return files
@@ -121,7 +127,7 @@ def content_deck(paths: list[Path], title: str | None = None) -> Deck:
     Its id is derived from the file names, so exporting the same file twice
     gives Anki the same deck.
     """
-    names = ",".join(sorted(p.resolve().name for p in paths))
+    names = ",".join(sorted(real(p).name for p in paths))
     deck_id = 1_000_000_000 + zlib.crc32(names.encode("utf-8"))
     name = title or (paths[0].stem if len(paths) == 1 else "content")
     return Deck(
@@ -161,7 +167,7 @@ def load_deck(path: Path) -> Deck:
     content_node = root.values.get("content")
     nodes = content_node.items if isinstance(content_node, SequenceNode) else [content_node]
     for entry, node in zip(values.get("content", ()), nodes, strict=False):
-        target = (path.parent / entry).resolve()
+        target = real(path.parent / entry)
         if not target.exists():
             reader.problem(
                 node,

@@ -7,8 +7,15 @@ creates a folder: looking a path up never changes the disk.
 
 from __future__ import annotations
 
+import os
 from importlib import resources
 from pathlib import Path
+
+
+def real(path: Path) -> Path:
+    """``path.resolve()`` that never raises: a link that loops stays as named, and is reported by
+    whatever then reads it."""
+    return Path(os.path.realpath(path))
 
 
 def bundled_root() -> Path:

@@ -127,3 +127,23 @@ def test_two_recipes_with_one_deck_id_are_refused(
     assert code == 2
     assert "b.yaml:1:1: deck id 1700000000001 is a.yaml's too: Anki would merge the two decks" in out
     assert out.count("✓ curie.yaml") == 1
+
+
+def test_a_broken_link_a_loop_or_a_pipe_in_a_folder_is_reported_not_skipped(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import os
+
+    shutil.copy(DATA / "curie.yaml", tmp_path / "curie.yaml")
+    (tmp_path / "broken.yaml").symlink_to(tmp_path / "nowhere.yaml")
+    (tmp_path / "loop.yaml").symlink_to(tmp_path / "loop.yaml")
+    os.mkfifo(tmp_path / "pipe.yaml")
+    (tmp_path / "folder.yaml").mkdir()  # a folder, whatever its name: looked into, not read
+    code, out, err = run(capsys, str(tmp_path))
+    assert code == 2
+    assert f"{tmp_path / 'broken.yaml'}:1:1: cannot read this file: No such file or directory" in out
+    assert f"{tmp_path / 'loop.yaml'}:1:1: cannot read this file: Too many levels of symbolic links" in out
+    assert f"{tmp_path / 'pipe.yaml'}:1:1: this is not a regular file but a device, pipe or socket" in out
+    assert "curie.yaml: 2 sources" in out
+    assert "folder.yaml" not in out
+    assert err == ""

@@ -13,7 +13,7 @@ from quizgen.decks import content_files, deck_problems, load_deck, looks_like_de
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.loader import FileReport, display_path, load_content
-from quizgen.paths import default_folders
+from quizgen.paths import default_folders, real
 from quizgen.plural import counted
 from quizgen.questions.generate import generate, reword_problems
 from quizgen.textsafe import visible
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     result = load_content([f for f in files if f not in decks])
     verdicts = [_print_report(out, report) for report in result.reports]  # every file, bad ones or not
     clean = all(verdicts)
-    loaded = {report.path.resolve() for report in result.reports}
+    loaded = {real(report.path) for report in result.reports}
     ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
         clean = _check_deck(out, deck_path, loaded, ids) and clean
@@ -101,13 +101,13 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path
             )
         )
         return False
-    first = ids.setdefault(deck.id, path.resolve())  # recorded whatever its content holds
+    first = ids.setdefault(deck.id, real(path))  # recorded whatever its content holds
     result = load_content(content_files(deck.content))
     library = result.library
     for report in result.reports:
-        if report.path.resolve() not in loaded:  # not printed yet
+        if real(report.path) not in loaded:  # not printed yet
             _print_report(out, report)
-            loaded.add(report.path.resolve())  # two recipes of one content: its line once
+            loaded.add(real(report.path))  # two recipes of one content: its line once
     if library is None:
         out.print(Text.assemble(("✗ ", "bold red"), visible(display), ": its content has problems (above)"))
         return False
@@ -117,7 +117,7 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path
     problems = deck_problems(deck, library, None if questions is None else [q.id for q in questions])
     if questions is not None:
         problems += reword_problems(deck, questions)
-    if first != path.resolve():
+    if first != real(path):
         problems.append(
             Problem(
                 deck.location,

@@ -18,6 +18,7 @@ from pathlib import Path
 
 from quizgen.exporting.files import write_bytes_atomically
 from quizgen.facts.cache import cache_root
+from quizgen.paths import real
 
 KEPT = 500  # the most recent files remembered: a teacher's exports, not an archive
 
@@ -25,7 +26,7 @@ KEPT = 500  # the most recent files remembered: a teacher's exports, not an arch
 def remember(path: Path, data: bytes) -> None:
     """Note that quizgen has just written ``data`` to ``path``; a failure to note it is harmless."""
     record = _read()
-    key = str(path.resolve())
+    key = str(real(path))
     record.pop(key, None)
     record[key] = _digest(data)
     kept = dict(list(record.items())[-KEPT:])
@@ -36,7 +37,7 @@ def remember(path: Path, data: bytes) -> None:
 
 def wrote(path: Path) -> bool:
     """Whether quizgen wrote this file, byte for byte as it is now."""
-    expected = _read().get(str(path.resolve()))
+    expected = _read().get(str(real(path)))
     if expected is None:
         return False
     try:

@@ -25,6 +25,7 @@ from typing import Any
 from platformdirs import user_cache_path
 
 from quizgen.nogc import cycle_collection_paused
+from quizgen.paths import real
 
 from .dates import DatePoint, HistoricalDate, Precision
 from .errors import Location
@@ -52,7 +53,7 @@ def cache_folder() -> Path:
 def _key(paths: Iterable[Path]) -> str:
     digest = hashlib.sha256(f"quizgen-library-cache:{FORMAT}".encode())
     for path in [default_relations_path(), *paths]:
-        digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(str(real(path)).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(read_bytes(path))
     return digest.hexdigest()
 

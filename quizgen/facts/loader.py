@@ -16,6 +16,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from quizgen.paths import real
 from quizgen.plural import with_article
 
 from .errors import ContentError, Location, Problem, did_you_mean
@@ -38,7 +39,7 @@ _SLOT_FOR_ASK = {"object": ("object", "Object"), "subject": ("subject", "Subject
 def display_path(path: Path) -> str:
     """A path as the user would type it: relative to the working directory when inside it."""
     try:
-        return str(path.resolve().relative_to(Path.cwd().resolve()))
+        return str(real(path).relative_to(real(Path.cwd())))
     except ValueError:
         return str(path)
 
@@ -128,7 +129,7 @@ def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadRe
 
 def _real_path(path: Path) -> Path:
     try:
-        return path.resolve()
+        return real(path)
     except (OSError, RuntimeError):  # a loop of links: reading it reports the problem
         return path.absolute()
 

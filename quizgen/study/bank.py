@@ -35,6 +35,7 @@ from quizgen.facts.library import Library
 from quizgen.facts.loader import default_relations_path
 from quizgen.facts.model import Kind
 from quizgen.facts.yamlread import read_bytes
+from quizgen.paths import real
 from quizgen.questions.answers import Vocabulary
 from quizgen.questions.generate import current_year, generate_for_deck
 from quizgen.questions.model import Question
@@ -177,14 +178,14 @@ def _stat_signature(deck: Deck, files: Sequence[Path]) -> str:
     parts = [f"{FORMAT}:{current_year()}"]
     for path in [deck.path, default_relations_path(), *files]:
         status = path.stat()
-        parts.append(f"{path.resolve()}:{status.st_size}:{status.st_mtime_ns}")
+        parts.append(f"{real(path)}:{status.st_size}:{status.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode("utf-8", "surrogateescape")).hexdigest()
 
 
 def _content_key(deck: Deck, files: Sequence[Path], seed: int) -> str:
     digest = hashlib.sha256(f"quizgen-bank:{FORMAT}:{seed}:{current_year()}".encode())
     for path in [deck.path, default_relations_path(), *files]:
-        digest.update(str(path.resolve()).encode("utf-8", "surrogateescape") + b"\0")
+        digest.update(str(real(path)).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(read_bytes(path))
     return digest.hexdigest()
 

@@ -103,3 +103,24 @@ def test_unknown_tag_or_relation_in_selection(folder: Path) -> None:
         "deck.yaml:5:10: no statement in this deck's content has the tag 'lief' (did you mean 'life'?)",
         "deck.yaml:6:15: no statement in this deck's content has the relation 'born_inn' (did you mean 'born_in'?)",
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "place", "hint"),
+    [
+        ("content: []\n", "deck.yaml:3:10: content is empty", "(name at least one)"),
+        ("content: [curie.yaml]\nkinds: []\n", "deck.yaml:4:8: kinds is empty", "or leave the key out"),
+    ],
+)
+def test_a_deck_of_no_content_or_no_kinds_is_refused(
+    tmp_path: Path, line: str, place: str, hint: str
+) -> None:
+    """Either deck asks nothing: check said ✓ and export wrote an empty package."""
+    shutil.copy(DATA / "curie.yaml", tmp_path / "curie.yaml")
+    path = tmp_path / "deck.yaml"
+    path.write_text("title: Curie\nid: 9\n" + line, encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        load_deck(path)
+    [problem] = [str(p).replace(str(tmp_path) + "/", "") for p in caught.value.problems]
+    assert problem.startswith(place)
+    assert hint in problem

@@ -166,6 +166,10 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         with _progress(err) as progress:
             task = progress.add_task("Generating questions", total=None)
             questions = generate_for_deck(target.deck, target.library, seed=args.seed)
+            if not questions:  # an empty file would import as nothing, silently
+                raise ExportError(
+                    f"“{target.deck.title}” yields no questions (see its kinds and select:); nothing written"
+                )
             progress.update(
                 task,
                 description="Writing notes",

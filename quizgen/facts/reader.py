@@ -83,6 +83,12 @@ class Reader:
         return self.scalar(node, kind, name, field)
 
     def _many(self, node: Node, field: Field, name: str) -> Any:
+        if field.non_empty and (
+            (isinstance(node, Scalar) and node.is_null) or (isinstance(node, Sequence) and not node.items)
+        ):
+            default = "" if field.required else ", or leave the key out for the default"
+            self.problem(node, f"{name} is empty", f"name at least one{default}")
+            return INVALID
         if isinstance(node, Scalar) and node.is_null:
             return ()
         if field.type == "records":

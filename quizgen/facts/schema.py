@@ -46,7 +46,12 @@ def _field(field: Field) -> dict[str, Any]:
         schema = {"type": "array", "items": _record(field.record or "")}
     elif field.type in ("list", "texts"):
         item = _scalar("ref" if field.ref else field.item, field)
-        schema = {"anyOf": [item, {"type": "array", "items": item}]}
+        many: dict[str, Any] = {
+            "type": "array",
+            "items": item,
+            **({"minItems": 1} if field.non_empty else {}),
+        }
+        schema = {"anyOf": [item, many]}
     else:
         schema = _scalar(field.type, field)
     return {"description": field.doc, **schema}

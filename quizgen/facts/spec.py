@@ -30,6 +30,7 @@ class Field:
     ref: str | None = None
     item: str = "text"
     record: str | None = None
+    non_empty: bool = False  # a list that must hold something: a deck of no content asks nothing
 
 
 def _refs(section: str, doc: str, required: bool = False) -> Field:
@@ -184,9 +185,13 @@ DECK: dict[str, Field] = {
         "int", "A stable number that Anki uses to recognise the deck; never change it.", required=True
     ),
     "description": Field("text", "A sentence about the deck."),
-    "content": Field("list", "Content files or folders, relative to this recipe.", required=True),
+    "content": Field(
+        "list", "Content files or folders, relative to this recipe.", required=True, non_empty=True
+    ),
     "select": Field("record", "Which statements the deck takes (default: all).", record="selection"),
-    "kinds": Field("list", "The question kinds the deck asks (default: all).", item="choice:kinds"),
+    "kinds": Field(
+        "list", "The question kinds the deck asks (default: all).", item="choice:kinds", non_empty=True
+    ),
     "exclude": Field("list", "Question ids to leave out.", ref="question"),
     "pin": Field(
         "list", "Question ids to keep even when the selection would leave them out.", ref="question"

@@ -196,3 +196,22 @@ def test_progress_shows_on_a_terminal_only(
     args = argparse.Namespace(target=CURIE, output=tmp_path / "x.apkg", format="apkg", seed=0)
     assert export_command.run(args, out, err) == ExitCode.OK
     assert ("Writing notes" in progress.getvalue()) is terminal
+
+
+def test_a_deck_that_yields_no_question_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The timeline deck with only cloze questions: an empty package would import as nothing."""
+    import shutil
+
+    root = Path(__file__).parents[2]
+    shutil.copytree(root / "content", tmp_path / "content")
+    deck = tmp_path / "decks" / "timeline.yaml"
+    deck.parent.mkdir()
+    text = (root / "decks" / "soleimani-timeline.yaml").read_text(encoding="utf-8")
+    deck.write_text(re.sub(r"(?m)^kinds:.*$", "kinds: [cloze]", text), encoding="utf-8")
+    code, out, err = run(capsys, str(deck), "-o", str(tmp_path / "t.apkg"))
+    assert code == ExitCode.FAILURE
+    assert "yields no questions (see its kinds and select:); nothing written" in err
+    assert out == ""
+    assert not (tmp_path / "t.apkg").exists()

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.exporting import written
-from quizgen.exporting.files import check_destination, export_time, write_bytes_atomically
+from quizgen.exporting.files import ExportError, check_destination, export_time, write_bytes_atomically
 from quizgen.questions.model import Question
 
 from . import gift, kahoot, moodle, qti, quizlet
@@ -36,6 +36,11 @@ class ClassroomFormat:
     hint: str  # where the teacher takes the file next
 
     def check(self, path: Path) -> None:
+        if path.is_file() and written.edited(path):
+            raise ExportError(
+                f"{path} has changed since quizgen wrote it; refusing to overwrite it"
+                " (remove it, or choose another name)"
+            )
         check_destination(path, self.is_ours, self.kind_of_file)
 
 
@@ -59,8 +64,12 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
     fmt.check(path)
     rendered = fmt.render(deck, questions, export_time())
     write_bytes_atomically(path, rendered.data)
-    if fmt.is_ours is written.wrote:  # a format with no room for its writer's mark
-        written.remember(path, rendered.data)
+    notes = rendered.notes
+    if not written.remember(path, rendered.data) and fmt.is_ours is written.wrote:  # no mark, no record
+        notes += (
+            f"{fmt.name}: the cache folder could not be written, so a later export will not replace"
+            f" {path.name} (remove it first)",
+        )
     counts = Counter(q.kind for q in rendered.kept)
     return Written(
         path=path,
@@ -68,7 +77,7 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
         format=fmt,
         questions=len(questions),
         by_kind={KIND_NAMES[kind]: counts[kind] for kind in KIND_NAMES if counts[kind]},
-        notes=rendered.notes,
+        notes=notes,
     )
 
 

@@ -1,17 +1,18 @@
-"""Files quizgen wrote that cannot say so inside themselves: a Quizlet card list, a CSV answer key.
+"""What quizgen wrote, as it wrote it: a digest of each classroom file and answer key, kept in
+the cache folder.
 
-Every other export carries a mark of its writer (a header line, a comment,
-the workbook's creator). A tab-separated card list or a CSV has nowhere to
-put one that its reader would not take as content, so quizgen remembers a
-digest of each such file it writes, in the cache folder. A re-export replaces
-the file quizgen wrote, unchanged since; a teacher's own file of the same name,
-or one edited since, is never replaced. Losing the record (a cleared cache)
-only means a refusal, never a lost file.
+Most exports carry a mark of their writer (a header line, a comment, the
+workbook's creator), but a mark survives a teacher's edits: the digest tells a
+file edited since from one to replace. A tab-separated card list or a CSV has
+nowhere to put a mark its reader would not take as content, so for those the
+digest is the only sign. A re-export replaces the file quizgen wrote,
+unchanged since; a teacher's own file of the same name, or one edited since,
+is never replaced. Losing the record (a cleared cache) only means a refusal
+for the files without a mark, never a lost file.
 """
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import json
 from pathlib import Path
@@ -23,16 +24,31 @@ from quizgen.paths import real
 KEPT = 500  # the most recent files remembered: a teacher's exports, not an archive
 
 
-def remember(path: Path, data: bytes) -> None:
-    """Note that quizgen has just written ``data`` to ``path``; a failure to note it is harmless."""
+def remember(path: Path, data: bytes) -> bool:
+    """Note that quizgen has just written ``data`` to ``path``; False when the note could not be
+    kept (a read-only cache folder), which only means a later export is refused."""
     record = _read()
     key = str(real(path))
     record.pop(key, None)
     record[key] = _digest(data)
     kept = dict(list(record.items())[-KEPT:])
-    with contextlib.suppress(OSError):
+    try:
         _record_path().parent.mkdir(parents=True, exist_ok=True)
         write_bytes_atomically(_record_path(), json.dumps(kept, indent=0).encode("utf-8"))
+    except OSError:
+        return False
+    return True
+
+
+def edited(path: Path) -> bool:
+    """Whether quizgen wrote this file and it has changed since: a teacher's edits, never replaced."""
+    expected = _read().get(str(real(path)))
+    if expected is None:
+        return False
+    try:
+        return _digest(path.read_bytes()) != expected
+    except OSError:
+        return False
 
 
 def wrote(path: Path) -> bool:

@@ -115,19 +115,38 @@ def test_refuses_to_overwrite_a_file_it_did_not_write(
     assert path.read_bytes() == before
 
 
-def test_refuses_a_card_list_it_wrote_once_a_teacher_has_edited_it(
-    capsys: pytest.CaptureFixture[str], tmp_path: Path
+@pytest.mark.parametrize("fmt", ["quizlet", "gift", "moodle"])
+def test_refuses_a_file_it_wrote_once_a_teacher_has_edited_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, fmt: str
 ) -> None:
-    """A tab-separated list has no room for its writer's mark: quizgen remembers what it wrote, and
-    a list changed by hand since is the teacher's."""
-    path = tmp_path / "cards.tsv"
+    """A GIFT or Moodle file keeps quizgen's header through a teacher's edits, and a card list has
+    no room for one: quizgen remembers what it wrote, and a file changed by hand since is the
+    teacher's."""
+    path = tmp_path / f"quiz{SUFFIXES[fmt]}"
     assert run(capsys, "export", CURIE, "-o", str(path))[0] == ExitCode.OK
-    path.write_bytes(path.read_bytes() + b"my own term\tmy own definition\n")
+    addition = {"quizlet": b"my term\tmy definition\n", "gift": b"\n::mine:: My own question? {=yes}\n"}
+    path.write_bytes(path.read_bytes() + addition.get(fmt, b"<!-- my note -->\n"))
     edited = path.read_bytes()
     code, _, err = run(capsys, "export", CURIE, "-o", str(path))
     assert code == ExitCode.FAILURE
-    assert "is not a Quizlet card list written by quizgen" in err
+    assert err == (
+        f"quizgen: {path} has changed since quizgen wrote it; refusing to overwrite it"
+        " (remove it, or choose another name)\n"
+    )
     assert path.read_bytes() == edited
+
+
+def test_a_card_list_that_could_not_be_noted_says_a_later_export_will_not_replace_it(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    cache.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(cache))
+    code, _, err = run(capsys, "export", CURIE, "-o", str(tmp_path / "cards.tsv"))
+    assert code == ExitCode.OK
+    assert (
+        "quizlet: the cache folder could not be written, so a later export will not replace cards.tsv" in err
+    )
 
 
 @pytest.mark.parametrize("fmt", list(SUFFIXES))

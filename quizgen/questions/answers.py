@@ -162,7 +162,30 @@ def _exact_tokens_match(key: str, given: str) -> bool:
 
 
 def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
-    """How the typed text differs from the expected one, for highlighting a typo."""
+    """How the typed text differs from the expected one, for highlighting a typo: word by word,
+    and letter by letter inside a word mistyped for one word ("Guards" for "Guard Corps" is a
+    word missing and one changed, not " Corp" missing)."""
+    typed, meant = given.split(), expected.split()
+    segments: list[tuple[str, str]] = []
+    matcher = difflib.SequenceMatcher(
+        None, [w.lower() for w in typed], [w.lower() for w in meant], autojunk=False
+    )
+    for op, a1, a2, b1, b2 in matcher.get_opcodes():
+        if b1 > 0 and b2 > b1:
+            segments.append(("same", " "))  # between the expected words, as they are shown
+        if op == "equal":
+            segments.append(("same", " ".join(meant[b1:b2])))
+        elif op == "replace" and a2 - a1 == 1 and b2 - b1 == 1:
+            segments += _letters(typed[a1], meant[b1])
+        else:
+            if a2 > a1:
+                segments.append(("extra", " ".join(typed[a1:a2])))
+            if b2 > b1:
+                segments.append(("missing", " ".join(meant[b1:b2])))
+    return tuple(segments)
+
+
+def _letters(given: str, expected: str) -> list[tuple[str, str]]:
     segments: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, given.lower(), expected.lower(), autojunk=False)
     for op, a1, a2, b1, b2 in matcher.get_opcodes():
@@ -173,7 +196,7 @@ def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
             segments.append(("extra", given[a1:a2]))
         if b2 > b1:
             segments.append(("missing", expected[b1:b2]))
-    return tuple(segments)
+    return segments
 
 
 def _check_boolean(question: Question, given: str) -> Checked:

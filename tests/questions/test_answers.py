@@ -212,3 +212,14 @@ def test_case_and_spacing_never_change_the_verdict(answer: str, data: st.DataObj
     variant = "".join(c.upper() if data.draw(st.booleans()) else c.lower() for c in answer)
     variant = "  " + variant.replace(" ", "   ") + " "
     assert check_typed(typed(answer), variant, PLACES).verdict is Verdict.CORRECT
+
+
+def test_a_spelling_difference_is_shown_word_by_word() -> None:
+    """Letters aligned across words read "missing ' Corp'" for "Guards" typed for "Guard Corps"."""
+    question = typed("Islamic Revolutionary Guard Corps", entity_type="organisation")
+    checked = check_typed(question, "Islamic Revolutionary Guards")
+    assert checked.verdict is Verdict.TYPO
+    assert ("extra", "Guards") in checked.diff
+    assert ("missing", "Guard Corps") in checked.diff
+    one_word = check_typed(typed("Soleimani", entity_type="person"), "Soleimany")
+    assert one_word.diff == (("same", "Soleiman"), ("extra", "y"), ("missing", "i"))

@@ -160,26 +160,24 @@ def _without_repeats(questions: list[Question]) -> list[Question]:
     with two answers is not asked at all. Timeline
     questions share a stem and differ by their events: which came first of A and B, and of A and C,
     are two questions with one answer."""
-    seen: set[tuple[Kind, str, str, tuple[str, ...]]] = set()
-    answers: dict[tuple[Kind, str, tuple[str, ...]], set[str]] = defaultdict(set)
-    kept = []
+    answers: dict[tuple[Kind, str, tuple[str, ...]], set[str]] = {}
+    kept: list[tuple[Question, tuple[Kind, str, tuple[str, ...]]]] = []
     for question in questions:
-        events = tuple(sorted(item.label.casefold() for item in question.items))
-        key = (question.kind, question.stem.casefold(), question.answer.casefold(), events)
-        answers[key[0], key[1], events].add(key[2])
-        if key in seen:
-            continue
-        seen.add(key)
-        kept.append(question)
+        events = tuple(sorted(item.label.casefold() for item in question.items)) if question.items else ()
+        asked = (question.kind, question.stem.casefold(), events)
+        answer = question.answer.casefold()
+        given = answers.get(asked)
+        if given is None:
+            answers[asked] = {answer}
+        elif answer in given:
+            continue  # the same question again
+        else:
+            given.add(answer)
+        kept.append((question, asked))
     # One stem, two answers ("Where is it?" of two places; two people both named Donald Trump):
     # neither can be marked right, so neither is asked. Timeline questions tell their events apart
     # by date (the timeline keeps events titled alike out of one question).
-    return [
-        q
-        for q in kept
-        if q.kind in _TIMELINE_KINDS
-        or len(answers[q.kind, q.stem.casefold(), tuple(sorted(i.label.casefold() for i in q.items))]) == 1
-    ]
+    return [q for q, asked in kept if q.kind in _TIMELINE_KINDS or len(answers[asked]) == 1]
 
 
 def _balance_positions(questions: list[Question], ctx: Context) -> list[Question]:

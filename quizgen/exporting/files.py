@@ -102,6 +102,10 @@ def write_atomically(path: Path, write: Callable[[BinaryIO], None]) -> None:
             os.fsync(handle.fileno())
         os.chmod(temporary, _mode_for(path))
         os.replace(temporary, path)
+    except OSError as error:  # a full disk says no file name: name the one asked for
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(temporary)
+        raise OSError(error.errno, error.strerror, str(path)) from None
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)

@@ -190,6 +190,24 @@ def test_an_interrupted_write_keeps_the_previous_file(
     assert [p.name for p in tmp_path.iterdir()] == ["quiz.xml"]
 
 
+@pytest.mark.parametrize("fmt", [*SUFFIXES, "apkg"])
+def test_a_full_disk_is_reported_by_the_name_asked_for(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    """ENOSPC carries no file name: the message read "cannot write : No space left on device"."""
+
+    def full(descriptor: int) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(files.os, "fsync", full)
+    path = tmp_path / f"quiz{SUFFIXES.get(fmt, '.apkg')}"
+    code, out, err = run(capsys, "export", CURIE, "-o", str(path))
+    assert code == ExitCode.FAILURE
+    assert err.endswith(f"quizgen: cannot write {path}: No space left on device\n")
+    assert out == ""
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_a_folder_that_refuses_new_files_is_reported_by_the_name_asked_for(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

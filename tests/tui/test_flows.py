@@ -517,6 +517,34 @@ async def test_the_mode_menu_shows_its_own_keys_and_its_help_each_once(make: App
         assert re.search(r"1, 2, 3, 4, 5, 6\s+Start", text)
 
 
+async def test_the_decks_counts_stay_in_view_on_60_columns(make: AppFactory) -> None:
+    """A long title pushed the Last column off the screen; the title gives way instead."""
+    app = make()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        header = next(line for line in screen_text(app).splitlines() if "Learned" in line)
+        assert header.rstrip().endswith("Last")
+
+
+async def test_a_flashcards_keys_fit_80_columns_once_a_grade_is_proposed(make: AppFactory) -> None:
+    """Grades, Accept, Undo, End, Quit and Help: the palette's key gives way below 100 columns."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 2)
+        await pilot.press("space", "1")  # a first card graded: Undo is offered from now on
+        await pilot.pause()
+        screen = app.screen
+        await pilot.press("t" if screen.card.options else "space")
+        await pilot.pause()
+        bottom = screen_text(app).splitlines()[-1]
+        assert "? Help" in bottom
+        assert "palette" not in bottom
+    wide = make()
+    async with wide.run_test(size=(120, 30)) as pilot:
+        await ready(pilot)
+        assert "palette" in screen_text(wide).splitlines()[-1]
+
+
 async def test_browse_timeline(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

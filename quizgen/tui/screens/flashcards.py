@@ -44,7 +44,7 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         Binding("2", "grade(2)", "Hard", id="cards.hard", tooltip="Remembered with effort"),
         Binding("3", "grade(3)", "Good", id="cards.good", tooltip="Remembered"),
         Binding("4", "grade(4)", "Easy", id="cards.easy", tooltip="Remembered at once"),
-        Binding("enter", "accept", "Accept grade", id="cards.accept", tooltip="Take the proposed grade"),
+        Binding("enter", "accept", "Accept", id="cards.accept", tooltip="Take the proposed grade"),
         *(
             Binding(
                 letter,

@@ -22,6 +22,10 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
+COUNTS_WIDTH = 41  # the five count columns with every column's padding, and the screen's margins
+MIN_TITLE = 12
+
+
 class HomeScreen(FramedScreen[None]):
     BINDINGS = [
         Binding(
@@ -65,6 +69,10 @@ class HomeScreen(FramedScreen[None]):
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
 
+    def on_resize(self) -> None:
+        if self.app.decks is not None:
+            self.show_decks(self.app.decks)
+
     def on_screen_resume(self) -> None:
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
@@ -84,11 +92,13 @@ class HomeScreen(FramedScreen[None]):
         table.clear()
         now = self.app.progress.clock()
         store = self.app.progress.store
+        room = max(MIN_TITLE, self.size.width - COUNTS_WIDTH)  # the counts stay in view on 60 columns
         for index, deck in enumerate(self.loaded):
             numbers = deck.counts(store, now)
             last = store.last_score(deck.deck.id)
+            title = deck.title if len(deck.title) <= room else deck.title[: room - 1].rstrip() + "…"
             table.add_row(
-                literal(deck.title),
+                literal(title),
                 Text(str(numbers.new), justify="right"),
                 Text(str(numbers.learning), justify="right"),
                 Text(str(numbers.due), justify="right", style="bold" if numbers.due else ""),

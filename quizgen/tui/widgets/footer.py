@@ -15,11 +15,18 @@ from collections.abc import Hashable
 
 from textual.widgets import Footer as TextualFooter
 
+WIDE = 100  # columns from which the command palette's key is shown too
+
 
 class Footer(TextualFooter):
     """The footer every quizgen screen shows: Textual's, without the rebuilds that change nothing."""
 
     _shown: Hashable | None = None
+
+    def on_resize(self) -> None:
+        """Below 100 columns the palette's key gives its room to the screen's keys (Ctrl+P still
+        opens it, and the help says so)."""
+        self.show_command_palette = self.size.width >= WIDE
 
     async def recompose(self) -> None:
         shown = self._keys_to_show()

@@ -534,9 +534,13 @@ async def test_a_flashcards_keys_fit_80_columns_once_a_grade_is_proposed(make: A
         await pilot.press("space", "1")  # a first card graded: Undo is offered from now on
         await pilot.pause()
         screen = app.screen
-        await pilot.press("t" if screen.card.options else "space")
+        if screen.card.options:
+            await pilot.press("a")  # answered: a grade proposed, to accept with Enter
+        else:
+            await pilot.press("t", "x", "enter")
         await pilot.pause()
         bottom = screen_text(app).splitlines()[-1]
+        assert "Accept" in bottom
         assert "? Help" in bottom
         assert "palette" not in bottom
     wide = make()

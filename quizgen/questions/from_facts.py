@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import random
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.dates import HistoricalDate, Precision
@@ -18,7 +18,7 @@ from quizgen.facts.model import Fact, Kind, Quantity, Relation, Template
 
 from .context import Context
 from .distractors import quantity_label
-from .model import Cloze, Question
+from .model import Cloze, Question, SourceRef
 from .normalise import contains_any_phrase, normalise
 from .wording import asks_when, capitalise, compose, date_option, fact_slots, fill, how_many, which
 
@@ -361,10 +361,18 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
         opening = "“" if quote[:1].isupper() or not quote[:1].isalpha() else "“…"
         closing = "”" if quote.endswith((".", "!", "?", "”", '"')) else "…”"
         if asked.voice:  # the source's own words, introduced by who says them
-            reporters = " and ".join(ref.name for ref in ctx.sources(fact))
-            opening = f"{reporters} writes: {opening}"
+            opening = f"{_introduced(ctx.sources(fact))} {opening}"
         return Cloze(opening + quote[:start], quote[start:end], quote[end:] + closing)
     return None
+
+
+def _introduced(sources: Sequence[SourceRef]) -> str:
+    """Who says the quoted words: "Sputnik writes:", or, for an article known by its title alone,
+    "In “Who is Qasem Soleimani?”:" (a title does not write)."""
+    names = " and ".join(ref.name for ref in sources)
+    if all(ref.name.startswith("“") for ref in sources):
+        return f"In {names}:"
+    return f"{names} {'writes' if len(sources) == 1 else 'write'}:"
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

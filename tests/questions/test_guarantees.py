@@ -333,7 +333,16 @@ def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Que
                 text = question.cloze.text if question.cloze else question.stem
                 ok = question.attribution is not None and (
                     "According to" in text
-                    or text.startswith(tuple(f"{library.sources[s].name} writes:" for s in statement.sources))
+                    or text.startswith(
+                        tuple(
+                            opening
+                            for s in statement.sources
+                            for opening in (
+                                f"{library.sources[s].name} writes:",
+                                f"In {library.sources[s].name}:",
+                            )
+                        )
+                    )
                 )
             if not ok:
                 violations.append(question.id)
@@ -416,3 +425,15 @@ def test_a_stem_with_two_answers_is_not_asked(tmp_path: Path) -> None:
     stems = [q.stem for q in questions]
     assert "Where was Pierre Curie born?" not in stems
     assert "Where was Marie Curie born?" in stems
+
+
+def test_quoted_words_are_introduced_by_who_writes_them_or_where() -> None:
+    """A publisher writes; an article known only by its title does not: "In “...”:"."""
+    from quizgen.questions.from_facts import _introduced
+    from quizgen.questions.model import SourceRef
+
+    sputnik = SourceRef("s", "Sputnik", "Sputnik")
+    article = SourceRef("a", "“Who is Qasem Soleimani?”", "“Who is Qasem Soleimani?”")
+    assert _introduced([sputnik]) == "Sputnik writes:"
+    assert _introduced([article]) == "In “Who is Qasem Soleimani?”:"
+    assert _introduced([sputnik, SourceRef("r", "Reuters", "Reuters")]) == "Sputnik and Reuters write:"

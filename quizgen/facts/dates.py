@@ -209,7 +209,7 @@ class DatePoint:
 
     def label(self) -> str:
         """How a person writes this date: '11 March 1957', 'June 2020', 'c. 1998'."""
-        year = _year_label(self.year)
+        year = year_label(self.year)
         match self.precision:
             case Precision.DAY:
                 text = f"{self.day} {MONTHS[(self.month or 1) - 1]} {year}"
@@ -220,7 +220,7 @@ class DatePoint:
             case Precision.YEAR:
                 text = year
             case Precision.DECADE:
-                text = f"the {_year_label(self.year)}s" if self.year > 0 else f"the decade {year}"
+                text = f"the {year_label(self.year)}s" if self.year > 0 else f"the decade {year}"
             case _:
                 text = _century_label(self.year)
         if self.approximate:
@@ -230,7 +230,8 @@ class DatePoint:
         return text
 
 
-def _year_label(year: int) -> str:
+def year_label(year: int) -> str:
+    """A year as read: 1979, 44 BC (the year numbered 0 in EDTF is 1 BC)."""
     return str(year) if year > 0 else f"{1 - year} BC"
 
 
@@ -340,7 +341,7 @@ class HistoricalDate:
             case Precision.DAY:
                 return "On what date"
             case Precision.MONTH:
-                return f"In which month of {_year_label(self.first.year)}"
+                return f"In which month of {year_label(self.first.year)}"
             case Precision.PART:  # "in what year" would mark "2023" wrong for "late 2023"
                 return "When"
             case Precision.DECADE:
@@ -502,7 +503,7 @@ def _edtf_point(match: re.Match[str], text: str) -> DatePoint:
         return DatePoint(year, Precision.MONTH, month, None, None, approximate, uncertain)
     day = int(day_text)
     if not 1 <= day <= _days_in_month(year, month):
-        raise DateParseError(f"{text!r}: {MONTHS[month - 1]} {_year_label(year)} has no day {day}")
+        raise DateParseError(f"{text!r}: {MONTHS[month - 1]} {year_label(year)} has no day {day}")
     return DatePoint(year, Precision.DAY, month, day, None, approximate, uncertain)
 
 

@@ -343,6 +343,26 @@ async def test_which_came_first(make: AppFactory) -> None:
             assert re.search(rf"{marker} [^\n]*{re.escape(option[:30])}", text), (marker, option)
 
 
+async def test_results_tell_which_came_first_rows_apart_on_80_columns(make: AppFactory) -> None:
+    """Every row read "Which came first? The Iran-Iraq W…": the events, then answers by number and year."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 4)
+        question = app.screen.question
+        wrong = 1 - question.answer_index
+        await pilot.press(str(wrong + 1))
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        dates = {item.label: str(item.date.year) for item in question.items}
+        row = next(line for line in screen_text(app).splitlines() if "✗" in line)
+        assert "Which came first?" not in row
+        assert re.search(rf"{'①②'[wrong]} [^①②]*{dates[question.options[wrong]]}", row)
+        key = question.answer_index
+        assert re.search(rf"{'①②'[key]} [^①②]*{dates[question.options[key]]}", row)
+
+
 async def test_year_guess_with_closeness_points(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

@@ -10,9 +10,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.widgets import DataTable, Static
 
+from quizgen.facts.dates import year_label
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
-from quizgen.questions.model import Question
+from quizgen.questions.model import Cloze, Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Session
 from quizgen.tui.screens.framed import FramedScreen
@@ -83,16 +84,20 @@ class ResultsScreen(FramedScreen[None]):
         table.add_column("Answer", key="key")
         # the answer columns fit beside the question on an 80-column terminal: nothing scrolls away
         room = max(self.app.size.width - 14, 40)
-        answer_width = min(28, room // 4)
-        stem_width = min(60, room - 2 * answer_width)
+        answer_width = room // 4
+        stem_width = room - 2 * answer_width
         for attempt in session.attempts:
             mark, style = MARKS[attempt.outcome.verdict]
             question = attempt.question
+            given, key, width = attempt.outcome.given or "—", question.answer, stem_width
+            if question.kind is Kind.WHICH_FIRST:  # two long titles: named by their numbers and years
+                given, key = _event_by_number(question, given), _event_by_number(question, key)
+                width += 2 * max(answer_width - len("② 1980–1988"), 0)  # the room the years leave
             table.add_row(
                 Text(mark, style=f"bold {style}"),
-                literal(_short(_asked(question), stem_width)),
-                literal(_short(attempt.outcome.given or "—", answer_width)),
-                literal(_short(question.answer, answer_width)),
+                literal(_asked(question, width)),
+                literal(_short(given, answer_width)),
+                literal(_short(key, answer_width)),
             )
         table.focus()
 
@@ -121,13 +126,37 @@ def points_text(points: float) -> str:
     return str(int(points)) if points == int(points) else f"{points:.2f}".rstrip("0").rstrip(".")
 
 
-def _asked(question: Question) -> str:
-    """What the question asked, told apart from its neighbours: every ordering shares one stem."""
+def _asked(question: Question, width: int) -> str:
+    """What the question asked, in ``width`` characters and told apart from its neighbours: every
+    ordering shares one stem, and a cloze is shown around its blank, not from its attribution."""
     if question.cloze:
-        return question.cloze.text
-    if question.kind in (Kind.ORDER, Kind.WHICH_FIRST) and question.items:
-        return f"{question.stem} " + " · ".join(item.label for item in question.items)
-    return question.stem
+        before, after = question.cloze.before, question.cloze.after
+        side = max((width - 4) // 2, 4)
+        shown_before = before if len(before) <= side else "…" + before[-(side - 1) :]
+        return _short(f"{shown_before}{Cloze.BLANK}{after}", width)
+    if question.kind is Kind.WHICH_FIRST and question.options:
+        half = max((width - 5) // 2, 8)
+        return " ".join(f"{NUMBERS[i]} {_short(label, half)}" for i, label in enumerate(question.options))
+    if question.kind is Kind.ORDER and question.items:
+        return _short("In order: " + " · ".join(item.label for item in question.items), width)
+    return _short(question.stem, width)
+
+
+NUMBERS = "①②"
+
+
+def _event_by_number(question: Question, label: str) -> str:
+    """ "② 2023" for the second event shown: what a row of two long titles can say in a column."""
+    if label not in question.options:
+        return label
+    index = question.options.index(label)
+    item = next((i for i in question.items if i.label == label), None)
+    if item is None:
+        return NUMBERS[index]
+    when = item.date.label()
+    if len(when) > len("1980–1988"):  # "10 December 1903", "the 1st century BC": the year will do
+        when = year_label(item.date.year)
+    return f"{NUMBERS[index]} {when}"
 
 
 def _short(text: str, width: int) -> str:

@@ -117,8 +117,15 @@ class QuizgenApp(App[int]):
     def on_mount(self) -> None:
         if self.settings.theme in self.available_themes:
             self.theme = self.settings.theme
+        else:
+            self.config.notices.append(
+                f"Settings: no theme is called {self.settings.theme!r}; Ctrl+P, then “theme”, lists them."
+            )
         if self.settings.keymap:
+            from quizgen.tui.keymap import keymap_problems
+
             self.set_keymap(self.settings.keymap)
+            self.config.notices.extend(keymap_problems(self.settings.keymap))
         for notice in self.config.notices:
             self.notify(notice, markup=False, severity="warning", timeout=12)
         if self.decks is None:

@@ -656,6 +656,18 @@ async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:
         assert re.search(r"\bx\s+Stats — ", screen_text(app))
 
 
+async def test_an_unknown_key_id_or_theme_in_the_settings_is_said(make: AppFactory) -> None:
+    """Textual ignores both without a word: a typo in config.toml would remap nothing, silently."""
+    app = make(settings=Settings(theme="no-such-theme", keymap={"quiz.nxt": "n", "home.stats": "x"}))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.pause(0.1)
+        text = " ".join(screen_text(app).replace("▌", " ").split())
+        assert "no key has the id 'quiz.nxt' in [keymap] (did you mean 'quiz.next'?)" in text
+        assert "home.stats" not in text  # a known id is no problem
+        assert "no theme is called 'no-such-theme'" in text
+
+
 async def test_theme_choice_is_saved(make: AppFactory, tmp_path: Path) -> None:
     from quizgen.study.settings import load_settings
 

@@ -120,6 +120,8 @@ def read_bytes(path: Path) -> bytes:
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
     with os.fdopen(fd, "rb") as handle:
         info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise OSError(errno.EINVAL, "this is a folder, not a file", str(path))
         if not stat.S_ISREG(info.st_mode):
             raise OSError(errno.EINVAL, "this is not a regular file but a device, pipe or socket", str(path))
         if info.st_size > MAX_FILE_BYTES:

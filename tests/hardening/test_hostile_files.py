@@ -228,3 +228,8 @@ def test_random_mutations_of_the_bundled_content(tmp_path: Path) -> None:
         result = load_bytes(tmp_path, bytes(data))
         if result.library is None:
             assert_located(result)
+
+
+def test_a_folder_read_as_a_file_is_called_a_folder(tmp_path: Path) -> None:
+    with pytest.raises(OSError, match="this is a folder, not a file"):
+        yamlread.read_bytes(tmp_path)

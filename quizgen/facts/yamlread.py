@@ -118,7 +118,7 @@ def read_bytes(path: Path) -> bytes:
     file is never read past the limit. Opened without blocking, then examined: a pipe put in the
     file's place cannot make quizgen wait for a writer."""
     fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
-    with os.fdopen(fd, "rb") as handle:
+    try:
         info = os.fstat(fd)
         if stat.S_ISDIR(info.st_mode):
             raise OSError(errno.EINVAL, "this is a folder, not a file", str(path))
@@ -127,6 +127,10 @@ def read_bytes(path: Path) -> bytes:
         if info.st_size > MAX_FILE_BYTES:
             message = f"this file is {info.st_size:,} bytes; the limit is {MAX_FILE_BYTES:,}"
             raise OSError(errno.EFBIG, message, str(path))
+    except BaseException:
+        os.close(fd)
+        raise
+    with os.fdopen(fd, "rb") as handle:
         data = handle.read(info.st_size + 1)  # a buffer of the file's size, not of the limit
         if len(data) > info.st_size:  # it grew since: read on, up to the limit
             data += handle.read(MAX_FILE_BYTES + 1 - len(data))

@@ -52,7 +52,7 @@ def score_year(key: HistoricalDate, text: str) -> YearScore:
     if not given:
         return YearScore(0.0, None, NO_ANSWER)  # a student who gave up, not a malformed date
     if given.isdigit() and len(given) <= 2 and key.first.year >= 1000:
-        return YearScore(0.0, None, "type the whole year, with all its digits")  # "79" meant 1979
+        return YearScore(0.0, None, f"{given!r} would be AD {given}; name the whole year")  # "79" meant 1979
     try:
         guess = parse_date(given)
     except DateParseError as error:

@@ -125,4 +125,4 @@ def test_two_digits_for_a_modern_year_are_asked_again(key: str, given: str, read
     result = score_year(parse_date(key), given)
     assert (result.guess is not None) is read
     if not read:
-        assert result.note == "type the whole year, with all its digits"
+        assert result.note == "'79' would be AD 79; name the whole year"

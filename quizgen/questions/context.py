@@ -50,19 +50,28 @@ class Context:
             self._sources[statement.id] = refs
         return refs
 
-    def answer_labels(self, entity_id: str) -> tuple[str, ...]:
-        """What a typed answer may be for this entity: its names, and its name without its kind
-        ("Kerman" for Kerman Province, asked as "Which province ...?") when nothing else is called so."""
+    def short_name(self, entity_id: str) -> str | None:
+        """A place's name without its kind ("Kerman" for Kerman Province, asked "Which province
+        ...?"), when nothing else in the library is called so: a typed answer it accepts, though
+        a stem naming it gives nothing away."""
         entity = self.library.entities[entity_id]
         kind = f" {entity.kind}" if entity.kind else ""
-        if not kind or not entity.name.lower().endswith(kind.lower()) or len(entity.name) <= len(kind):
-            return entity.labels
+        if entity.type != "place" or not kind or len(entity.name) <= len(kind):
+            return None
+        if not entity.name.lower().endswith(kind.lower()):
+            return None
         short = entity.name[: -len(kind)].rstrip(" ,")
         if self._every_label is None:
             self._every_label = {
                 normalise(label) for other in self.library.entities.values() for label in other.labels
             }
-        return entity.labels if normalise(short) in self._every_label else (*entity.labels, short)
+        return None if normalise(short) in self._every_label else short
+
+    def answer_labels(self, entity_id: str) -> tuple[str, ...]:
+        """An entity's names, then its short name if it has one."""
+        short = self.short_name(entity_id)
+        labels = self.library.entities[entity_id].labels
+        return labels if short is None else (*labels, short)
 
     def next_truth(self, rng: random.Random) -> bool:
         """Whether the next true/false statement is true: random, but never drifting off balance."""

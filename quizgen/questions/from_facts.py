@@ -51,6 +51,7 @@ class Asked:
     quantity: Quantity | None = None
     open_set: bool = False
     entity_type: str | None = None  # the key entity's type, for an entity answer
+    loose: tuple[str, ...] = ()  # of ``accepted``, the forms a stem may name ("Kerman")
 
 
 def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
@@ -92,6 +93,7 @@ class _Key:
     date: HistoricalDate | None = None
     quantity: Quantity | None = None
     open_set: bool = False
+    loose: tuple[str, ...] = ()  # typed answers accepted too, never held against a stem ("Kerman")
 
 
 def _asked(
@@ -120,7 +122,7 @@ def _asked(
         target=template.ask,
         answer_kind=answer.answer_kind,
         key=answer.key,
-        accepted=accepted,
+        accepted=accepted + answer.loose,
         stem=stem,
         voice=voice,
         statement=statement,
@@ -133,6 +135,7 @@ def _asked(
         quantity=answer.quantity,
         open_set=answer.open_set,
         entity_type=entity_type,
+        loose=answer.loose,
     )
 
 
@@ -147,7 +150,8 @@ def _object_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
             "entity",
             _listing([e.name for e in entities], fact.open_set),
             which(entities[0]),
-            accepted=tuple(label for e in entities for label in ctx.answer_labels(e.id)),
+            accepted=tuple(label for e in entities for label in e.labels),
+            loose=tuple(short for e in entities if (short := ctx.short_name(e.id)) is not None),
             correct=frozenset(fact.objects),
             wrong_pool_exclude=frozenset(ctx.answers.all_objects(fact) | {fact.subject}),
             open_set=fact.open_set,
@@ -445,13 +449,14 @@ def _honest(question: Question, asked: Asked) -> bool:
         return False
     if question.kind is Kind.TRUE_FALSE:
         return True
+    strict = [a for a in question.accepted if a not in asked.loose]
     if question.kind is Kind.CLOZE and question.cloze is not None:
         return not names_an_answer(
-            question.cloze.before + " " + question.cloze.after, (question.cloze.key, *question.accepted)
+            question.cloze.before + " " + question.cloze.after, (question.cloze.key, *strict)
         )
     if question.stem == asked.stem:
         return not asked.leaks
-    return not names_an_answer(question.stem, (question.answer, *question.accepted))
+    return not names_an_answer(question.stem, (question.answer, *strict))
 
 
 def names_an_answer(text: str, answers: Iterable[str]) -> bool:

@@ -153,7 +153,9 @@ def parse_quantity(text: str) -> Quantity:
             "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",
         )
     unit = match.group("unit")
-    if unit and re.match(rf"(?:to|and|or|-|–)\s*\d|(?:{_SCALE_RE})\b", unit, re.IGNORECASE):
+    if unit and re.match(
+        rf"(?:to|and|or|-|–)\s*\d|(?:{_SCALE_RE})(?=\s|$)|and an? (?:half|quarter)\b", unit, re.IGNORECASE
+    ):
         raise QuantityParseError(
             f"cannot read {raw!r} as one number",
             "give one number, with a qualifier if the source is not exact: 'at least 5', 'about 4 million'",

@@ -146,7 +146,9 @@ def test_a_number_written_in_words_is_that_number(key: str, typed_text: str, ver
     assert check_typed(question, typed_text).verdict is verdict
 
 
-@pytest.mark.parametrize("text", ["5 to 3", "5 - 7", "13 million billion", "13 and 14"])
+@pytest.mark.parametrize(
+    "text", ["5 to 3", "5 - 7", "13 million billion", "13 and 14", "one and a half million", "2 and a half"]
+)
 def test_two_numbers_are_not_read_as_one(text: str) -> None:
     """An author's "5 to 3" was read as exactly 5, with "to 3" as its unit."""
     with pytest.raises(QuantityParseError, match="as one number"):
@@ -172,6 +174,20 @@ def test_a_list_is_answered_in_any_order(text: str, verdict: Verdict) -> None:
         "Donald Trump, Mike Pompeo, CIA and others", "Trump", "Pompeo", "CIA", kind="text", entity_type=None
     )
     assert check_typed(listed if "Pompeo" in text or "Trump" in text else question, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "unit"),
+    [
+        ("12 B-52 bombers", 12, "B-52 bombers"),
+        ("3 T-72 tanks", 3, "T-72 tanks"),
+        ("40 M-16 rifles", 40, "M-16 rifles"),
+    ],
+)
+def test_a_unit_that_starts_like_a_scale_is_a_unit(text: str, value: float, unit: str) -> None:
+    """'B' is also billion: only a scale standing alone ("13 million billion") is a second number."""
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit) == (value, unit)
 
 
 def test_empty_answer_is_wrong() -> None:

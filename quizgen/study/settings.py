@@ -33,6 +33,7 @@ class SettingsError(Exception):
     pass
 
 
+_TABLE = re.compile(r"""\s*\[\[?\s*[\w"'.\- ]+\]\]?\s*(?:#.*)?$""")  # [keymap], not "  [1, 2],"
 _TOML_PLACE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
 _TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", dict: "a table of text values"}
 _BOUNDS: dict[str, tuple[float, float]] = {
@@ -107,14 +108,33 @@ def save_setting(folder: Path, name: str, value: str | int | float) -> None:
     lines = text.splitlines(keepends=True)
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
-    top_level = next((i for i, line in enumerate(lines) if line.lstrip().startswith("[")), len(lines))
-    setting = re.compile(rf'\s*("?){re.escape(name)}\1\s*=')
+    top_level = next((i for i, line in enumerate(lines) if _TABLE.match(line)), len(lines))
+    setting = re.compile(rf"""\s*(["']?){re.escape(name)}\1\s*=""")
     found = next((i for i in range(top_level) if setting.match(lines[i])), None)
     if found is None:
         lines.insert(top_level, assignment)
     else:
         lines[found] = assignment
-    _write_atomically(path, "".join(lines))
+    changed = "".join(lines)
+    if not _sets_only(text, changed, name, value):  # a layout this line edit misreads: never risk the file
+        raise SettingsError(f"{path}: {name} could not be set in this file; set it there by hand")
+    _write_atomically(path, changed)
+
+
+def _sets_only(before: str, after: str, name: str, value: object) -> bool:
+    """Whether ``after`` reads as ``before`` with ``name`` set to ``value`` and nothing else changed.
+    A file that could not be read before cannot be compared: its one line changed, the rest stays
+    as the student wrote it, to be mended by hand."""
+    try:
+        old = tomllib.loads(before)
+    except tomllib.TOMLDecodeError:
+        return True
+    try:
+        new = tomllib.loads(after)
+    except tomllib.TOMLDecodeError:
+        return False
+    old[name] = value
+    return new == old
 
 
 def save_settings(folder: Path, settings: Settings) -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
+import tomllib
 from pathlib import Path
 
 import pytest
@@ -197,3 +198,26 @@ def test_stats(tmp_path: Path, questions: list[Question]) -> None:
         assert stats.accuracy_per_day[-2:] == (0.5, 1.0)
         assert stats.accuracy == pytest.approx(2 / 3)
         assert sum(stats.due_per_day) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "changed"),
+    [
+        ("'theme' = 'nord'\n", True),  # a quoted key: its own line, replaced
+        ("extra = [\n  [1, 2],\n]\ntheme = 'nord'\n", True),  # a nested array is no table header
+        ('note = """\n[not a table]\n"""\ntheme = "nord"\n', False),  # a line edit cannot tell: no edit
+    ],
+)
+def test_a_setting_is_changed_in_any_valid_layout_or_not_at_all(
+    tmp_path: Path, text: str, changed: bool
+) -> None:
+    """Whatever the layout, the file reads as before but for the one setting, or is left alone."""
+    config = tmp_path / "config.toml"
+    config.write_text(text, encoding="utf-8")
+    if not changed:
+        with pytest.raises(SettingsError, match="set it there by hand"):
+            save_setting(tmp_path, "theme", "gruvbox")
+        assert config.read_text(encoding="utf-8") == text
+        return
+    save_setting(tmp_path, "theme", "gruvbox")
+    assert tomllib.loads(config.read_text(encoding="utf-8")) == tomllib.loads(text) | {"theme": "gruvbox"}

@@ -414,7 +414,7 @@ _FRIENDLY_CENTURY = re.compile(
 _PART_RE = "|".join(sorted((re.escape(p) for p in _FRIENDLY_PARTS), key=len, reverse=True))
 _FRIENDLY_PART = re.compile(rf"^(?P<part>{_PART_RE})(?:-|\s+)(?P<year>\d{{1,4}})$", re.IGNORECASE)
 _APPROXIMATE_WORDS = re.compile(r"^(?:c\.|ca\.|circa|about|around|approximately|approx\.)\s*", re.IGNORECASE)
-_SHORT_RANGE = re.compile(r"^(?P<first>\d{4})\s*[-–]\s*(?P<last>\d{2})$")
+_SHORT_RANGE = re.compile(r"^(?P<first>\d{4})(?P<space>\s*)(?P<dash>[-–])\s*(?P<last>\d{2})$")
 _SLASHED_NUMBERS = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
 _FRIENDLY_RANGE = re.compile(
     r"^(?:between\s+(?P<a1>.+?)\s+and\s+(?P<b1>.+)|(?:from\s+)?(?P<a2>.+?)\s+(?:to|until|till)\s+(?P<b2>.+)"
@@ -431,7 +431,8 @@ def parse_date(text: str) -> HistoricalDate:
     if not raw:
         raise DateParseError("a date cannot be empty", _HINT)
     short = _SHORT_RANGE.match(raw)
-    if short and not _is_month_or_season(int(short["last"])):
+    edtf_like = short is not None and short["dash"] == "-" and not short["space"]  # "1936-03" is March
+    if short and not (edtf_like and _is_month_or_season(int(short["last"]))):
         first = int(short["first"])
         last = first // 100 * 100 + int(short["last"])  # "1980-88": 88 in 1980's century, 1988
         if last > first:  # else "1957-13", read below as EDTF: "has no month 13"

@@ -236,6 +236,8 @@ def test_a_day_falls_inside_its_year(value: dt.date) -> None:
     [
         ("1980-88", "1980–1988"),
         ("1990 - 95", "1990–1995"),
+        ("1936–39", "1936–1939"),  # an en dash is never EDTF: a range whatever its end
+        ("1904 - 05", "1904–1905"),
         ("1980-12", "December 1980"),
         ("1980-24", "winter 1980"),
     ],

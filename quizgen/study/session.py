@@ -109,8 +109,10 @@ class Session:
         return attempt
 
     def mistakes(self) -> list[Question]:
-        """Questions not fully right, in the order they were asked: for "retry the mistakes"."""
-        return [a.question for a in self.attempts if a.outcome.points < 1.0]
+        """Questions not fully right at their last showing, in the order first asked: for "retry the
+        mistakes". A flashcard shown twice (Again, then Good) counts once, as its last answer says."""
+        last = {a.question.id: a for a in self.attempts}
+        return [a.question for a in last.values() if a.outcome.points < 1.0]
 
     def retry(self, now: dt.datetime) -> Session:
         return Session(self.mode, self.deck_title, self.mistakes(), now)
@@ -156,7 +158,8 @@ limit does: it comes back in the same sitting instead of the student being told 
 
 
 def due_soon(card: StoredCard, now: dt.datetime) -> bool:
-    return card.due <= now + LEARN_AHEAD
+    """Due now, or a card still in its first steps due within LEARN_AHEAD (a review is never early)."""
+    return card.due <= now or (card.state != fsrs.State.Review and card.due <= now + LEARN_AHEAD)
 
 
 def flashcards(

@@ -221,3 +221,28 @@ def test_a_setting_is_changed_in_any_valid_layout_or_not_at_all(
         return
     save_setting(tmp_path, "theme", "gruvbox")
     assert tomllib.loads(config.read_text(encoding="utf-8")) == tomllib.loads(text) | {"theme": "gruvbox"}
+
+
+@pytest.mark.parametrize(
+    ("state", "minutes", "soon"),
+    [(1, 10, True), (3, 19, True), (1, 30, False), (2, 10, False), (2, 0, True)],
+)
+def test_only_a_card_in_its_first_steps_comes_back_early(state: int, minutes: int, soon: bool) -> None:
+    """A learning (1) or relearning (3) card due within LEARN_AHEAD is shown; a review (2) only when due."""
+    from quizgen.study.session import due_soon
+    from quizgen.study.store import StoredCard
+
+    card = StoredCard("q", "f", "{}", NOW + dt.timedelta(minutes=minutes), state, 1, 0, None)
+    assert due_soon(card, NOW) is soon
+
+
+def test_a_card_shown_twice_is_retried_once_as_its_last_answer_says(questions: list[Question]) -> None:
+    from quizgen.study.session import Attempt, Mode, Session
+
+    first, second = questions[:2]
+    session = Session(Mode.FLASHCARDS, "Curie", [first, second], NOW)
+    again, good = evaluate_text(first, "wrong"), evaluate_text(first, first.answer)
+    session.record(Attempt(first, again, 1.0, again_later=True))  # Again: back at the end
+    session.record(Attempt(second, evaluate_text(second, "wrong"), 1.0))
+    session.record(Attempt(first, good, 1.0))  # then right
+    assert session.mistakes() == [second]

@@ -791,10 +791,38 @@ async def test_a_card_graded_again_comes_back_in_the_same_session(make: AppFacto
         assert isinstance(app.screen, ResultsScreen)
 
 
+async def test_a_grade_the_disk_refused_is_not_shown_again_for_ever(
+    make: AppFactory, clock: FakeClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Unsaved, the card keeps its old schedule (overdue, perhaps): put back, it would never leave."""
+    import sqlite3
+
+    async with make(settings=Settings(quiz_length=6, new_per_day=1)).run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        await pilot.press("space", "4")  # known: due again in days
+        await pilot.pause()
+    clock.advance(days=60)  # now overdue
+    app = make(settings=Settings(quiz_length=6, new_per_day=0))
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        length = len(screen.session.questions)
+        assert length == 1  # the overdue card alone
+
+        def refused(*_: object, **__: object) -> int:
+            raise sqlite3.OperationalError("database or disk is full")
+
+        monkeypatch.setattr(app.progress, "record", refused)
+        await pilot.press("space", "1")
+        await pilot.pause()
+        assert len(screen.session.questions) == length
+        assert "could not be saved" in " ".join(screen_text(app).replace("▌", " ").split())
+
+
 @pytest.mark.parametrize(
     ("soonest", "said"),
     [
-        (dt.timedelta(hours=3), "the next card is due at {time}, or take a quiz"),
+        (dt.timedelta(hours=3), "the next card is due {day}at {time}, or take a quiz"),
         (dt.timedelta(days=2), "come back tomorrow, or take a quiz"),
         (None, "come back tomorrow, or take a quiz"),
     ],
@@ -806,7 +834,8 @@ def test_nothing_due_says_when_the_next_card_is(soonest: dt.timedelta | None, sa
     due = None if soonest is None else now + soonest
     message = nothing_due(20, 20, due, now)
     assert message.startswith("Nothing is due, and today's 20 new cards are done (a quiz answer starts")
-    assert message.endswith(said.format(time=f"{due.astimezone():%H:%M}" if due else "") + ".")
+    day = "" if due is None or due.astimezone().date() == now.astimezone().date() else "tomorrow "
+    assert message.endswith(said.format(time=f"{due.astimezone():%H:%M}" if due else "", day=day) + ".")
 
 
 async def test_flashcards_say_when_todays_new_cards_are_done(make: AppFactory) -> None:

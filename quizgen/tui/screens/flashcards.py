@@ -221,8 +221,11 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             session_id=self.session.session_id,
             seconds=seconds,
         )
-        stored = self.app.progress.store.cards([card.id]).get(card.id)
-        again_later = stored is not None and due_soon(stored, self.app.progress.clock())
+        # saved, and due again within the sitting: shown again at its end (a grade the disk refused
+        # leaves the card as it was, perhaps overdue: it would come back for ever)
+        stored = self.app.saved(self.app.progress.store.cards, [card.id]) if review_id is not None else None
+        card_now = (stored or {}).get(card.id)
+        again_later = card_now is not None and due_soon(card_now, self.app.progress.clock())
         self.session.record(Attempt(card, outcome, seconds, review_id, again_later=again_later))
         self.show_card()
 

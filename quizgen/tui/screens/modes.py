@@ -81,11 +81,11 @@ class ModeMenu(ModalScreen[str | None]):
 
 def nothing_due(limit: int, seen_today: int, soonest: dt.datetime | None, now: dt.datetime) -> str:
     """Why a flashcard session has no card, and when one will be due: at a time today, or tomorrow."""
-    later = (
-        f"the next card is due at {soonest.astimezone():%H:%M}"
-        if soonest is not None and soonest - now < dt.timedelta(hours=12)
-        else "come back tomorrow"
-    )
+    later = "come back tomorrow"
+    if soonest is not None and soonest - now < dt.timedelta(hours=12):
+        local = soonest.astimezone()
+        day = "" if local.date() == now.astimezone().date() else "tomorrow "
+        later = f"the next card is due {day}at {local:%H:%M}"
     if limit == 0:
         return f"Nothing is due, and new cards are set to none a day: {later}, or take a quiz."
     if seen_today >= limit:
@@ -131,7 +131,15 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
     if not questions:
         message = "No questions."
         if study_mode is Mode.FLASHCARDS:
-            soonest = min((card.due for card in deck.cards(progress.store).values()), default=None)
+            flashcard_kinds = {kind.value for kind in sessions.FLASHCARD_KINDS}
+            soonest = min(
+                (
+                    card.due
+                    for question_id, card in deck.cards(progress.store).items()
+                    if card.due > now and question_id.rsplit(":", 1)[-1] in flashcard_kinds
+                ),
+                default=None,
+            )
             message = nothing_due(app.settings.new_per_day, progress.new_seen_today(), soonest, now)
         app.notify(message, markup=False)
         return None

@@ -97,8 +97,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         return ExitCode.INTERRUPTED
     except OSError as error:  # what every command catches for its files: here, standard output
         _discard_standard_output()
-        where = visible(str(error.filename)) if error.filename else "to standard output"
-        errors.print(f"quizgen: cannot write {where}: {error.strerror or error}", markup=False)
+        if error.filename:  # a file no command expected to fail on: say which, not what was done
+            errors.print(f"quizgen: {visible(str(error.filename))}: {error.strerror or error}", markup=False)
+        else:
+            errors.print(f"quizgen: cannot write to standard output: {error.strerror or error}", markup=False)
         return ExitCode.FAILURE
     except Exception as error:  # a bug: say so plainly, without a traceback unless asked
         if os.environ.get("QUIZGEN_DEBUG"):

@@ -163,8 +163,8 @@ def _exact_tokens_match(key: str, given: str) -> bool:
 
 def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
     """How the typed text differs from the expected one, for highlighting a typo: word by word,
-    and letter by letter inside a word mistyped for one word ("Guards" for "Guard Corps" is a
-    word missing and one changed, not " Corp" missing)."""
+    and letter by letter inside a word mistyped for one word ("Guards" for "Guard Corps" shows
+    "Guards" extra and "Guard Corps" missing, not " Corp" missing)."""
     typed, meant = given.split(), expected.split()
     segments: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(

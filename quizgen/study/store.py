@@ -332,16 +332,21 @@ def unreadable_row(db: sqlite3.Connection) -> str | None:
         try:
             _card(row)
             Card.from_json(row["card_json"])
-        except (ValueError, TypeError, KeyError) as error:
-            return f"the card of {row['question_id']!r} cannot be read ({error})"
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            return f"the card of {_named(row)} cannot be read ({error})"
     for row in rows.execute("SELECT * FROM reviews"):
         try:
             _review(row)
             if row["card_before"] is not None:
                 Card.from_json(row["card_before"])
-        except (ValueError, TypeError, KeyError) as error:
-            return f"a review of {row['question_id']!r} cannot be read ({error})"
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            return f"a review of {_named(row)} cannot be read ({error})"
     return None
+
+
+def _named(row: sqlite3.Row) -> str:
+    """A row's question id, for a message, even from a row without one."""
+    return repr(row["question_id"]) if "question_id" in row.keys() else "a question"  # noqa: SIM118 (a Row's `in` looks at values)
 
 
 def _card(row: sqlite3.Row) -> StoredCard:

@@ -269,3 +269,19 @@ def test_a_backup_with_a_row_the_app_cannot_read_is_refused(
     assert f"{copy} is damaged: {message}" in capsys.readouterr().err
     with open_store(data) as store:
         assert store.review_count() == 2  # the progress in use, untouched
+
+
+def test_a_backup_missing_a_column_is_refused_in_words(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The right version number over a table without its columns: not an "internal error"."""
+    data, copy = backed_up(tmp_path)
+    db = sqlite3.connect(copy)
+    db.execute("DROP INDEX IF EXISTS cards_due")
+    db.execute("ALTER TABLE cards DROP COLUMN due")
+    db.commit()
+    db.close()
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+    err = capsys.readouterr().err
+    assert f"{copy} is damaged: the card of 'a:t:typed' cannot be read" in err
+    assert "internal error" not in err

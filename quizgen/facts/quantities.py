@@ -104,22 +104,36 @@ _SPELLED = re.compile(rf"\b(?:{_NUMBER_WORD})(?:[\s-]+(?:and[\s-]+)?(?:{_NUMBER_
 
 
 def _spelled_value(words: str) -> int | None:
-    """ "seven" → 7, "twenty-one" → 21, "one hundred and five" → 105; None for "hundred" alone."""
+    """ "seven" → 7, "twenty-one" → 21, "one hundred and five" → 105; None for what is not one
+    number as English writes it ("one two", "nineteen eighty-four", "hundred" alone)."""
     total = current = 0
     seen_number = False
+    last_scale = None
     for word in re.split(r"[\s-]+", words.lower()):
+        below_hundred = current % 100
         if word == "and":
             continue
-        if word in _WORDS:
+        if word in _WORDS and _WORDS[word] < 20:  # zero to nineteen
+            if below_hundred and not (below_hundred >= 20 and below_hundred % 10 == 0 and _WORDS[word] < 10):
+                return None
             current += _WORDS[word]
-            seen_number = True
-        elif word == "hundred" and seen_number:
+        elif word in _WORDS:  # twenty to ninety
+            if below_hundred:
+                return None
+            current += _WORDS[word]
+        elif word == "hundred" and 0 < current < 10:
             current *= 100
-        elif word in _WORD_SCALES and seen_number:
+        elif (
+            word in _WORD_SCALES
+            and word != "hundred"
+            and current
+            and (last_scale is None or _WORD_SCALES[word] < last_scale)
+        ):
             total += current * _WORD_SCALES[word]
-            current = 0
+            current, last_scale = 0, _WORD_SCALES[word]
         else:
             return None
+        seen_number = True
     return total + current if seen_number else None
 
 

@@ -177,6 +177,15 @@ def test_a_list_is_answered_in_any_order(text: str, verdict: Verdict) -> None:
 
 
 @pytest.mark.parametrize(
+    "text", ["one two", "nineteen eighty-four", "one thousand thousand", "twenty twenty"]
+)
+def test_words_that_are_no_single_number_are_not_read_as_one(text: str) -> None:
+    """ "one two" was read as 3, "nineteen eighty-four" as 103."""
+    with pytest.raises(QuantityParseError):
+        parse_quantity(text)
+
+
+@pytest.mark.parametrize(
     ("text", "value", "unit"),
     [
         ("12 B-52 bombers", 12, "B-52 bombers"),

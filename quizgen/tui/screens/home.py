@@ -39,6 +39,7 @@ class HomeScreen(FramedScreen[None]):
 
     app: QuizgenApp
     _has_columns = False
+    _shown_room: int | None = None  # the title width the table was last filled for
 
     def compose_body(self) -> ComposeResult:
         yield Static("Your decks", classes="title")
@@ -70,8 +71,12 @@ class HomeScreen(FramedScreen[None]):
             self.show_decks(self.app.decks)
 
     def on_resize(self) -> None:
-        if self.app.decks is not None:
+        """Titles are cut to the room the counts leave: fill the table again only when that changes."""
+        if self.app.decks is not None and self._title_room() != self._shown_room:
             self.show_decks(self.app.decks)
+
+    def _title_room(self) -> int:
+        return max(MIN_TITLE, self.size.width - COUNTS_WIDTH)
 
     def on_screen_resume(self) -> None:
         if self.app.decks is not None:
@@ -92,7 +97,7 @@ class HomeScreen(FramedScreen[None]):
         table.clear()
         now = self.app.progress.clock()
         store = self.app.progress.store
-        room = max(MIN_TITLE, self.size.width - COUNTS_WIDTH)  # the counts stay in view on 60 columns
+        room = self._shown_room = self._title_room()  # the counts stay in view on 60 columns
         for index, deck in enumerate(self.loaded):
             numbers = deck.counts(store, now)
             last = store.last_score(deck.deck.id)

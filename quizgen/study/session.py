@@ -131,7 +131,12 @@ def one_per_fact(questions: Iterable[Question]) -> list[Question]:
     return kept
 
 
-class QuestionLike(HasKind, Protocol):
+class HasId(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+class QuestionLike(HasKind, HasId, Protocol):
     """What choosing a quiz needs of a question: a stored reference serves as well as the question."""
 
     @property
@@ -144,12 +149,20 @@ Q = TypeVar("Q", bound=QuestionLike)
 def quiz(
     questions: Sequence[Q], rng: random.Random, length: int, kinds: Sequence[Kind] = QUIZ_KINDS
 ) -> list[Q]:
-    """A mixed session: one question per fact, each fact asked in the kind used least so far."""
+    """A mixed session: one question per fact, each fact asked in the kind used least so far, and
+    no question beside another about one of its statements ("Which came first, A or B?" and "In
+    what year did A happen?")."""
     by_fact: dict[str, list[Q]] = {}
     for question in questions:
         if question.kind in kinds:
             by_fact.setdefault(question.fact_id, []).append(question)
-    return one_per_group(by_fact, length, rng)
+    return one_per_group(by_fact, length, rng, statements_in_id)
+
+
+def statements_in_id(question: HasId) -> list[str]:
+    """The statements a question asks about, read from its id ("a+b:timeline-first:which_first"):
+    a stored reference has no more than that, and needs no more."""
+    return question.id.split(":", 1)[0].split("+")
 
 
 LEARN_AHEAD = dt.timedelta(minutes=20)

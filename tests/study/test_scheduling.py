@@ -246,3 +246,21 @@ def test_a_card_shown_twice_is_retried_once_as_its_last_answer_says(questions: l
     session.record(Attempt(second, evaluate_text(second, "wrong"), 1.0))
     session.record(Attempt(first, good, 1.0))  # then right
     assert session.mistakes() == [second]
+
+
+@pytest.mark.parametrize("seed", range(5))
+def test_a_quiz_never_asks_which_came_first_beside_a_question_on_one_of_its_events(seed: int) -> None:
+    import random
+
+    from quizgen.facts.model import Kind
+    from quizgen.study.bank import QuestionRef
+
+    refs = [
+        QuestionRef("a+b:timeline-first:which_first", "a", Kind.WHICH_FIRST),
+        QuestionRef("b:event-date:typed", "b", Kind.TYPED),
+        QuestionRef("c:event-date:typed", "c", Kind.TYPED),
+    ]
+    chosen = quiz(refs, random.Random(seed), 3)
+    asked = [s for ref in chosen for s in ref.id.split(":", 1)[0].split("+")]
+    assert len(asked) == len(set(asked))
+    assert "c:event-date:typed" in [ref.id for ref in chosen]

@@ -51,9 +51,9 @@ class Context:
         return refs
 
     def short_name(self, entity_id: str) -> str | None:
-        """A place's name without its kind ("Kerman" for Kerman Province, asked "Which province
-        ...?"), when nothing else in the library is called so: a typed answer it accepts, though
-        a stem naming it gives nothing away."""
+        """A place's name without its kind ("Kerman" for Kerman Province), when nothing else in
+        the library is called so. A typed answer may be it; a stem or cloze naming it is not held
+        to give the answer away, for the short name alone is no answer to look for."""
         entity = self.library.entities[entity_id]
         kind = f" {entity.kind}" if entity.kind else ""
         if entity.type != "place" or not kind or len(entity.name) <= len(kind):

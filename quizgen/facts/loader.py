@@ -22,7 +22,7 @@ from quizgen.plural import with_article
 from .errors import ContentError, Location, Problem, did_you_mean
 from .library import Library
 from .model import Entity, Event, Exclusion, Fact, Kind, Relation, Source, Template
-from .quotes import normalise, quote_found
+from .quotes import closest_passage, normalise, quote_found
 from .reader import Reader
 from .spec import SECTIONS
 from .yamlread import Mapping, Node, Scalar, decode, describe, read_bytes, read_yaml_file
@@ -590,14 +590,16 @@ def _check_quotes(item: _Located, sources: dict[str, _Located], texts: dict[str,
         found_in = {s for s in cited_with_text if quote_found(quote, texts[s])}
         supported |= found_in
         if not found_in:
-            unmatched.append(node)
+            unmatched.append((quote, node))
     names = " or ".join(repr(s) for s in cited_with_text)
-    for node in unmatched:
+    for quote, node in unmatched:
+        near = next((p for s in cited_with_text if (p := closest_passage(quote, texts[s])) is not None), None)
+        copy = "copy the words exactly; only whitespace and typographic quotes may differ"
         problems.append(
             Problem(
                 Location(item.report.display, node.line, node.column),
                 f"this quote is not in the text of {names}",
-                "copy the words exactly; only whitespace and typographic quotes may differ",
+                f"the nearest words in it are “{near}”: {copy}" if near else copy,
             )
         )
     if unmatched:

@@ -11,6 +11,8 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz
+
 _TRANSLATE = str.maketrans(
     {
         "‘": "'",
@@ -32,6 +34,7 @@ _TRANSLATE = str.maketrans(
         "\u00a0": " ",
     }
 )
+NEAR_ENOUGH = 75  # rapidfuzz's partial ratio: a slip of a word or two, not another sentence
 _SPACE = re.compile(r"\s+")
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"'”’)]*\s+(?=[A-Z\"“‘(])")
 
@@ -43,6 +46,23 @@ def normalise(text: str) -> str:
 
 def quote_found(quote: str, normalised_text: str) -> bool:
     return normalise(quote) in normalised_text
+
+
+def closest_passage(quote: str, normalised_text: str) -> str | None:
+    """The words of the text nearest a quote that is not in it ("landed in" for "landed on"), to
+    show beside the problem; None when nothing is near enough to be what was meant."""
+    wanted = normalise(quote)
+    if not wanted or not normalised_text:
+        return None
+    alignment = fuzz.partial_ratio_alignment(wanted, normalised_text)
+    if alignment is None or alignment.score < NEAR_ENOUGH:
+        return None
+    start, end = alignment.dest_start, alignment.dest_end
+    while start > 0 and normalised_text[start - 1].isalnum():  # whole words, not a word's tail
+        start -= 1
+    while end < len(normalised_text) and normalised_text[end].isalnum():
+        end += 1
+    return normalised_text[start:end].strip()
 
 
 @dataclass(frozen=True, slots=True)

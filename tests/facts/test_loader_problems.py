@@ -246,8 +246,14 @@ def test_quote_not_in_the_stored_text(tmp_path: Path) -> None:
     text = text.replace(
         "    sources: [brit]", "    sources: [brit]\n    quote: Marie Curie was born in Krakow"
     )
-    assert problems(tmp_path, text) == [
-        "topic.yaml:19:12: this quote is not in the text of 'brit' "
+    assert problems(tmp_path, text) == [  # the words nearest it shown, to copy
+        "topic.yaml:19:12: this quote is not in the text of 'brit' (the nearest words in it are "
+        "“Marie Curie was born in Warsaw”: copy the words exactly; only whitespace and typographic "
+        "quotes may differ)"
+    ]
+    elsewhere = text.replace("Marie Curie was born in Krakow", "The Nobel committee met in Oslo")
+    assert problems(tmp_path, elsewhere, "elsewhere.yaml") == [  # nothing near: no passage guessed
+        "elsewhere.yaml:19:12: this quote is not in the text of 'brit' "
         "(copy the words exactly; only whitespace and typographic quotes may differ)"
     ]
     fixed = text.replace("born in Krakow", "born in  Warsaw")  # whitespace may differ

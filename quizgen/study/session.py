@@ -114,8 +114,21 @@ class Session:
         last = {a.question.id: a for a in self.attempts}
         return [a.question for a in last.values() if a.outcome.points < 1.0]
 
-    def retry(self, now: dt.datetime) -> Session:
-        return Session(self.mode, self.deck_title, self.mistakes(), now)
+    def retry(self, now: dt.datetime, rng: random.Random | None = None) -> Session:
+        """The mistakes again, their options in a new order: the place of the answer remembered from
+        a minute ago is no test of the answer."""
+        rng = rng or random.Random()
+        return Session(self.mode, self.deck_title, [_reshuffled(q, rng) for q in self.mistakes()], now)
+
+
+def _reshuffled(question: Question, rng: random.Random) -> Question:
+    if question.kind is Kind.TRUE_FALSE or question.answer_index is None or len(question.options) < 2:
+        return question  # True stays before False
+    options = list(question.options)
+    key = options[question.answer_index]
+    while len(set(options)) > 1 and tuple(options) == question.options:
+        rng.shuffle(options)
+    return question.with_options(tuple(options), options.index(key))
 
 
 def one_per_fact(questions: Iterable[Question]) -> list[Question]:

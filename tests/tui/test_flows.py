@@ -236,7 +236,7 @@ async def test_retrying_flashcard_mistakes_stays_in_flashcards(make: AppFactory)
         await pilot.pause()
         retry = app.screen
         assert isinstance(retry, FlashcardScreen)
-        assert retry.card == first
+        assert retry.card.id == first.id
         assert "Card 1 of 1" in screen_text(app)
 
 
@@ -256,6 +256,26 @@ async def test_flashcard_answered_by_typing_proposes_a_grade(make: AppFactory) -
         await pilot.press("enter")
         await pilot.pause()
         assert app.progress.store.reviews()[-1].rating == 3
+
+
+async def test_escape_while_typing_a_flashcards_answer_puts_the_typing_away(make: AppFactory) -> None:
+    """Escape ended the whole session from the answer box; it closes the box, and a second ends it."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        while screen.card is not None and screen.card.options:
+            await pilot.press("space", "4")
+            await pilot.pause()
+        await pilot.press("t", "x", "escape")
+        await pilot.pause()
+        assert app.screen is screen
+        answer = screen.query_one("#answer", Input)
+        assert not answer.display
+        assert answer.value == ""
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
 
 
 async def test_put_in_order(make: AppFactory) -> None:
@@ -424,7 +444,13 @@ async def test_results_and_retry_mistakes(make: AppFactory) -> None:
         await pilot.pause()
         retry = app.screen
         assert isinstance(retry, QuizScreen)
-        assert retry.session.questions == [wrong]
+        [again] = retry.session.questions
+        assert again.id == wrong.id
+        assert again.answer == wrong.answer
+        assert again.options[again.answer_index] == wrong.options[wrong.answer_index]
+        if wrong.kind is not Kind.TRUE_FALSE:  # a new order: where the key was is no test of it
+            assert sorted(again.options) == sorted(wrong.options)
+            assert again.options != wrong.options
         assert "Question 1 of 1" in screen_text(app)
 
 

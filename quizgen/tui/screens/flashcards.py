@@ -239,6 +239,13 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         self.show_card()
 
     def action_finish(self) -> None:
+        """End the session; while an answer is being typed, Escape first puts the typing away."""
+        answer = self.query_one("#answer", Input)
+        if answer.display and not self.revealed:
+            answer.value, answer.display = "", False
+            self.set_focus(None)
+            self.refresh_bindings()
+            return
         from .results import ResultsScreen
 
         self.app.show_instead(ResultsScreen(self.deck, self.session))

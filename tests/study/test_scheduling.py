@@ -264,3 +264,20 @@ def test_a_quiz_never_asks_which_came_first_beside_a_question_on_one_of_its_even
     asked = [s for ref in chosen for s in ref.id.split(":", 1)[0].split("+")]
     assert len(asked) == len(set(asked))
     assert "c:event-date:typed" in [ref.id for ref in chosen]
+
+
+def test_retried_mistakes_show_their_options_in_a_new_order(questions: list[Question]) -> None:
+    import random
+
+    from quizgen.study.session import Attempt, Mode, Session
+
+    choice = next(q for q in questions if q.kind is Kind.MULTIPLE_CHOICE and len(q.options) >= 3)
+    session = Session(Mode.QUIZ, "Curie", [choice], NOW)
+    session.record(
+        Attempt(choice, evaluate_choice(choice, (choice.answer_index + 1) % len(choice.options)), 1.0)
+    )
+    for seed in range(5):
+        [again] = session.retry(NOW, random.Random(seed)).questions
+        assert again.options != choice.options
+        assert sorted(again.options) == sorted(choice.options)
+        assert again.options[again.answer_index] == choice.options[choice.answer_index]

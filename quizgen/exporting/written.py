@@ -42,24 +42,23 @@ def remember(path: Path, data: bytes) -> bool:
 
 def edited(path: Path) -> bool:
     """Whether quizgen wrote this file and it has changed since: a teacher's edits, never replaced."""
-    expected = _read().get(str(real(path)))
-    if expected is None:
-        return False
-    try:
-        return _digest(path.read_bytes()) != expected
-    except OSError:
-        return False
+    return _as_written(path) is False
 
 
 def wrote(path: Path) -> bool:
     """Whether quizgen wrote this file, byte for byte as it is now."""
+    return _as_written(path) is True
+
+
+def _as_written(path: Path) -> bool | None:
+    """Whether the file is as quizgen recorded writing it; None when there is no record to say."""
     expected = _read().get(str(real(path)))
     if expected is None:
-        return False
+        return None
     try:
         return _digest(path.read_bytes()) == expected
     except OSError:
-        return False
+        return None
 
 
 def _record_path() -> Path:

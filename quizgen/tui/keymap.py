@@ -8,22 +8,23 @@ when the student has a keymap: no start pays for it otherwise.
 from __future__ import annotations
 
 import importlib
+import pkgutil
 from collections.abc import Iterator, Mapping
 
 from textual.binding import Binding
 
 from quizgen.facts.errors import did_you_mean
 
-SCREENS = ("browse", "flashcards", "help", "home", "modes", "order", "quiz", "results", "stats")
-
 
 def binding_ids() -> set[str]:
-    """Every binding id a keymap may name: the app's and each screen's."""
+    """Every binding id a keymap may name: the app's and each screen's (every module of
+    ``quizgen.tui.screens``, so a new screen needs no list kept here)."""
+    from quizgen.tui import screens
     from quizgen.tui.app import QuizgenApp
 
     ids = set(_ids(QuizgenApp.BINDINGS))
-    for name in SCREENS:
-        module = importlib.import_module(f"quizgen.tui.screens.{name}")
+    for found in pkgutil.iter_modules(screens.__path__):
+        module = importlib.import_module(f"{screens.__name__}.{found.name}")
         for value in vars(module).values():
             if isinstance(value, type) and value.__module__ == module.__name__:
                 ids.update(_ids(getattr(value, "BINDINGS", ())))

@@ -240,14 +240,19 @@ async def test_retrying_flashcard_mistakes_stays_in_flashcards(make: AppFactory)
         assert "Card 1 of 1" in screen_text(app)
 
 
+async def to_a_typed_card(pilot, screen: FlashcardScreen) -> None:
+    """Know each choice card at once (Easy: it does not come back) until a card to type is shown."""
+    while screen.card is not None and screen.card.options:
+        await pilot.press("space", "4")
+        await pilot.pause()
+
+
 async def test_flashcard_answered_by_typing_proposes_a_grade(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
         await open_mode(pilot, 2)
         screen = app.screen
-        while screen.card is not None and screen.card.options:
-            await pilot.press("space", "3")
-            await pilot.pause()
+        await to_a_typed_card(pilot, screen)
         card = screen.card
         assert card is not None
         await pilot.press("t", *card.answer, "enter")
@@ -264,9 +269,7 @@ async def test_escape_while_typing_a_flashcards_answer_puts_the_typing_away(make
     async with app.run_test(size=(100, 40)) as pilot:
         await open_mode(pilot, 2)
         screen = app.screen
-        while screen.card is not None and screen.card.options:
-            await pilot.press("space", "4")
-            await pilot.pause()
+        await to_a_typed_card(pilot, screen)
         await pilot.press("t", "x", "escape")
         await pilot.pause()
         assert app.screen is screen

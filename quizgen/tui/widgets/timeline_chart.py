@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from quizgen.facts.dates import HistoricalDate
+from quizgen.facts.dates import HistoricalDate, year_label
 from quizgen.textsafe import visible
 
 from .literal import literal
@@ -23,8 +23,7 @@ _SPINE = "       │"  # a wrapped label's next line starts beside the axis
 
 
 def _year(value: float) -> str:
-    year = int(value // 1)
-    return str(year) if year > 0 else f"{1 - year} BC"
+    return year_label(int(value // 1))
 
 
 def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text:

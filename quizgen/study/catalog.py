@@ -56,6 +56,18 @@ class StudyDeck:
         cards = self.cards(store)
         return sessions.card_counts(self.bank.count() - len(cards), cards.values(), now)
 
+    def next_flashcard_due(self, store: Store, now: dt.datetime) -> dt.datetime | None:
+        """When the deck's next flashcard falls due, for "nothing is due" to say; None if none will."""
+        kinds = {kind.value for kind in sessions.FLASHCARD_KINDS}
+        return min(
+            (
+                card.due
+                for question_id, card in self.cards(store).items()
+                if card.due > now and question_id.rsplit(":", 1)[-1] in kinds  # ids end in their kind
+            ),
+            default=None,
+        )
+
     def session_questions(
         self,
         mode: Mode,

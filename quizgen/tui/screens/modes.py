@@ -131,15 +131,7 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
     if not questions:
         message = "No questions."
         if study_mode is Mode.FLASHCARDS:
-            flashcard_kinds = {kind.value for kind in sessions.FLASHCARD_KINDS}
-            soonest = min(
-                (
-                    card.due
-                    for question_id, card in deck.cards(progress.store).items()
-                    if card.due > now and question_id.rsplit(":", 1)[-1] in flashcard_kinds
-                ),
-                default=None,
-            )
+            soonest = deck.next_flashcard_due(progress.store, now)
             message = nothing_due(app.settings.new_per_day, progress.new_seen_today(), soonest, now)
         app.notify(message, markup=False)
         return None

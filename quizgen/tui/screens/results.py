@@ -18,6 +18,7 @@ from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Session
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.timeline_chart import MARKERS
 
 if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
@@ -136,13 +137,10 @@ def _asked(question: Question, width: int) -> str:
         return _short(f"{shown_before}{Cloze.BLANK}{after}", width)
     if question.kind is Kind.WHICH_FIRST and question.options:
         half = max((width - 5) // 2, 8)
-        return " ".join(f"{NUMBERS[i]} {_short(label, half)}" for i, label in enumerate(question.options))
+        return " ".join(f"{MARKERS[i]} {_short(label, half)}" for i, label in enumerate(question.options))
     if question.kind is Kind.ORDER and question.items:
         return _short("In order: " + " · ".join(item.label for item in question.items), width)
     return _short(question.stem, width)
-
-
-NUMBERS = "①②"
 
 
 def _event_by_number(question: Question, label: str) -> str:
@@ -152,11 +150,11 @@ def _event_by_number(question: Question, label: str) -> str:
     index = question.options.index(label)
     item = next((i for i in question.items if i.label == label), None)
     if item is None:
-        return NUMBERS[index]
+        return MARKERS[index]
     when = item.date.label()
     if len(when) > len("1980–1988"):  # "10 December 1903", "the 1st century BC": the year will do
         when = year_label(item.date.year)
-    return f"{NUMBERS[index]} {when}"
+    return f"{MARKERS[index]} {when}"
 
 
 def _short(text: str, width: int) -> str:

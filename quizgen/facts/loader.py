@@ -115,23 +115,16 @@ def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadRe
     parts = _Parts()
     if with_defaults:
         _read_file(default_relations_path(), "quizgen/templates/relations.yaml", parts)
-    read: set[Path] = {_real_path(default_relations_path())} if with_defaults else set()
+    read: set[Path] = {real(default_relations_path())} if with_defaults else set()
     for path in paths:
-        real = _real_path(path)
-        if real in read:  # named twice ("a.yaml ./a.yaml", a file and its folder): one file, read once
+        resolved = real(path)  # a loop of links stays as named: reading it reports the problem
+        if resolved in read:  # named twice ("a.yaml ./a.yaml", a file and its folder): one file, read once
             continue
-        read.add(real)
+        read.add(resolved)
         _read_file(path, display_path(path), parts)
     library = _resolve(parts)
     reports = [r for r in parts.reports.values() if r.problems or not r.display.startswith("quizgen/")]
     return LoadResult(library, tuple(reports))
-
-
-def _real_path(path: Path) -> Path:
-    try:
-        return real(path)
-    except (OSError, RuntimeError):  # a loop of links: reading it reports the problem
-        return path.absolute()
 
 
 def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:
@@ -271,6 +264,11 @@ def _build_entity(values: dict, node: Mapping, reader: Reader, folder: Path, par
     )
 
 
+def _slot_names(text: str) -> set[str]:
+    """The slots a checked template names, whatever their capital: {Subject} is {subject}."""
+    return {name.lower() for _, name, _, _ in string.Formatter().parse(text) if name}
+
+
 def _check_slots(reader: Reader, node: Node, text: str, allowed: frozenset[str], what: str) -> bool:
     try:
         fields = [(name, spec, conversion) for _, name, spec, conversion in string.Formatter().parse(text)]
@@ -298,7 +296,7 @@ def _build_relation(
         return None
     statement_node, statement = node.values["statement"], values["statement"]
     if _check_slots(reader, statement_node, statement, STATEMENT_SLOTS, "the statement"):
-        named = {name.lower() for _, name, _, _ in string.Formatter().parse(statement) if name}
+        named = _slot_names(statement)
         for slot in ("subject", "object"):  # without both, a true/false question is always true
             if slot not in named:
                 reader.problem(
@@ -325,7 +323,7 @@ def _build_relation(
             for slot in _SLOT_FOR_ASK[template["ask"]]:
                 if "{" + slot + "}" in template["question"]:
                     reader.problem(question_node, f"the question names {{{slot}}}, which is its own answer")
-            named = {name.lower() for _, name, _, _ in string.Formatter().parse(template["question"]) if name}
+            named = _slot_names(template["question"])
             given = _GIVEN_FOR_ASK[template["ask"]]
             if named.isdisjoint(given):
                 reader.problem(

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Hashable
 
+from textual.app import ComposeResult
 from textual.widgets import Footer as TextualFooter
 
 WIDE = 100  # columns from which the command palette's key is shown too
@@ -23,10 +24,15 @@ class Footer(TextualFooter):
 
     _shown: Hashable | None = None
 
-    def on_resize(self) -> None:
+    def compose(self) -> ComposeResult:
         """Below 100 columns the palette's key gives its room to the screen's keys (Ctrl+P still
-        opens it, and the help says so)."""
-        self.show_command_palette = self.size.width >= WIDE
+        opens it, and the help says so). Decided as the keys are drawn: the footer spans the
+        terminal, whose width is known before the footer's own first resize."""
+        self.set_reactive(TextualFooter.show_command_palette, self.app.size.width >= WIDE)
+        yield from super().compose()
+
+    async def on_resize(self) -> None:
+        await self.recompose()  # only when the palette's key comes or goes
 
     async def recompose(self) -> None:
         shown = self._keys_to_show()
@@ -53,5 +59,5 @@ class Footer(TextualFooter):
             for _node, binding, enabled, tooltip in self.screen.active_bindings.values()
             if binding.show
         )
-        palette = self.show_command_palette and app.ENABLE_COMMAND_PALETTE
+        palette = app.size.width >= WIDE and app.ENABLE_COMMAND_PALETTE
         return (keys, self.compact, palette, app.COMMAND_PALETTE_BINDING)

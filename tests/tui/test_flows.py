@@ -270,9 +270,14 @@ async def test_escape_while_typing_a_flashcards_answer_puts_the_typing_away(make
         await open_mode(pilot, 2)
         screen = app.screen
         await to_a_typed_card(pilot, screen)
-        await pilot.press("t", "x", "escape")
+        await pilot.press("t", "x")
+        await pilot.pause()
+        assert "Stop typing" in footer_keys(app)  # the footer names what Escape does now
+        assert "End" not in footer_keys(app)
+        await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
+        assert "End" in footer_keys(app)
         answer = screen.query_one("#answer", Input)
         assert not answer.display
         assert answer.value == ""
@@ -596,6 +601,20 @@ async def test_a_flashcards_keys_fit_80_columns_once_a_grade_is_proposed(make: A
     async with wide.run_test(size=(120, 30)) as pilot:
         await ready(pilot)
         assert "palette" in screen_text(wide).splitlines()[-1]
+
+
+async def test_the_palettes_key_follows_the_terminals_width(make: AppFactory) -> None:
+    """Shown from 100 columns, from the first frame on, and coming and going as the terminal is resized."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "palette" not in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(120, 30)
+        await pilot.pause()
+        assert "palette" in screen_text(app).splitlines()[-1]
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert "palette" not in screen_text(app).splitlines()[-1]
 
 
 async def test_browse_timeline(make: AppFactory) -> None:

@@ -59,6 +59,13 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         Binding(
             "u", "undo", "Undo", id="cards.undo", tooltip="Take the last grade back and show that card again"
         ),
+        Binding(  # before End: while an answer is typed, Escape puts the typing away first
+            "escape",
+            "stop_typing",
+            "Stop typing",
+            id="cards.stop_typing",
+            tooltip="While typing: put the answer away (Escape again ends the session)",
+        ),
         Binding("escape", "finish", "End", id="cards.finish", tooltip="End the session and see the results"),
         *SCROLL_BINDINGS,
     ]
@@ -194,7 +201,14 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             return action == "reveal" or card.kind not in CHOICE_KINDS
         if action == "undo":
             return any(a.review_id for a in self.session.attempts)
+        if action in ("stop_typing", "finish"):  # one Escape at a time, and the footer names it
+            return self.typing == (action == "stop_typing")
         return True
+
+    @property
+    def typing(self) -> bool:
+        """The answer box is open on an unanswered card."""
+        return self.query_one("#answer", Input).display and not self.revealed
 
     def action_accept(self) -> None:
         if self.revealed and self.outcome is not None:
@@ -238,14 +252,13 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             self.app.saved(self.app.progress.store.undo, attempt.review_id)
         self.show_card()
 
-    def action_finish(self) -> None:
-        """End the session; while an answer is being typed, Escape first puts the typing away."""
+    def action_stop_typing(self) -> None:
         answer = self.query_one("#answer", Input)
-        if answer.display and not self.revealed:
-            answer.value, answer.display = "", False
-            self.set_focus(None)
-            self.refresh_bindings()
-            return
+        answer.value, answer.display = "", False
+        self.set_focus(None)
+        self.refresh_bindings()
+
+    def action_finish(self) -> None:
         from .results import ResultsScreen
 
         self.app.show_instead(ResultsScreen(self.deck, self.session))

@@ -44,13 +44,15 @@ class HelpScreen(ModalScreen[None]):
         rows: dict[str, list[str]] = {}
         taken: set[str] = set()  # a key the screen binds is the screen's, not the app's
         for source in (self.below, self.app):
+            bound: set[str] = set()  # one key may do two things on a screen, each in its state
             for binding in source.BINDINGS:
                 if isinstance(binding, Binding) and binding.description:
                     keys = keymap.get(binding.id or "", binding.key)
                     free = ",".join(k for k in keys.split(",") if k.strip() not in taken)
-                    taken.update(k.strip() for k in keys.split(","))
+                    bound.update(k.strip() for k in keys.split(","))
                     if free:
                         _add(rows, binding, free, self.app.get_key_display)
+            taken |= bound
         navigation: dict[str, list[str]] = {}
         for active in self.below.active_bindings.values():
             if active.node not in (self.below, self.app) and active.binding.description:

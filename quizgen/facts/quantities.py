@@ -62,7 +62,9 @@ _SCALE_RE = "|".join(sorted(_SCALES, key=len, reverse=True))
 _QUANTITY = re.compile(
     rf"""^(?:(?P<qualifier>{_QUALIFIER_RE})\s*)?
          (?:(?P<currency>{_CURRENCY_RE})\s*)?
-         (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?)
+         (?P<number>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?
+                   |\d{{1,3}}(?:[ \u00a0\u2009\u202f]\d{{3}})+(?!\d)(?:\.\d+)?  # 400 000
+                   |\d+(?:\.\d+)?)
          (?:\s*(?P<scale>{_SCALE_RE})\b)?
          (?:\s*(?P<currency_after>{_CURRENCY_RE})\b)?
          (?:\s+(?P<unit>.+?))?$""",
@@ -174,7 +176,7 @@ def parse_quantity(text: str) -> Quantity:
             f"cannot read {raw!r} as one number",
             "give one number, with a qualifier if the source is not exact: 'at least 5', 'about 4 million'",
         )
-    value = float(match.group("number").replace(",", ""))
+    value = float(re.sub(r"[,\s\u202f]", "", match.group("number")))
     scale = match.group("scale")
     if scale:
         value *= _SCALES[scale.lower()]
@@ -187,6 +189,21 @@ def parse_quantity(text: str) -> Quantity:
         unit=unit,
         currency=_CURRENCIES[currency.lower()] if currency else None,
     )
+
+
+_BELOW = ("nearly", "almost", "under", "less than", "fewer than", "up to", "at most", "no more than")
+_ABOVE = ("over", "more than", "at least", "no fewer than", "no less than")
+
+
+def side(quantity: Quantity) -> int:
+    """Which side of its number a quantity lies: -1 below ("nearly 50"), 1 above ("over 50"), 0 on
+    or about it. "Nearly" is about in meaning but below in direction: "over $50 billion" denies it."""
+    words = quantity.text.lower()
+    if words.startswith(_BELOW):
+        return -1
+    if words.startswith(_ABOVE):
+        return 1
+    return 0
 
 
 def format_number(value: float) -> str:

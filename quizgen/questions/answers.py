@@ -19,7 +19,8 @@ from rapidfuzz import fuzz
 
 from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, parse_date
 from quizgen.facts.library import Library
-from quizgen.facts.quantities import QuantityParseError, parse_quantity
+from quizgen.facts.model import Qualifier, Quantity
+from quizgen.facts.quantities import QuantityParseError, parse_quantity, side
 
 from .model import Question
 from .normalise import normalise
@@ -212,12 +213,28 @@ def _check_quantity(question: Question, given: str) -> Checked | None:
     key = question.quantity
     assert key is not None
     try:
-        value = parse_quantity(given).value
+        answer = parse_quantity(given)
     except QuantityParseError:
         return None  # not a number: compare as text ("thirteen" against the accepted spellings)
-    if abs(value - key.value) <= 1e-9 * max(1.0, abs(key.value)):
-        return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
-    return Checked(Verdict.WRONG, question.answer, given)
+    if not any(_same_number(value, key.value) for value in _readings(answer, key)):
+        return Checked(Verdict.WRONG, question.answer, given)
+    if side(answer) * side(key) < 0:  # "over $50 billion" for "nearly $50 billion"
+        return Checked(Verdict.WRONG, question.answer, given, note=f"the source says {key.text}")
+    note = f"the source says {key.text}" if answer.qualifier not in (Qualifier.EXACT, key.qualifier) else None
+    return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer, note=note)
+
+
+def _readings(answer: Quantity, key: Quantity) -> Iterable[float]:
+    """The typed number, and, where a unit's letter was read as a scale ("110.6 m" as millions),
+    the number before it when the key has a unit of that letter (metres)."""
+    yield answer.value
+    scale = re.search(r"\d\s*([mkbt])\b", answer.text, re.IGNORECASE)
+    if scale and key.unit and key.unit.lower().startswith(scale.group(1).lower()):
+        yield answer.value / {"m": 1e6, "k": 1e3, "b": 1e9, "t": 1e12}[scale.group(1).lower()]
+
+
+def _same_number(a: float, b: float) -> bool:
+    return abs(a - b) <= 1e-9 * max(1.0, abs(b))
 
 
 def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
@@ -242,10 +259,25 @@ def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
         return Checked(Verdict.WRONG, shown, given, note=note)
     if (answer.start, answer.end) == (key.start, key.end):
         return Checked(Verdict.CORRECT, shown, given, matched=shown)
+    if key.last is not None:  # a span is asked for its two ends: a year inside it is not the span
+        return _check_span(key, shown, given, answer)
     if answer.start >= key.start and answer.end <= key.end:
         return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
     if key.start >= answer.start and key.end <= answer.end:
         return Checked(Verdict.WRONG, shown, given, note=f"the source is more precise: {shown}")
+    return Checked(Verdict.WRONG, shown, given)
+
+
+def _check_span(key: HistoricalDate, shown: str, given: str, answer: HistoricalDate) -> Checked:
+    """Each end within the source's end ("March 1980 to 1988" for 1980–1988), else wrong."""
+    last = answer.last or answer.first
+    ends = ((answer.first, key.first), (last, key.last or key.first))
+    if answer.last is not None and all(
+        mine.first_day >= theirs.first_day and mine.last_day <= theirs.last_day for mine, theirs in ends
+    ):
+        return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
+    if answer.last is None and key.start <= answer.start and answer.end <= key.end:
+        return Checked(Verdict.WRONG, shown, given, note=f"that is within the span; it runs {shown}")
     return Checked(Verdict.WRONG, shown, given)
 
 

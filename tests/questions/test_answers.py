@@ -107,6 +107,18 @@ def test_dates_in_every_spelling() -> None:
     assert check_typed(question, "12 March 1957").verdict is Verdict.WRONG
 
 
+def test_a_span_is_answered_by_its_two_ends() -> None:
+    """ "Between which years" wants the span: a year inside it, or a shorter span, is wrong."""
+    question = typed("1961–1972", kind="date", entity_type=None, date=parse_date("1961/1972"))
+    for text in ("1961–1972", "1961-1972", "1961 to 1972", "May 1961 to 1972"):
+        assert check_typed(question, text).verdict is Verdict.CORRECT, text
+    inside = check_typed(question, "1961")
+    assert inside.verdict is Verdict.WRONG
+    assert "within the span" in (inside.note or "")
+    assert check_typed(question, "1962-1972").verdict is Verdict.WRONG
+    assert check_typed(question, "1960-1972").verdict is Verdict.WRONG
+
+
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:
     question = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
     assert check_typed(question, "June").verdict is Verdict.CORRECT
@@ -122,6 +134,37 @@ def test_quantities_in_every_spelling(text: str) -> None:
         "nearly $50 billion", kind="quantity", entity_type=None, quantity=parse_quantity("nearly $50 billion")
     )
     assert check_typed(question, text).verdict is Verdict.CORRECT
+
+
+def test_a_qualifier_that_denies_the_sources_is_wrong() -> None:
+    """ "Over $50 billion" says the opposite of "nearly"; "about 13" for "at least 13" is the
+    number, with a note of what the source says."""
+    nearly = typed(
+        "nearly $50 billion", kind="quantity", entity_type=None, quantity=parse_quantity("nearly $50 billion")
+    )
+    over = check_typed(nearly, "over $50 billion")
+    assert over.verdict is Verdict.WRONG
+    assert over.note == "the source says nearly $50 billion"
+    assert check_typed(nearly, "almost 50 billion").verdict is Verdict.CORRECT
+    at_least = typed("at least 13", kind="quantity", entity_type=None, quantity=parse_quantity("at least 13"))
+    assert check_typed(at_least, "fewer than 13").verdict is Verdict.WRONG
+    about = check_typed(at_least, "about 13")
+    assert about.verdict is Verdict.CORRECT
+    assert about.note == "the source says at least 13"
+    assert check_typed(at_least, "more than 13").note is None
+
+
+def test_numbers_as_people_write_them() -> None:
+    """A unit's letter is not a scale when the key has that unit; digits grouped by spaces."""
+    metres = typed("110.6 metres", kind="quantity", entity_type=None, quantity=parse_quantity("110.6 metres"))
+    assert check_typed(metres, "110.6 m").verdict is Verdict.CORRECT
+    assert check_typed(metres, "110.6 metres").verdict is Verdict.CORRECT
+    money = typed("$3m", kind="quantity", entity_type=None, quantity=parse_quantity("$3 million"))
+    assert check_typed(money, "3m").verdict is Verdict.CORRECT
+    crowd = typed(
+        "about 400,000", kind="quantity", entity_type=None, quantity=parse_quantity("about 400,000")
+    )
+    assert check_typed(crowd, "roughly 400 000").verdict is Verdict.CORRECT
 
 
 def test_wrong_quantity() -> None:

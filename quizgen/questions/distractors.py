@@ -7,6 +7,7 @@ fifty facts or fifty thousand.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Collection, Sequence
@@ -238,22 +239,24 @@ class Distractors:
     # -- numbers and text ---------------------------------------------------
 
     def quantities(self, key: Quantity, rng: random.Random, n: int = 3) -> list[Quantity]:
-        """Values clearly apart from the key (at least half again or half as much), on both sides."""
-        factors = [0.5, 2.0, 3.0, 0.25, 4.0, 1.5, 6.0, 10.0]
-        rng.shuffle(factors)
-        factors.sort(key=lambda f: abs(f - 1) > 1.5)  # the nearest ratios first, in random order
+        """Values clearly apart from the key and from each other, some above it and some below in
+        a random share (the key's rank among the options tells nothing), at the key's precision
+        (13 among 22 and 8, 25.8 billion among 41.3 billion), by uneven steps (no option a plain
+        multiple of another)."""
+        scale, places = _precision(key.value)
+        taken = [key.value]
+        above = rng.randint(0, n)
         chosen: list[Quantity] = []
-        seen = {_round_nicely(key.value, key.value)}
-        for factor in factors:
-            value = _round_nicely(key.value * factor, key.value)
-            if value in seen or value <= 0:
-                continue
-            if any(max(value, v) / min(value, v) < 1.4 for v in seen):
-                continue
-            seen.add(value)
-            chosen.append(replace(key, value=value, text=quantity_label(replace(key, value=value))))
+        for direction in [1] * above + [-1] * (n - above) + [1] * n:  # below runs out: go above
             if len(chosen) >= n:
                 break
+            start = max(taken) if direction > 0 else min(taken)
+            for _ in range(8):
+                value = _rounded_like(start * rng.uniform(1.5, 2.2) ** direction, scale, places)
+                if value and all(max(value, v) / min(value, v) >= 1.4 for v in taken):
+                    taken.append(value)
+                    chosen.append(replace(key, value=value, text=quantity_label(replace(key, value=value))))
+                    break
         return chosen
 
     def texts(self, relation: str, correct: Collection[str], rng: random.Random, n: int = 3) -> list[str]:
@@ -290,14 +293,29 @@ def quantity_label(quantity: Quantity) -> str:
     return f"{text} {quantity.unit}" if quantity.unit else text
 
 
-def _round_nicely(value: float, key: float) -> float:
-    """Round to the key's scale: 13 → whole numbers, 50 billion → billions."""
-    if key >= 1000:
-        magnitude = 10 ** (len(str(int(key))) - 2)
-        return float(round(value / magnitude) * magnitude)
-    if key == int(key):
-        return float(max(1, round(value)))
-    return round(value, 2)
+def _precision(value: float) -> tuple[float, int]:
+    """The scale a number is written in and its precision there: decimal places, or for a whole
+    number minus its significant digits (25.8 billion → (1e9, 1); 50 → (1, -1); 13 → (1, -2))."""
+    scale = next((s for s in (1e12, 1e9, 1e6) if abs(value) >= s), 1.0)
+    text = f"{abs(value) / scale:.10g}"
+    if "." in text:
+        return scale, len(text.split(".")[1])
+    return scale, -max(1, len(text.strip("0")))
+
+
+def _rounded_like(value: float, scale: float, precision: int) -> float | None:
+    """``value`` written as precisely as the key, or None where that would show: a last decimal
+    of 0 that :g drops (210 among 110.6), or nothing left above zero."""
+    scaled = value / scale
+    if precision > 0:
+        rounded = round(scaled, precision)
+        if rounded == round(rounded, precision - 1):
+            return None
+    elif scaled < 1:
+        return None
+    else:  # as many significant digits as the key's, and whole
+        rounded = float(round(scaled, min(0, -precision - 1 - math.floor(math.log10(scaled)))))
+    return rounded * scale if rounded > 0 else None
 
 
 def _sample(pool: Sequence[str], rng: random.Random) -> Sequence[str]:

@@ -315,6 +315,17 @@ def test_date_distractors_are_near_and_on_both_sides(world: tuple[Library, list[
     assert violations == []
 
 
+def test_numeric_options_are_written_as_precisely_as_the_key(world: tuple[Library, list[Question]]) -> None:
+    _, questions = world
+    violations = []
+    for question in questions:
+        if question.kind is Kind.MULTIPLE_CHOICE and question.quantity is not None:
+            decimals = {len(m.group(1)) if (m := re.search(r"\.(\d+)", o)) else 0 for o in question.options}
+            if len(decimals) != 1:
+                violations.append(f"{question.id}: {question.options}")
+    assert violations == []
+
+
 def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:
     library, questions = world
     violations = []

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -50,6 +51,9 @@ def escape(text: str) -> str:
     return text.replace("\r\n", "\n").replace("\r", "\n").translate(_SPECIALS)
 
 
+ARROW_NOTE = "GIFT reads '->' in a short answer as a matching pair"
+
+
 def render(deck: Deck, questions: Sequence[Question]) -> Rendered:
     notes = Notes("gift")
     blocks = [f"{HEADER}: {one_line(deck.title)}\n\n$CATEGORY: {one_line(category_path(deck))}\n"]
@@ -57,9 +61,13 @@ def render(deck: Deck, questions: Sequence[Question]) -> Rendered:
     for question in questions:
         if question.kind is Kind.ORDER:
             continue
-        if question.kind in (Kind.TYPED, Kind.CLOZE) and any("->" in a for a in _alternatives(question)):
-            notes.skipped(question, "GIFT reads '->' in a short answer as a matching pair")
-            continue
+        if question.kind in (Kind.TYPED, Kind.CLOZE):
+            if "->" in question.answer:
+                notes.skipped(question, ARROW_NOTE)
+                continue
+            for spelling in exact_spellings(question):
+                if "->" in spelling:  # one alias lost, not the question
+                    notes.changed(question, f"left out the accepted answer {spelling!r}: {ARROW_NOTE}")
         blocks.append(_question(question))
         kept.append(question)
         if has_xml_forbidden(question_texts(question)):
@@ -103,7 +111,9 @@ def _answer_block(question: Question, feedback: str) -> str:
             return "{" + ("TRUE" if question.answer == "True" else "FALSE") + feedback.strip() + "}"
         case Kind.TYPED | Kind.CLOZE:
             lines = [
-                "\t=%100%" + escape(xml_text(text).replace("*", "\\*")) for text in _alternatives(question)
+                "\t=%100%" + escape(xml_text(text).replace("*", "\\*"))
+                for text in exact_spellings(question)
+                if "->" not in text
             ]
         case Kind.YEAR_GUESS:
             assert question.date is not None
@@ -125,7 +135,3 @@ def _html(text: str) -> str:
 def _weightless(text: str) -> str:
     """An option starting with '%50%' would read as a weight: an explicit zero weight comes first."""
     return f"%0%{text}" if text.startswith("%") else text
-
-
-def _alternatives(question: Question) -> list[str]:
-    return list(dict.fromkeys([question.answer, *question.accepted]))

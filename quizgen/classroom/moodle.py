@@ -23,6 +23,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -150,14 +151,14 @@ def _truefalse(question: Question) -> ET.Element:
 def _shortanswer(question: Question) -> ET.Element:
     element = _head(question, "shortanswer", html_text(question.stem))
     ET.SubElement(element, "usecase").text = "0"
-    for text in _alternatives(question):
+    for text in exact_spellings(question):
         _answer(element, "100", _wildcard_safe(xml_text(text)), "plain_text")
     return element
 
 
 def _cloze(question: Question) -> ET.Element:
     assert question.cloze is not None
-    blank = "~".join("=" + _cloze_answer(text) for text in _alternatives(question))
+    blank = "~".join("=" + _cloze_answer(text) for text in exact_spellings(question))
     text = f"{html_text(question.cloze.before)}{{1:SHORTANSWER:{blank}}}{html_text(question.cloze.after)}"
     return _head(question, "cloze", text)
 
@@ -191,11 +192,6 @@ def _ordering(question: Question) -> ET.Element:
     return element
 
 
-def _alternatives(question: Question) -> list[str]:
-    """The key first, then every other accepted answer, each once."""
-    return list(dict.fromkeys([question.answer, *question.accepted]))
-
-
 def _wildcard_safe(text: str) -> str:
     """Moodle's short answers read ``*`` as "anything"; ``\\*`` is a literal star."""
     return text.replace("*", "\\*")
@@ -210,7 +206,7 @@ def _breaks_cloze(question: Question) -> bool:
     cannot end an answer on ``\\`` or ``&``: such an answer cannot survive."""
     return any(
         "\\}" in text or "\\#" in text or text.rstrip().endswith(("\\", "&"))
-        for text in _alternatives(question)
+        for text in exact_spellings(question)
     )
 
 

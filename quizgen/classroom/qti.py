@@ -31,6 +31,7 @@ from pathlib import Path
 from quizgen.decks import Deck
 from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -188,7 +189,7 @@ def _fill(question: Question, ident: str, presentation: ET.Element, processing: 
         assert question.cloze is not None
         text = f"{html_text(question.cloze.before)}[{BLANK}]{html_text(question.cloze.after)}"
         _material(presentation, text)
-        answers = [(f"{ident}_a{i}", a) for i, a in enumerate(_alternatives(question), 1)]
+        answers = [(f"{ident}_a{i}", a) for i, a in enumerate(exact_spellings(question), 1)]
         _choices(presentation, f"response_{BLANK}", answers, prompt=BLANK, texttype="text/plain")
         for answer_ident, _ in answers:
             _score(processing, f"response_{BLANK}", answer_ident, "Add", "100")
@@ -203,7 +204,7 @@ def _fill(question: Question, ident: str, presentation: ET.Element, processing: 
         case Kind.TYPED:
             _blank(presentation)
             condition = _condition(processing)
-            for answer in _alternatives(question):
+            for answer in exact_spellings(question):
                 equal = ET.SubElement(condition[0], "varequal", respident="response1")
                 equal.text = xml_text(answer)
             _set(condition[1], "Set", "100")
@@ -290,7 +291,3 @@ def _score(processing: ET.Element, response: str, answer: str, action: str, poin
 
 def _set(condition: ET.Element, action: str, points: str) -> None:
     ET.SubElement(condition, "setvar", action=action, varname="SCORE").text = points
-
-
-def _alternatives(question: Question) -> list[str]:
-    return list(dict.fromkeys([question.answer, *question.accepted]))

@@ -17,11 +17,12 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, parse_date
+from quizgen.facts.dates import MONTHS, DateParseError, HistoricalDate, Precision, parse_date
 from quizgen.facts.library import Library
 from quizgen.facts.model import Qualifier, Quantity
 from quizgen.facts.quantities import QuantityParseError, parse_quantity, side
 
+from .distractors import quantity_label
 from .model import Question
 from .normalise import normalise
 
@@ -284,3 +285,31 @@ def _check_span(key: HistoricalDate, shown: str, given: str, answer: HistoricalD
 def accepted_spellings(question: Question) -> Iterable[str]:
     """Every form a typed answer may take (for listing on a card's back)."""
     return dict.fromkeys((question.answer, *question.accepted)).keys()
+
+
+def exact_spellings(question: Question) -> list[str]:
+    """The answers a platform that compares letter by letter should accept (Moodle, GIFT, Canvas):
+    every accepted answer, and the other ways of writing a date or number that this checker
+    takes ("1961-1972" for "1961–1972", "1930-08-05" for "5 August 1930", "13" for "at least 13")."""
+    forms = [question.answer, *question.accepted]
+    if question.date is not None and question.answer_kind == "date":
+        forms += _date_spellings(question.date)
+    if question.quantity is not None and question.answer_kind == "quantity":
+        bare = quantity_label(question.quantity)
+        forms += [bare, bare.replace(",", "")]
+    return [form for form in dict.fromkeys(forms) if check_typed(question, form).correct]
+
+
+def _date_spellings(date: HistoricalDate) -> list[str]:
+    if date.last is not None:
+        first, last = date.first.label(), date.last.label()
+        return [f"{first}-{last}", f"{first} - {last}", f"{first} to {last}"]
+    point = date.first
+    if point.approximate:
+        return [point.label().removeprefix("c. "), f"circa {point.label().removeprefix('c. ')}"]
+    if point.precision is Precision.DAY and point.month and point.day and point.year > 0:
+        month = MONTHS[point.month - 1]
+        return [f"{month} {point.day}, {point.year}", f"{point.year}-{point.month:02d}-{point.day:02d}"]
+    if point.precision in (Precision.DECADE, Precision.CENTURY):
+        return [point.label().removeprefix("the ")]
+    return []

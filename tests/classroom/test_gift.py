@@ -11,6 +11,7 @@ from quizgen.classroom.gift import escape
 from quizgen.classroom.moodle import idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -44,7 +45,7 @@ def hostile_gift(hostile: Deck, tmp_path_factory: pytest.TempPathFactory) -> tup
 
 
 def alternatives(question: Question) -> list[str]:
-    return list(dict.fromkeys([question.answer, *question.accepted]))
+    return [text for text in exact_spellings(question) if "->" not in text]
 
 
 def check_question(read: GiftQuestion, question: Question) -> None:
@@ -109,13 +110,13 @@ def test_hostile_content_reads_back_and_an_arrow_answer_is_named(
     _, questions = parse_gift(source)
     arrow = [q for q in hostile.questions if q.kind is Kind.TYPED and "Vil -> lain" in q.accepted]
     assert len(arrow) == 1
-    expected = [q for q in hostile.questions if q.kind is not Kind.ORDER and q not in arrow]
+    expected = [q for q in hostile.questions if q.kind is not Kind.ORDER]  # the arrow's alias alone is lost
     for read, question in zip(questions, expected, strict=True):
         check_question(read, question)
     assert len(questions) == len(expected)
     control = set(with_control_characters(hostile.questions))
     named = [
-        f"gift: skipped {q.id}: GIFT reads '->' in a short answer as a matching pair"
+        f"gift: {q.id}: left out the accepted answer 'Vil -> lain': GIFT reads '->' in a short answer as a matching pair"
         if q in arrow
         else f"gift: {q.id}: control characters written as visible escapes (such as \\x1b)"
         for q in hostile.questions

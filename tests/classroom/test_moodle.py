@@ -11,6 +11,7 @@ from quizgen.classroom.common import year_range
 from quizgen.classroom.moodle import IDNUMBER_LIMIT, idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -94,9 +95,7 @@ def check_question(element: ET.Element, question: Question) -> None:
                 question.cloze.before,
                 question.cloze.after,
             )
-            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == list(
-                dict.fromkeys([question.answer, *question.accepted])
-            )
+            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == exact_spellings(question)
             return
         case Kind.MULTIPLE_CHOICE | Kind.WHICH_FIRST:
             assert [html_to_text(text_of(a, ".")) for a in answers] == list(question.options)
@@ -109,9 +108,7 @@ def check_question(element: ET.Element, question: Question) -> None:
             assert right == {"true": "100" if question.answer == "True" else "0",
                              "false": "0" if question.answer == "True" else "100"}  # fmt: skip
         case Kind.TYPED:
-            assert [unescape_wildcard(text_of(a, ".")) for a in answers] == list(
-                dict.fromkeys([question.answer, *question.accepted])
-            )
+            assert [unescape_wildcard(text_of(a, ".")) for a in answers] == exact_spellings(question)
             assert {a.get("fraction") for a in answers} == {"100"}
         case Kind.YEAR_GUESS:
             assert question.date is not None

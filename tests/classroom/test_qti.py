@@ -13,6 +13,7 @@ from quizgen.classroom.common import year_range
 from quizgen.classroom.qti import QUESTION_TYPES, assessment_ident, item_ident
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.questions.answers import exact_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -87,7 +88,7 @@ def check_item(item: ET.Element, question: Question) -> None:
     feedback = item.find("qti:itemfeedback/qti:flow_mat", NS)
     assert feedback is not None
     assert html_to_text(mattext(feedback)).endswith(question.source_line())
-    alternatives = list(dict.fromkeys([question.answer, *question.accepted]))
+    alternatives = exact_spellings(question)
     if question.kind is Kind.CLOZE:
         assert question.cloze is not None
         before, after = mattext(presentation).split("[blank1]")

@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 from quizgen.facts.dates import parse_date
 from quizgen.facts.model import Kind
 from quizgen.facts.quantities import QuantityParseError, parse_quantity
-from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed
+from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed, exact_spellings
 from quizgen.questions.model import Question, SourceRef
 from quizgen.questions.normalise import normalise
 
@@ -117,6 +117,25 @@ def test_a_span_is_answered_by_its_two_ends() -> None:
     assert "within the span" in (inside.note or "")
     assert check_typed(question, "1962-1972").verdict is Verdict.WRONG
     assert check_typed(question, "1960-1972").verdict is Verdict.WRONG
+
+
+@pytest.mark.parametrize(
+    ("key", "date", "more"),
+    [
+        ("5 August 1930", "1930-08-05", ["August 5, 1930", "1930-08-05"]),
+        ("1961–1972", "1961/1972", ["1961-1972", "1961 - 1972", "1961 to 1972"]),
+        ("c. 1970", "1970~", ["1970", "circa 1970"]),
+        ("the 1980s", "198X", ["1980s"]),
+    ],
+)
+def test_platforms_that_compare_letters_get_every_spelling_the_app_takes(
+    key: str, date: str, more: list[str]
+) -> None:
+    """Moodle took only "1961–1972", with a dash no student types; the app takes "1961-1972"."""
+    question = typed(key, kind="date", entity_type=None, date=parse_date(date))
+    assert exact_spellings(question) == [key, *more]
+    number = typed("at least 13", kind="quantity", entity_type=None, quantity=parse_quantity("at least 13"))
+    assert exact_spellings(number) == ["at least 13", "13"]
 
 
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:

@@ -94,8 +94,14 @@ def key_csv(version: Version) -> bytes:
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(KEY_HEADER)
     for printed in version.questions:
-        writer.writerow((printed.number, plain(printed.key)))
+        writer.writerow((printed.number, _not_a_formula(plain(printed.key))))
     return buffer.getvalue().encode("utf-8")
+
+
+def _not_a_formula(text: str) -> str:
+    """A spreadsheet runs a cell starting with = + - @ (or a tab or return) as a formula: such an
+    answer gets a leading apostrophe, which spreadsheets show as text and do not display."""
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def is_printed_test(path: Path) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import csv
 import re
 import sys
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pypdf
@@ -15,6 +15,7 @@ from quizgen.classroom import paper, printable
 from quizgen.classroom.paper import LETTERS, Version
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.questions.model import Question, SourceRef
 from quizgen.textsafe import visible
 
 from .conftest import RTL_WORDS, Deck, run, run_quietly
@@ -138,6 +139,35 @@ def test_csv_keys_for_scanning_tools(two_versions: Printed) -> None:
         assert lettered
         assert all(row[1] in LETTERS for row in lettered)
     assert f"Wrote {two_versions.pdf.with_name('test-key-B.csv')}" in two_versions.out
+
+
+SAMPLE = Question(
+    id="f:t:typed",
+    kind=Kind.TYPED,
+    stem="Where?",
+    answer="Baghdad",
+    statement_ids=("f",),
+    template_id="t",
+    sources=(SourceRef("s", "Source", "Source"),),
+)
+
+
+def test_a_csv_key_never_holds_a_formula() -> None:
+    """An answer starting with = + - or @ would run as a formula when a teacher opens the key in a
+    spreadsheet: it is written as text (a leading apostrophe), and other answers as they are."""
+    answers = ['=HYPERLINK("http://x")', "+3", "-5 degrees", "@home", "Baghdad"]
+    questions = tuple(
+        paper.PrintedQuestion(number, replace(SAMPLE, answer=answer))
+        for number, answer in enumerate(answers, 1)
+    )
+    rows = list(csv.reader(printable.key_csv(Version("A", questions)).decode("utf-8").splitlines()))
+    assert [row[1] for row in rows[1:]] == [
+        '\'=HYPERLINK("http://x")',
+        "'+3",
+        "'-5 degrees",
+        "'@home",
+        "Baghdad",
+    ]
 
 
 def test_pages_are_a4_numbered_and_none_is_blank(two_versions: Printed) -> None:

@@ -51,6 +51,7 @@ class AnkiDeck:
     cards: int
     first_id: int
     deck_names: tuple[str, ...]
+    alike: int = 0  # questions left out, asked exactly as one kept
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,6 +61,7 @@ class ExportReport:
     path: Path
     size: int
     questions: int
+    alike: int  # questions asked exactly as another: one card for both
     notes: int
     cards: int
     tags: int
@@ -121,6 +123,8 @@ def _build_anki_deck(
         done += len(spec.questions)
         if progress is not None:
             progress(done, len(questions))
+    if progress is not None and done < len(questions):  # the rest were asked alike
+        progress(len(questions), len(questions))
     decks = [main, timeline] if timeline.notes else [main]
     return AnkiDeck(
         package=genanki.Package(decks),
@@ -128,6 +132,7 @@ def _build_anki_deck(
         cards=cards,
         first_id=first_note_id(deck.id),
         deck_names=tuple(d.name for d in decks),
+        alike=len(questions) - done,
     )
 
 
@@ -141,6 +146,7 @@ def write_anki_deck(built: AnkiDeck, path: Path, timestamp: float) -> ExportRepo
         path=path,
         size=path.stat().st_size,
         questions=len(questions),
+        alike=built.alike,
         notes=len(built.notes),
         cards=built.cards,
         tags=len({tag for spec in built.notes for tag in spec.tags}),

@@ -99,13 +99,20 @@ def note_specs(deck: Deck, library: Library, questions: Sequence[Question]) -> I
 
 
 def _groups(library: Library, questions: Sequence[Question]) -> Iterator[tuple[Question, ...]]:
-    """Each question alone, except a typed reverse question joining its forward question."""
+    """Each question alone, except a typed reverse question joining its forward question, and a
+    question asked exactly as an earlier one (a year-precision event's "In what year...?" is both a
+    typed question and a year guess): one note, or Anki shows the same card twice."""
     pairs = _reverse_pairs(library, questions)
     absorbed = set(pairs.values())
     by_id = {q.id: q for q in questions if q.id in absorbed}
+    asked: set[tuple[str, str, tuple[str, ...]]] = set()
     for question in questions:
         if question.id in absorbed:
             continue
+        alike = (question.stem, question.answer, question.options)
+        if alike in asked:
+            continue
+        asked.add(alike)
         reverse = pairs.get(question.id)
         yield (question,) if reverse is None else (question, by_id[reverse])
 

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rich import box
+from rich.columns import Columns
 from rich.console import Console, Group
 from rich.filesize import decimal
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn
@@ -212,28 +213,41 @@ def _progress(err: Console) -> Iterator[Progress]:
         yield progress
 
 
+def _counts_table(name: str, counted: str, counts: Mapping[str, int]) -> Table:
+    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
+    table.add_column(name)
+    table.add_column(counted, justify="right")
+    for label, count in counts.items():
+        table.add_row(label, str(count))
+    return table
+
+
 def summary(target: Target, report: ExportReport) -> Group:
     """What a teacher checks after an export: where the file is, and what it holds."""
     title = visible(target.deck.title)
     head = Text.assemble(
         ("Wrote ", "bold"), (visible(str(report.path)), "bold green"), f" ({decimal(report.size)})"
     )
+    alike = (
+        f" ({report.alike} others read exactly like one of them and share its card)" if report.alike else ""
+    )
     counts = Text(
-        f"“{title}”: {report.notes} notes, {report.cards} cards from {report.questions} questions, "
+        f"“{title}”: {report.notes} notes, {report.cards} cards from {report.questions} questions{alike}, "
         f"{report.tags} tags; decks: {', '.join(visible(d) for d in report.decks)}"
     )
-    table = Table(box=box.SIMPLE_HEAD, show_edge=False, pad_edge=False)
-    table.add_column("note type")
-    table.add_column("notes", justify="right")
-    table.add_column("   kind")
-    table.add_column("questions", justify="right")
-    types = list(report.by_note_type.items())
-    kinds = list(report.by_kind.items())
-    for row in range(max(len(types), len(kinds))):
-        note_type, notes = types[row] if row < len(types) else ("", "")
-        kind, count = kinds[row] if row < len(kinds) else ("", "")
-        table.add_row(note_type, str(notes), "   " + kind.replace("_", " "), str(count))
-    parts: list[Text | Table] = [head, counts, table]
+    parts: list[Text | Table | Columns] = [
+        head,
+        counts,
+        Columns(  # two tables, not one: a note type's row has nothing to do with the kind beside it
+            [
+                _counts_table("note type", "notes", report.by_note_type),
+                _counts_table(
+                    "kind", "questions", {k.replace("_", " "): n for k, n in report.by_kind.items()}
+                ),
+            ],
+            padding=(0, 4),
+        ),
+    ]
     if source_date_epoch() is not None:
         moment = datetime.datetime.fromtimestamp(report.timestamp, datetime.UTC)
         parts.append(

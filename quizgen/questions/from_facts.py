@@ -233,6 +233,9 @@ def _typed(ctx, fact, relation, template, asked, question_id, rng) -> Question |
     return Question(**_base(ctx, fact, template, asked, question_id, Kind.TYPED))
 
 
+_COUNTS = {2: "the two", 3: "the three", 4: "the four"}
+
+
 def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
     if asked.open_set:
         return None  # any person might be among "the 38 others": no option is surely wrong
@@ -261,6 +264,8 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
     if len(options) < MIN_CHOICES:
         return None
     base = _base(ctx, fact, template, asked, question_id, Kind.MULTIPLE_CHOICE)
+    if asked.answer_kind == "entity" and len(asked.correct) > 1:  # "Who crewed Apollo 11?" offers one
+        base["stem"] = f"{base['stem']} One of {_COUNTS.get(len(asked.correct), 'several')} is listed."
     base["answer"] = key
     base["accepted"] = tuple(a for a in accepted if normalise(a) != normalise(key))
     rng.shuffle(options)

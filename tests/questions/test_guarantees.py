@@ -326,6 +326,26 @@ def test_numeric_options_are_written_as_precisely_as_the_key(world: tuple[Librar
     assert violations == []
 
 
+def test_a_choice_among_several_right_answers_says_one_is_listed(
+    world: tuple[Library, list[Question]],
+) -> None:
+    """ "Who imposed the sanctions?" offering the EU alone read as if the EU were the whole answer."""
+    library, questions = world
+    several = [
+        q
+        for q in questions
+        if q.kind is Kind.MULTIPLE_CHOICE
+        and isinstance(statement := library.statements_by_id[q.fact_id], Fact)
+        and len(statement.objects) > 1
+        and (template_of(library, q)[0] is None or template_of(library, q)[0].ask == "object")
+    ]
+    assert all(re.search(r" One of (the \w+|several) is listed\.$", q.stem) for q in several), [
+        q.stem for q in several
+    ]
+    if library.relations.get("sanctioned_by"):
+        assert several
+
+
 def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:
     library, questions = world
     violations = []

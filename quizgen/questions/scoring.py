@@ -39,10 +39,10 @@ def year_points(key: HistoricalDate, guess_year: int) -> float:
     first, last = days_from_civil(guess_year, 1, 1), days_from_civil(guess_year, 12, 31)
     if first <= key.reach_end and last >= key.reach_start:
         return 1.0
-    if last < key.reach_start:
-        distance = (key.reach_start - last) / 365.2425
-    else:
-        distance = (first - key.reach_end) / 365.2425
+    # from the far side of the guessed year: 2011 is a year before 2012, 2010 two (from the near
+    # side, both were within a year and earned the same)
+    days = key.reach_start - first if last < key.reach_start else last - key.reach_end
+    distance = round(days / 365.2425, 1)  # in tenths of a year: leap days are no distance
     return 0.5 ** (max(distance, 1.0) / half_life(key))
 
 

@@ -72,6 +72,17 @@ def test_year_points_bounded_and_monotonic(key_year: int, near: int, far: int) -
         assert 0.0 <= distant <= close <= 1.0
 
 
+@pytest.mark.parametrize("key_year", [2012, 1867, 1957])
+def test_each_year_further_off_earns_less(key_year: int) -> None:
+    """2011 and 2010 both earned 71% for 2012: a year off and two years off must differ."""
+    key = parse_date(str(key_year))
+    for direction in (1, -1):
+        points = [year_points(key, key_year + direction * off) for off in range(8)]
+        assert points[0] == 1.0
+        steps = [b / a for a, b in itertools.pairwise(points[1:])]  # each further year
+        assert max(steps) - min(steps) < 0.01, points  # costs the same share: none is free
+
+
 def items(*dates: str) -> list[TimelineItem]:
     return [TimelineItem(f"e{i}", f"event {i}", parse_date(d)) for i, d in enumerate(dates)]
 

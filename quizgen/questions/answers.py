@@ -83,6 +83,8 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
         return Checked(Verdict.WRONG, question.answer, given, note=NO_ANSWER)
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
         return _check_date(question.date, question.answer, given)
+    if question.answer_kind == "entity":
+        given = without_preposition(given, question.answer)  # "in Baghdad" for "Where ...?"
     if question.answer_kind == "quantity" and question.quantity is not None:
         quantity = _check_quantity(question, given)
         if quantity is not None:
@@ -96,7 +98,31 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
             return Checked(Verdict.CORRECT, question.answer, given, matched=form)
     if _names_only_answers(given, forms):
         return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
+    hedge = _HEDGE.match(question.answer)
+    if hedge and normalise(question.answer[hedge.end() :]) == typed:  # "Shia" for "mostly Shia"
+        return Checked(
+            Verdict.CORRECT,
+            question.answer,
+            given,
+            matched=question.answer,
+            note=f"the source says {question.answer}",
+        )
     return _check_typo(question, given, forms, vocabulary or Vocabulary())
+
+
+_PREPOSITION = re.compile(r"(?:in|on|at|from|by|during|to)\s+", re.IGNORECASE)
+_HEDGE = re.compile(
+    r"(?:mostly|mainly|largely|chiefly|predominantly|primarily|partly|in part)\s+", re.IGNORECASE
+)
+
+
+def without_preposition(given: str, key: str) -> str:
+    """The answer without the preposition the question's sentence would put before it: "in Baghdad",
+    "on 3 January 2020", "by the United States"; kept when the key itself starts with it."""
+    match = _PREPOSITION.match(given)
+    if match is None or _PREPOSITION.match(key) or match.end() == len(given):
+        return given
+    return given[match.end() :]
 
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
@@ -250,7 +276,7 @@ def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
 
 def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
     try:
-        answer = parse_answer_date(given, key)
+        answer = parse_answer_date(without_preposition(given, shown), key)
     except DateParseError as error:
         note = (
             "write the month as a word, such as 11 March 1957"

@@ -15,7 +15,7 @@ from itertools import combinations
 
 from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, days_from_civil, parse_date
 
-from .answers import NO_ANSWER
+from .answers import NO_ANSWER, without_preposition
 from .model import TimelineItem
 
 ERA_ORIGIN = 2000  # half-lives grow with distance from the present era
@@ -51,6 +51,7 @@ def score_year(key: HistoricalDate, text: str) -> YearScore:
     given = " ".join(text.split())
     if not given:
         return YearScore(0.0, None, NO_ANSWER)  # a student who gave up, not a malformed date
+    given = without_preposition(given, "")  # "in 1998"
     if given.isdigit() and len(given) <= 2 and key.first.year >= 1000:
         return YearScore(0.0, None, f"{given!r} would be AD {given}; name the whole year")  # "79" meant 1979
     try:

@@ -138,6 +138,25 @@ def test_platforms_that_compare_letters_get_every_spelling_the_app_takes(
     assert exact_spellings(number) == ["at least 13", "13"]
 
 
+def test_the_preposition_the_sentence_would_use_is_not_held_against_an_answer() -> None:
+    """ "in Baghdad" for "Where was he killed?" was wrong; "In-N-Out" keeps its "In"."""
+    assert check_typed(typed("Baghdad"), "in Baghdad", PLACES).verdict is Verdict.CORRECT
+    assert check_typed(typed("Baghdad"), "in", PLACES).verdict is Verdict.WRONG
+    people = typed("United States", entity_type="place")
+    assert check_typed(people, "by the United States").verdict is Verdict.CORRECT
+    assert check_typed(typed("In-N-Out", entity_type="organisation"), "In-N-Out").verdict is Verdict.CORRECT
+    date = typed("3 January 2020", kind="date", entity_type=None, date=parse_date("2020-01-03"))
+    assert check_typed(date, "on 3 January 2020").verdict is Verdict.CORRECT
+
+
+def test_an_answer_without_the_sources_hedge_is_right_with_a_note() -> None:
+    question = typed("mostly Shia", kind="text", entity_type=None)
+    result = check_typed(question, "Shia")
+    assert result.verdict is Verdict.CORRECT
+    assert result.note == "the source says mostly Shia"
+    assert check_typed(question, "Sunni").verdict is Verdict.WRONG
+
+
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:
     question = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
     assert check_typed(question, "June").verdict is Verdict.CORRECT

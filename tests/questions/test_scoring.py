@@ -83,6 +83,11 @@ def test_each_year_further_off_earns_less(key_year: int) -> None:
         assert max(steps) - min(steps) < 0.01, points  # costs the same share: none is free
 
 
+def test_a_year_said_as_in_a_sentence_is_read() -> None:
+    assert score_year(parse_date("2023"), "in 2023").points == 1.0
+    assert score_year(parse_date("1979"), "in 79").note == "'79' would be AD 79; name the whole year"
+
+
 def items(*dates: str) -> list[TimelineItem]:
     return [TimelineItem(f"e{i}", f"event {i}", parse_date(d)) for i, d in enumerate(dates)]
 

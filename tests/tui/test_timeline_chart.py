@@ -26,6 +26,16 @@ def test_the_axis_ends_carry_the_first_and_last_events_years(
     assert axis.endswith(f" {ends[1]}")
 
 
+@pytest.mark.parametrize(
+    ("answer", "guess"), [("2020-01-03", "2019"), ("2020-06", "2020"), ("1979", "1980/1988")]
+)
+def test_every_marker_is_on_the_axis_whatever_covers_it(answer: str, guess: str) -> None:
+    """A guessed year drawn as a bar over the answer's day erased the answer's ①."""
+    axis = strip([("answer", parse_date(answer)), ("guess", parse_date(guess))]).plain.splitlines()[0]
+    assert "①" in axis
+    assert "②" in axis
+
+
 def test_each_row_of_the_vertical_timeline_starts_with_its_events_year() -> None:
     rows = vertical([("revolution", parse_date("1979")), ("war", parse_date("1980/1988"))]).plain.splitlines()
     assert rows[0].split() == ["1979", "●", "1979", "revolution"]

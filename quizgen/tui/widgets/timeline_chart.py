@@ -43,12 +43,13 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
     def column(year: float) -> int:
         return min(max(round((year - low) / (high - low) * (axis_width - 1)), 0), axis_width - 1)
 
-    for index, (_, date) in enumerate(points):
-        style = PALETTE[index % len(PALETTE)]
+    for index, (_, date) in enumerate(points):  # every bar first: none may cover a marker
         first, last = column(date.start_year), column(date.end_year)
         if date.is_range or last - first > 1:
             for x in range(first, last + 1):
-                cells[x], styles[x] = "━", style
+                cells[x], styles[x] = "━", PALETTE[index % len(PALETTE)]
+    for index, (_, date) in enumerate(points):
+        style = PALETTE[index % len(PALETTE)]
         spot = column(date.mid_year)
         while cells[spot] in MARKERS and spot < axis_width - 1:
             spot += 1

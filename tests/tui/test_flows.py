@@ -497,6 +497,28 @@ async def test_results_show_the_right_answer_on_80_columns(make: AppFactory) -> 
             assert question.answer[:8] in row, row
 
 
+async def test_a_long_sessions_score_stays_above_its_scrolling_answers(make: AppFactory) -> None:
+    """After about 18 answers at 80x24 the score line scrolled away with the rows, for good, and the
+    table's scroll bar pushed the answer column past the edge."""
+    app = make(decks=[ROOT / "decks" / "soleimani.yaml"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 2)
+        for _ in range(20):
+            await pilot.press("space", "3")
+            await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        keys = [attempt.question.answer for attempt in app.screen.session.attempts]
+        assert len(keys) == 20
+        await pilot.press(*["down"] * 25)  # the cursor to the last row
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        assert any(line.strip().startswith("Score") for line in lines)
+        last_row = next(line for line in reversed(lines) if "✓" in line)
+        assert keys[-1][:8] in last_row, "\n".join(lines)
+
+
 async def test_stats(make: AppFactory, clock: FakeClock) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

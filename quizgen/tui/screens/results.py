@@ -84,7 +84,8 @@ class ResultsScreen(FramedScreen[None]):
         table.add_column("Your answer", key="given")
         table.add_column("Answer", key="key")
         # the answer columns fit beside the question on an 80-column terminal: nothing scrolls away
-        room = max(self.app.size.width - 14, 40)
+        # (the margins, the mark column, cell padding and the table's own scroll bar)
+        room = max(self.app.size.width - 16, 40)
         answer_width = room // 4
         stem_width = room - 2 * answer_width
         for attempt in session.attempts:

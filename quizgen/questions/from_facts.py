@@ -369,19 +369,43 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
         start, end = spans[0]
         opening = "“" if quote[:1].isupper() or not quote[:1].isalpha() else "“…"
         closing = "”" if quote.endswith((".", "!", "?", "”", '"')) else "…”"
+        about = _unnamed_side(ctx, fact, asked, quote[:start] + " " + quote[end:])
         if asked.voice:  # the source's own words, introduced by who says them
-            opening = f"{_introduced(ctx.sources(fact))} {opening}"
+            opening = f"{_introduced(ctx.sources(fact), about)} {opening}"
+        elif about:  # "…which played an instrumental role in ____…" says nothing of whom
+            opening = f"On {about}: {opening}"
         return Cloze(opening + quote[:start], quote[start:end], quote[end:] + closing)
     return None
 
 
-def _introduced(sources: Sequence[SourceRef]) -> str:
+def _unnamed_side(ctx: Context, fact: Fact, asked: Asked, shown: str) -> str | None:
+    """The entity the question is about, as a sentence names it, when the quoted words around the
+    blank never name it (by any of its names): then the cloze says whom it is about."""
+    given = (
+        fact.subject
+        if asked.target == "object"
+        else (fact.objects or (None,))[0]
+        if asked.target == "subject"
+        else None
+    )
+    entity = ctx.library.entities.get(given) if given else None
+    if entity is None:
+        return None
+    short = ctx.short_name(entity.id)
+    names = (*entity.labels, short) if short else entity.labels
+    shown = re.sub(r"[’']s\b", "", shown)  # "Qasem Soleimani’s leadership" names him
+    return None if contains_any_phrase(shown, names) else entity.display
+
+
+def _introduced(sources: Sequence[SourceRef], about: str | None = None) -> str:
     """Who says the quoted words: "Sputnik writes:", or, for an article known by its title alone,
-    "In “Who is Qasem Soleimani?”:" (a title does not write)."""
+    "In “Who is Qasem Soleimani?”:" (a title does not write); and of whom, when the words do not
+    say it ("Sputnik writes of the Popular Mobilization Forces:")."""
     names = " and ".join(ref.name for ref in sources)
     if all(ref.name.startswith("“") for ref in sources):
-        return f"In {names}:"
-    return f"{names} {'writes' if len(sources) == 1 else 'write'}:"
+        return f"In {names}, on {about}:" if about else f"In {names}:"
+    verb = "writes" if len(sources) == 1 else "write"
+    return f"{names} {verb} of {about}:" if about else f"{names} {verb}:"
 
 
 def _merged(spans: Iterable[tuple[int, int]]) -> list[tuple[int, int]]:

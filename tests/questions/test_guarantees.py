@@ -17,7 +17,7 @@ from quizgen.facts.model import Fact, Kind
 from quizgen.questions.answers import Verdict, check_typed
 from quizgen.questions.generate import generate
 from quizgen.questions.model import Question
-from quizgen.questions.normalise import contains_phrase, normalise
+from quizgen.questions.normalise import contains_any_phrase, contains_phrase, normalise
 from quizgen.questions.uniqueness import value_key
 from quizgen.questions.wording import attribution
 from tests.synthetic import write_synthetic
@@ -368,15 +368,36 @@ def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Que
                         tuple(
                             opening
                             for s in statement.sources
-                            for opening in (
-                                f"{library.sources[s].name} writes:",
+                            for opening in (  # "Sputnik writes of the Quds Force:" too
+                                f"{library.sources[s].name} writes",
                                 f"In {library.sources[s].name}:",
+                                f"In {library.sources[s].name}, on ",
                             )
                         )
                     )
                 )
             if not ok:
                 violations.append(question.id)
+    assert violations == []
+
+
+def test_a_quoted_cloze_says_whom_it_is_about(world: tuple[Library, list[Question]]) -> None:
+    """ "…which played an instrumental role in ____…" could not be answered without the source: the
+    words shown, or their introduction, name the entity the question is about."""
+    library, questions = world
+    violations = []
+    for question in questions:
+        statement = library.statements_by_id[question.fact_id]
+        if question.cloze is None or not isinstance(statement, Fact) or "“" not in question.cloze.before:
+            continue
+        template = template_of(library, question)[0]
+        about = statement.subject if template is None or template.ask != "subject" else statement.objects[0]
+        entity = library.entities.get(about)
+        shown = re.sub(r"[’']s\b", "", question.cloze.before + " " + question.cloze.after)
+        if entity is not None and not contains_any_phrase(shown, entity.labels):
+            short = entity.name.split()[-1]  # "Soleimani", the short name a source uses
+            if not contains_phrase(shown, short):
+                violations.append(question.cloze.text)
     assert violations == []
 
 

@@ -83,6 +83,10 @@ class StudyDeck:
         """The questions of a new session, read from the bank by index: never the whole deck."""
         if mode is Mode.QUIZ:
             facts = self.bank.sample_facts(rng, length * 3)
+            # a fact studied today waits for tomorrow while others remain: the cloze just shown
+            # would answer the typed question on it
+            fresh = [fact for fact in facts if fact not in facts_studied_today]
+            facts = fresh if len(fresh) >= length else facts
             chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
             return self.bank.questions([ref.id for ref in chosen])
         if mode is not Mode.FLASHCARDS:

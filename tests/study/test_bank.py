@@ -151,3 +151,30 @@ def test_a_study_deck_is_ready_at_once_only_when_its_bank_is_built(deck_path: Pa
     broken = tmp_path / "broken.yaml"
     broken.write_text("title: Broken\nid: 5\ncontent: [missing.yaml]\n")
     assert isinstance(catalog.ready_study_deck(broken), catalog.BrokenDeck)  # said at once, too
+
+
+def test_a_quiz_leaves_the_facts_studied_today_for_tomorrow(deck_path: Path, tmp_path: Path) -> None:
+    """The next quiz of the day asked the typed question on a fact whose cloze it had just shown."""
+    from quizgen.study.store import open_store
+
+    deck = catalog.load_study_deck(deck_path)
+    assert isinstance(deck, catalog.StudyDeck)
+    store = open_store(tmp_path / "data")
+    now = sessions.dt.datetime(2026, 12, 1, tzinfo=sessions.dt.UTC)
+    everything = deck.bank.sample_facts(random.Random(0), 10_000)
+    studied = set(everything[: len(everything) // 2])
+    for seed in range(10):
+        asked = deck.session_questions(
+            sessions.Mode.QUIZ,
+            store,
+            random.Random(seed),
+            now,
+            length=3,  # of the four facts not studied today
+            new_limit=20,
+            new_seen_today=0,
+            facts_studied_today=studied,
+        )
+        assert len(asked) == 3
+        assert not {q.fact_id for q in asked} & studied
+    deck.bank.close()
+    store.close()

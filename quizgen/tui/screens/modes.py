@@ -126,7 +126,9 @@ def mode_screen(app: QuizgenApp, deck: StudyDeck, mode: str) -> Screen[None] | N
         length=length,
         new_limit=app.settings.new_per_day,
         new_seen_today=progress.new_seen_today() if study_mode is Mode.FLASHCARDS else 0,
-        facts_studied_today=progress.facts_studied_today() if study_mode is Mode.FLASHCARDS else set(),
+        facts_studied_today=(
+            progress.facts_studied_today() if study_mode in (Mode.QUIZ, Mode.FLASHCARDS) else set()
+        ),
     )
     if not questions:
         message = "No questions."

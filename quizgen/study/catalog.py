@@ -32,6 +32,7 @@ class StudyDeck:
     deck: Deck
     bank: Bank
     _vocabulary: Vocabulary | None = field(default=None, repr=False)
+    _flashcards: int | None = field(default=None, repr=False)
 
     @property
     def title(self) -> str:
@@ -53,17 +54,21 @@ class StudyDeck:
         return {question_id: every[question_id] for question_id in self.bank.known(every)}
 
     def counts(self, store: Store, now: dt.datetime) -> DeckCounts:
-        cards = self.cards(store)
-        return sessions.card_counts(self.bank.count() - len(cards), cards.values(), now)
+        """New, due, learning and learned among the cards flashcards schedule: a put-in-order
+        answered wrong is no card due ("2 due" beside "Nothing is due" misled)."""
+        cards = [card for question_id, card in self.cards(store).items() if _is_flashcard(question_id)]
+        if self._flashcards is None:  # the bank does not change while the app runs
+            by_kind = self.bank.counts_by_kind()
+            self._flashcards = sum(by_kind.get(kind, 0) for kind in sessions.FLASHCARD_KINDS)
+        return sessions.card_counts(self._flashcards - len(cards), cards, now)
 
     def next_flashcard_due(self, store: Store, now: dt.datetime) -> dt.datetime | None:
         """When the deck's next flashcard falls due, for "nothing is due" to say; None if none will."""
-        kinds = {kind.value for kind in sessions.FLASHCARD_KINDS}
         return min(
             (
                 card.due
                 for question_id, card in self.cards(store).items()
-                if card.due > now and question_id.rsplit(":", 1)[-1] in kinds  # ids end in their kind
+                if card.due > now and _is_flashcard(question_id)
             ),
             default=None,
         )
@@ -114,6 +119,13 @@ class StudyDeck:
             new_seen_today=new_seen_today,
             facts_studied_today=facts_studied_today,
         )
+
+
+_FLASHCARD_KINDS = frozenset(kind.value for kind in sessions.FLASHCARD_KINDS)
+
+
+def _is_flashcard(question_id: str) -> bool:
+    return question_id.rsplit(":", 1)[-1] in _FLASHCARD_KINDS  # ids end in their kind
 
 
 @dataclass(frozen=True)

@@ -178,3 +178,25 @@ def test_a_quiz_leaves_the_facts_studied_today_for_tomorrow(deck_path: Path, tmp
         assert not {q.fact_id for q in asked} & studied
     deck.bank.close()
     store.close()
+
+
+def test_a_put_in_order_answered_is_no_flashcard_due(deck_path: Path, tmp_path: Path) -> None:
+    """Home said "2 due" where flashcards said nothing was: the due cards were put-in-order answers,
+    which no flashcard asks. The counts hold only the cards flashcards schedule."""
+    from quizgen.questions.answers import Verdict
+    from quizgen.study.evaluate import Outcome
+    from quizgen.study.progress import Progress
+    from quizgen.study.scheduler import Grade, Scheduler
+    from quizgen.study.store import open_store
+
+    deck = catalog.load_study_deck(deck_path)
+    assert isinstance(deck, catalog.StudyDeck)
+    store = open_store(tmp_path / "data")
+    now = sessions.dt.datetime(2026, 12, 1, tzinfo=sessions.dt.UTC)
+    before = deck.counts(store, now)
+    order = deck.bank.sample_of_kind((Kind.ORDER,), random.Random(0), 1)[0]
+    Progress(store, Scheduler(), lambda: now).record(order, Outcome(0.0, Verdict.WRONG, Grade.AGAIN, ""), 77)
+    after = deck.counts(store, now + sessions.dt.timedelta(hours=1))
+    assert (after.new, after.due, after.learning) == (before.new, 0, 0)
+    deck.bank.close()
+    store.close()

@@ -12,6 +12,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
+from quizgen.study.catalog import StudyDeck
+from quizgen.study.session import FLASHCARD_KINDS
 from quizgen.study.settings import Settings
 from quizgen.study.store import Store, open_store
 from quizgen.tui.app import AppConfig, QuizgenApp, make_app
@@ -129,3 +131,8 @@ def footer_keys(app: QuizgenApp) -> list[str]:
     from textual.widgets._footer import FooterKey
 
     return [str(key.description) for key in app.screen.query(FooterKey)]
+
+
+def flashcard_count(deck: StudyDeck) -> int:
+    """The deck's questions that flashcards schedule: what the home screen's New starts from."""
+    return sum(number for kind, number in deck.bank.counts_by_kind().items() if kind in FLASHCARD_KINDS)

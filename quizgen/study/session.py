@@ -76,6 +76,7 @@ class Session:
     started: dt.datetime
     attempts: list[Attempt] = field(default_factory=list)
     session_id: int | None = None
+    is_retry: bool = False  # the mistakes of a session before: its score is not the deck's last
 
     @property
     def position(self) -> int:
@@ -118,7 +119,8 @@ class Session:
         """The mistakes again, their options in a new order: the place of the answer remembered from
         a minute ago is no test of the answer."""
         rng = rng or random.Random()
-        return Session(self.mode, self.deck_title, [_reshuffled(q, rng) for q in self.mistakes()], now)
+        mistakes = [_reshuffled(q, rng) for q in self.mistakes()]
+        return Session(self.mode, self.deck_title, mistakes, now, is_retry=True)
 
 
 def _reshuffled(question: Question, rng: random.Random) -> Question:

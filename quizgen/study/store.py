@@ -21,6 +21,7 @@ from platformdirs import user_data_path
 
 APP_NAME = "quizgen"
 DATABASE_NAME = "progress.sqlite3"
+RETRY = " retry"  # how a session of retried mistakes is stored beside its mode: "quiz retry"
 APPLICATION_ID = 0x71756967  # "quig": marks the file as ours (PRAGMA application_id)
 
 MIGRATIONS: tuple[str, ...] = (
@@ -179,10 +180,13 @@ class Store:
 
     # -- sessions -----------------------------------------------------------
 
-    def start_session(self, deck_id: int, mode: str, now: dt.datetime) -> int:
+    def start_session(self, deck_id: int, mode: str, now: dt.datetime, *, retry: bool = False) -> int:
+        """A session begins; a retry of mistakes is stored as such ("quiz retry")."""
+        stored = f"{mode}{RETRY}" if retry else mode
         with self._write() as db:
             cursor = db.execute(
-                "INSERT INTO sessions (deck_id, mode, started_at) VALUES (?,?,?)", (deck_id, mode, _iso(now))
+                "INSERT INTO sessions (deck_id, mode, started_at) VALUES (?,?,?)",
+                (deck_id, stored, _iso(now)),
             )
             return int(cursor.lastrowid or 0)
 
@@ -194,11 +198,12 @@ class Store:
             )
 
     def last_score(self, deck_id: int) -> float | None:
-        """The share of points in the deck's last finished session."""
+        """The share of points in the deck's last finished session (a retry of its mistakes, all
+        right at last, is not the deck's score)."""
         row = self._db.execute(
             "SELECT total, points FROM sessions WHERE deck_id=? AND finished_at IS NOT NULL AND total > 0"
-            " ORDER BY id DESC LIMIT 1",
-            (deck_id,),
+            " AND mode NOT LIKE ? ORDER BY id DESC LIMIT 1",
+            (deck_id, f"%{RETRY}"),
         ).fetchone()
         return None if row is None else row["points"] / row["total"]
 

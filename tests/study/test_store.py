@@ -84,6 +84,9 @@ def test_sessions_and_last_score(tmp_path: Path) -> None:
         session = store.start_session(7, "quiz", NOW)
         store.finish_session(session, NOW, 4, 3.0)
         assert store.last_score(7) == 0.75
+        retry = store.start_session(7, "quiz", NOW, retry=True)  # the one mistake, right at last
+        store.finish_session(retry, NOW, 1, 1.0)
+        assert store.last_score(7) == 0.75  # the deck's score is still the session's
 
 
 def test_schema_has_a_version(tmp_path: Path) -> None:

@@ -461,6 +461,11 @@ async def test_results_and_retry_mistakes(make: AppFactory) -> None:
             assert sorted(again.options) == sorted(wrong.options)
             assert again.options != wrong.options
         assert "Question 1 of 1" in screen_text(app)
+        await answer(pilot, retry, "right")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert "Score 1 / 1" in screen_text(app)
+        assert app.progress.store.last_score(app.decks[0].deck.id) == 0.5  # home's Last: the session's
 
 
 async def test_enter_on_the_results_goes_back_to_the_decks_as_its_help_says(make: AppFactory) -> None:

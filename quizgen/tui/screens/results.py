@@ -113,7 +113,11 @@ class ResultsScreen(FramedScreen[None]):
         if not mistakes.questions:
             return
         mistakes.session_id = self.app.saved(
-            self.app.progress.store.start_session, self.deck.deck.id, mistakes.mode.value, mistakes.started
+            self.app.progress.store.start_session,
+            self.deck.deck.id,
+            mistakes.mode.value,
+            mistakes.started,
+            retry=mistakes.is_retry,
         )
         from .modes import session_screen
 

@@ -232,13 +232,15 @@ class QuizgenApp(App[int]):
             self.push_screen(HelpScreen(self.screen))
 
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        """The palette offers every key of the screen too, so nothing is only reachable by memory."""
+        """The palette offers every key of the screen too, so nothing is only reachable by memory:
+        quizgen's own (each has an id), not the widgets' moves ("Down", "First", "Focus Next")."""
         yield from super().get_system_commands(screen)
         seen = {"Quit", "Keys"}
         for active in screen.active_bindings.values():
             binding = active.binding
             if (
-                binding.description
+                binding.id
+                and binding.description
                 and not binding.system
                 and binding.description not in seen
                 and active.enabled
@@ -246,7 +248,7 @@ class QuizgenApp(App[int]):
                 seen.add(binding.description)
                 yield SystemCommand(
                     binding.description,
-                    binding.tooltip or binding.description,
+                    binding.tooltip or "",
                     lambda action=binding.action, node=active.node: self.run_action(action, node),
                 )
 

@@ -717,6 +717,38 @@ async def test_command_palette_offers_the_screens_keys(make: AppFactory) -> None
         assert "Reviews per day" in screen_text(app)
 
 
+async def test_the_palette_lists_quizgens_keys_not_the_widgets_moves(make: AppFactory) -> None:
+    """It listed "Down", "First", "Focus Next" and "Copy selected text", each with itself as help."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        commands = list(app.get_system_commands(app.screen))
+        titles = [command.title for command in commands]
+        assert "End" in titles
+        assert not {"Down", "First", "Last", "Focus Next", "Copy selected text"} & set(titles)
+        assert all(command.title != command.help for command in commands)
+
+
+async def test_true_or_false_by_capital_letters_too(make: AppFactory) -> None:
+    """With Caps Lock on, T and F did nothing."""
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        for _ in range(20):
+            if screen.question.kind is Kind.TRUE_FALSE:
+                break
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        question = screen.question
+        assert question.kind is Kind.TRUE_FALSE
+        await pilot.press("T" if question.answer == "True" else "F")
+        await pilot.pause()
+        assert screen.session.attempts[-1].question.id == question.id
+        assert screen.session.attempts[-1].outcome.points == 1.0
+
+
 async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:
     app = make(settings=Settings(keymap={"home.stats": "x"}))
     async with app.run_test(size=(100, 40)) as pilot:

@@ -65,8 +65,8 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             )
             for n in range(1, 7)
         ),
-        Binding("t", "truth(1)", "True", show=False, id="quiz.true", tooltip="Answer True"),
-        Binding("f", "truth(2)", "False", show=False, id="quiz.false", tooltip="Answer False"),
+        Binding("t,T", "truth(1)", "True", show=False, id="quiz.true", tooltip="Answer True"),
+        Binding("f,F", "truth(2)", "False", show=False, id="quiz.false", tooltip="Answer False"),
         *SCROLL_BINDINGS,
     ]
 

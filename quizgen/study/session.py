@@ -6,6 +6,7 @@ comes next and records each outcome through ``Progress`` as it is given.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import random
 from collections.abc import Iterable, Mapping, Sequence
@@ -16,7 +17,7 @@ from typing import Protocol, TypeVar
 import fsrs
 
 from quizgen.facts.model import Kind
-from quizgen.questions.model import Question
+from quizgen.questions.model import Question, TimelineItem
 from quizgen.questions.selection import HasKind, one_per_group
 
 from .evaluate import Outcome
@@ -124,6 +125,13 @@ class Session:
 
 
 def _reshuffled(question: Question, rng: random.Random) -> Question:
+    if question.kind is Kind.ORDER:
+        items = list(question.items)  # a new starting order, and never the right one
+        for _ in range(50):  # two events have one other order, and it is the right one
+            rng.shuffle(items)
+            if tuple(items) != question.items and not _in_order(items):
+                return dataclasses.replace(question, items=tuple(items))
+        return question
     if question.kind is Kind.TRUE_FALSE or question.answer_index is None or len(question.options) < 2:
         return question  # True stays before False
     options = list(question.options)
@@ -131,6 +139,11 @@ def _reshuffled(question: Question, rng: random.Random) -> Question:
     while len(set(options)) > 1 and tuple(options) == question.options:
         rng.shuffle(options)
     return question.with_options(tuple(options), options.index(key))
+
+
+def _in_order(items: Sequence[TimelineItem]) -> bool:
+    keys = [item.date.sort_key() for item in items]
+    return keys == sorted(keys)
 
 
 def one_per_fact(questions: Iterable[Question]) -> list[Question]:

@@ -281,3 +281,19 @@ def test_retried_mistakes_show_their_options_in_a_new_order(questions: list[Ques
         assert again.options != choice.options
         assert sorted(again.options) == sorted(choice.options)
         assert again.options[again.answer_index] == choice.options[choice.answer_index]
+
+
+def test_a_retried_ordering_starts_from_a_new_order_never_the_right_one(questions: list[Question]) -> None:
+    """'r' after a put-in-order showed the events in the order the first attempt started from."""
+    import random
+
+    from quizgen.study.session import Attempt, Mode, Session
+
+    ordering = next(q for q in questions if q.kind is Kind.ORDER and len(q.items) >= 3)
+    session = Session(Mode.ORDER, "Curie", [ordering], NOW)
+    session.record(Attempt(ordering, evaluate_order(ordering, list(ordering.correct_order)[::-1]), 1.0))
+    for seed in range(5):
+        [again] = session.retry(NOW, random.Random(seed)).questions
+        assert again.items != ordering.items
+        assert sorted(again.items, key=lambda i: i.id) == sorted(ordering.items, key=lambda i: i.id)
+        assert [i.id for i in again.items] != list(again.correct_order)

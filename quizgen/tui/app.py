@@ -66,13 +66,13 @@ class QuizgenApp(App[int]):
     TITLE = "quizgen"
     CSS_PATH = "app.tcss"
     BINDINGS = [
-        Binding(
-            "question_mark",
+        Binding(  # F1 too: in an answer box "?" is a letter
+            "question_mark,f1",
             "help",
             "Help",
             key_display="?",
             id="app.help",
-            tooltip="Every key of this screen",
+            tooltip="Every key of this screen (F1 while typing)",
         ),
         Binding(  # priority: modal screens (the mode menu, the help) pass on only priority keys
             "ctrl+q",

@@ -17,6 +17,7 @@ from quizgen.study.session import Mode
 from quizgen.study.settings import Settings
 from quizgen.study.store import open_store
 from quizgen.tui.screens.flashcards import FlashcardScreen
+from quizgen.tui.screens.help import HelpScreen
 from quizgen.tui.screens.home import HomeScreen
 from quizgen.tui.screens.order import OrderScreen
 from quizgen.tui.screens.quiz import QuizScreen
@@ -747,6 +748,39 @@ async def test_true_or_false_by_capital_letters_too(make: AppFactory) -> None:
         await pilot.pause()
         assert screen.session.attempts[-1].question.id == question.id
         assert screen.session.attempts[-1].outcome.points == 1.0
+
+
+async def test_escape_in_a_typed_answer_clears_it_before_it_ends_the_session(make: AppFactory) -> None:
+    """Escape to clear the box ended the whole session at once; and "?" is a letter there, so F1
+    opens the help."""
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        for _ in range(20):
+            if not screen.question.options:
+                break
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert not screen.question.options
+        await pilot.press("x", "y")
+        await pilot.pause()
+        assert "Clear" in footer_keys(app)
+        assert "End" not in footer_keys(app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#answer", Input).value == ""
+        assert "End" in footer_keys(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
 
 
 async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:

@@ -17,7 +17,7 @@ from quizgen.tui.widgets.footer import Footer
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark,q", "dismiss", "Close", id="help.close", tooltip="Close the help")
+        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="help.close", tooltip="Close the help")
     ]
 
     def __init__(self, below: Screen) -> None:

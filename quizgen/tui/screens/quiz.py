@@ -53,6 +53,13 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
     AUTO_FOCUS = ""  # show_question focuses what the question needs; a stray focus restyles the screen
     BINDINGS = [
         Binding("enter", "next", "Next", id="quiz.next", tooltip="The next question (after answering)"),
+        Binding(  # before End: Escape first clears what is typed, as in every text box
+            "escape",
+            "clear_answer",
+            "Clear",
+            id="quiz.clear",
+            tooltip="Clear what you typed (Escape again ends the session)",
+        ),
         Binding("escape", "finish", "End", id="quiz.finish", tooltip="End the session and see the results"),
         *(
             Binding(
@@ -77,6 +84,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         self.deck = deck
         self.session = session
         self.answered: Attempt | None = None
+        self._had_text = False
         self.grade: Grade | None = None
         self._empty_once = False  # an empty Enter was met once on this question: the next one gives up
         self.shown_at = time.monotonic()
@@ -240,7 +248,23 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             return self.answered is not None
         if action == "truth":
             return self.answered is None and question is not None and question.kind is Kind.TRUE_FALSE
+        if action in ("clear_answer", "finish"):  # one Escape at a time, and the footer names it
+            return self._typed() == (action == "clear_answer")
         return True
+
+    def _typed(self) -> bool:
+        """Words are in the answer box of an unanswered question."""
+        boxes = self.query(Input)
+        return self.answered is None and any(box.display and box.value for box in boxes)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        if bool(event.value) != self._had_text:  # the first letter typed, or the last one deleted
+            self._had_text = bool(event.value)
+            self.refresh_bindings()
+
+    def action_clear_answer(self) -> None:
+        for box in self.query(Input):
+            box.value = ""
 
     def action_number(self, number: int) -> None:
         if self.answered is None:

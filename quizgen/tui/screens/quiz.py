@@ -185,9 +185,26 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
                 hint = "Type your answer; Enter on an empty line again shows it"
             else:
                 hint = f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
-            self.notify(hint, timeout=6, markup=False)  # the hint quotes what was typed: never markup
+            self.show_hint(hint)
             return
         self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
+
+    def show_hint(self, hint: str) -> None:
+        """Why an answer was not taken, under the box it was typed in (a notice in the corner stayed
+        over the feedback once the answer was taken); made the first time one is needed."""
+        shown = self.query("#answer-hint")
+        if shown:
+            shown.first(Static).update(hint)
+            shown.first().display = True
+            return
+        typed = self.query_one("#answer", Input)  # the hint quotes what was typed: never markup
+        self.query_one("#body").mount(
+            Static(hint, id="answer-hint", classes="hint", markup=False), after=typed
+        )
+
+    def hide_hint(self) -> None:
+        for shown in self.query("#answer-hint"):
+            shown.display = False
 
     def choose(self, index: int) -> None:
         question = self.question
@@ -209,6 +226,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         )
         attempt = Attempt(question, outcome, seconds, review_id)
         self.session.record(attempt)
+        self.hide_hint()
         self.answered, self.grade = attempt, outcome.grade
         self.mark_options(question, outcome)
         for answer in self.query(Input):

@@ -913,3 +913,21 @@ def test_accepted_answers_are_whole_answers(library: Library) -> None:
     """A comma in a flow list splits an answer: "material, moral and punitive damages" must not accept "moral"."""
     compensation = fact(library, "tehran-court-damages")
     assert compensation.accept == ("material, moral, and punitive damages",)
+
+
+def test_both_contested_views_of_the_assassination_are_asked(library: Library) -> None:
+    """Only the "some" view was asked: the "others" view's whole text stood in its quote and was too
+    long to recall, so its cloze was dropped. Each now blanks the short form of its view."""
+    import random
+
+    from quizgen.questions.generate import generate
+
+    clozes = {
+        q.fact_id: q.cloze
+        for q in generate(library, random.Random(0), present_year=2026)
+        if q.cloze is not None and q.fact_id.startswith("assassination-viewed-as")
+    }
+    assert clozes["assassination-viewed-as-necessary"].key == "a necessary step"
+    provocative = clozes["assassination-viewed-as-provocative"]
+    assert provocative.key == "a provocative action"
+    assert provocative.after.startswith(" that undermined international law")

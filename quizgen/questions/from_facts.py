@@ -359,14 +359,10 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
     for quote in fact.quotes:
         if len(quote) > MAX_CLOZE_QUOTE or len(quote.split()) < MIN_CLOZE_QUOTE_WORDS:
             continue
-        spans = _merged(
-            m.span()
-            for surface in surfaces
-            for m in re.finditer(rf"(?<!\w){re.escape(surface)}(?!\w)", quote, re.IGNORECASE)
-        )
-        if len(spans) != 1:
+        span = _blank_in(quote, surfaces)
+        if span is None:
             continue
-        start, end = spans[0]
+        start, end = span
         opening = "“" if quote[:1].isupper() or not quote[:1].isalpha() else "“…"
         closing = "”" if quote.endswith((".", "!", "?", "”", '"')) else "…”"
         about = _unnamed_side(ctx, fact, asked, quote[:start] + " " + quote[end:])
@@ -376,6 +372,28 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
             opening = f"On {about}: {opening}"
         return Cloze(opening + quote[:start], quote[start:end], quote[end:] + closing)
     return None
+
+
+def _blank_in(quote: str, surfaces: Sequence[str]) -> tuple[int, int] | None:
+    """Where the answer stands, once, in the quote: every form of it, merged; or, when that is
+    too long to recall ("a provocative action that undermined international law and ..."), the
+    shortest form that is not and stands there once ("a provocative action")."""
+
+    def spans(forms: Iterable[str]) -> list[tuple[int, int]]:
+        return _merged(
+            m.span()
+            for form in forms
+            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", quote, re.IGNORECASE)
+        )
+
+    found = spans(surfaces)
+    if len(found) == 1 and _recallable(quote[found[0][0] : found[0][1]]):
+        return found[0]
+    for form in sorted((f for f in surfaces if _recallable(f)), key=len):
+        alone = spans([form])
+        if len(alone) == 1:
+            return alone[0]
+    return found[0] if len(found) == 1 else None
 
 
 def _unnamed_side(ctx: Context, fact: Fact, asked: Asked, shown: str) -> str | None:

@@ -150,8 +150,7 @@ def _detail(printed: PrintedQuestion) -> str:
     if printed.key_index is not None:
         return printed.options[printed.key_index]
     if question.kind is Kind.ORDER:
-        by_id = {item.id: item for item in question.items}
-        return " → ".join(f"{by_id[i].label} ({by_id[i].date.label()})" for i in question.correct_order)
+        return question.order_text()
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
         return question.date.label() if question.date.label() != question.answer else ""
     others = [a for a in question.accepted if a != question.answer]

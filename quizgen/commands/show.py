@@ -78,13 +78,7 @@ def render(question: Question) -> Padding:
             body.append(Text(f"   {index}. {visible(item.label)}"))
     answer = Text.assemble(("Answer: ", "bold green"), visible(question.answer))
     if question.kind is Kind.ORDER:
-        by_id = {item.id: item for item in question.items}
-        answer = Text.assemble(
-            ("Answer: ", "bold green"),
-            visible(
-                " → ".join(f"{by_id[i].label} ({by_id[i].date.label()})" for i in question.correct_order)
-            ),
-        )
+        answer = Text.assemble(("Answer: ", "bold green"), visible(question.order_text()))
     if question.accepted:
         answer.append(f"   (also accepted: {visible(', '.join(question.accepted))})", style="dim")
     body.append(answer)

@@ -32,6 +32,14 @@ class TimelineItem:
     label: str
     date: HistoricalDate
 
+    @property
+    def dated(self) -> str:
+        """The label with its date, in one bracket: "Israel invades Lebanon (according to Sputnik,
+        2006)", not "... (according to Sputnik) (2006)"."""
+        if self.label.endswith(")") and "(" in self.label:
+            return f"{self.label[:-1]}, {self.date.label()})"
+        return f"{self.label} ({self.date.label()})"
+
 
 @dataclass(frozen=True, slots=True)
 class Cloze:
@@ -108,6 +116,11 @@ class Question:
     def correct_order(self) -> tuple[str, ...]:
         """For ordering questions: the item ids sorted by date (ties keep their shown order)."""
         return tuple(item.id for item in sorted(self.items, key=lambda i: i.date.sort_key()))
+
+    def order_text(self) -> str:
+        """The right order as a key writes it: each event with its date, earliest first."""
+        by_id = {item.id: item for item in self.items}
+        return " → ".join(by_id[item_id].dated for item_id in self.correct_order)
 
     def source_line(self) -> str:
         return "Source: " + "; ".join(ref.citation for ref in self.sources)

@@ -117,3 +117,13 @@ def test_events_titled_alike_are_never_asked_together(tmp_path: Path) -> None:
     for question in questions:
         labels = [item.label for item in question.items]
         assert len(set(labels)) == len(labels), question.id
+
+
+def test_an_attributed_event_and_its_date_share_one_bracket() -> None:
+    """A put-in-order key read "Israel invades Lebanon (according to Sputnik) (2006)"."""
+    from quizgen.facts.dates import parse_date
+    from quizgen.questions.model import TimelineItem
+
+    attributed = TimelineItem("a", "Israel invades Lebanon (according to Sputnik)", parse_date("2006"))
+    assert attributed.dated == "Israel invades Lebanon (according to Sputnik, 2006)"
+    assert TimelineItem("b", "The war ends", parse_date("1988")).dated == "The war ends (1988)"

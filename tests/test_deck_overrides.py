@@ -80,3 +80,24 @@ def test_a_rewording_is_checked_as_a_template_is(tmp_path: Path, capsys: pytest.
     ) in out
     assert ":10:" not in out  # a true/false question states its claim: naming it gives nothing away
     assert out.rstrip().endswith("deck.yaml: 2 problems")
+
+
+def test_a_rewording_with_its_own_attribution_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """quizgen put its attribution in front of the teacher's: "According to a former student, as
+    reported by The Daily Example, According to The Daily Example, how did ..."."""
+    deck(
+        tmp_path,
+        "reword:\n  - id: tabloid-greatest:described-as:typed\n"
+        "    question: According to The Daily Example, how did a former student describe Marie Curie?\n"
+        "  - id: curie-born-in:born-in:typed\n    question: According to her diary, where was Marie Curie born?\n",
+    )
+    assert main(["check", str(tmp_path / "deck.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert (
+        "deck.yaml:6:15: the new wording starts with an attribution of its own; quizgen puts "
+        "'According to a former student, as reported by The Daily Example' in front of it "
+        "(write the question without “According to ...”)"
+    ) in out
+    assert ":8:" not in out  # a plain fact may be given a source's name by its teacher

@@ -117,7 +117,21 @@ def reword_problems(deck: Deck, questions: Iterable[Question]) -> list[Problem]:
         if question is None:
             continue  # an unknown id is reported where the id is written
         slot = _SLOT.search(wording)
-        if slot is not None:
+        own = question.attribution
+        if (
+            own is not None
+            and normalise(wording).startswith("according to")
+            and not normalise(wording).startswith(normalise(own))
+        ):  # _keep_attribution would put the question's in front of it: attributed twice
+            problems.append(
+                Problem(
+                    at,
+                    f"the new wording starts with an attribution of its own; quizgen puts {own!r} "
+                    "in front of it",
+                    "write the question without “According to ...”",
+                )
+            )
+        elif slot is not None:
             problems.append(
                 Problem(
                     at,

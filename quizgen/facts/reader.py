@@ -86,7 +86,7 @@ class Reader:
         if field.non_empty and (
             (isinstance(node, Scalar) and node.is_null) or (isinstance(node, Sequence) and not node.items)
         ):
-            default = "" if field.required else ", or leave the key out for the default"
+            default = ", or leave the key out for the default" if "(default" in field.doc else ""
             self.problem(node, f"{name} is empty", f"name at least one{default}")
             return INVALID
         if isinstance(node, Scalar) and node.is_null:

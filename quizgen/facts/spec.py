@@ -33,8 +33,8 @@ class Field:
     non_empty: bool = False  # a list that must hold something: a deck of no content asks nothing
 
 
-def _refs(section: str, doc: str, required: bool = False) -> Field:
-    return Field("list", doc, required, ref=section, item="ref")
+def _refs(section: str, doc: str, required: bool = False, non_empty: bool = False) -> Field:
+    return Field("list", doc, required, ref=section, item="ref", non_empty=non_empty)
 
 
 def _ref(section: str, doc: str, required: bool = False) -> Field:
@@ -127,7 +127,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "subject": _ref("entity", "The entity the fact is about.", required=True),
         "relation": _ref("relation", "How the subject relates to the value.", required=True),
         "object": _ref("entity", "The entity the subject relates to. " + _VALUE_DOC),
-        "objects": _refs("entity", "Several entities named together. " + _VALUE_DOC),
+        "objects": _refs("entity", "Several entities named together. " + _VALUE_DOC, non_empty=True),
         "open": Field("bool", "The objects are only some of a larger set the source does not list."),
         "date": Field(
             "date", "A date value (EDTF or '11 March 1957', 'late 2023', '2014 to 2017'). " + _VALUE_DOC

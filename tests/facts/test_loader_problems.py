@@ -165,6 +165,12 @@ def test_fact_with_empty_sources(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == ["topic.yaml:17:14: a fact needs at least one source"]
 
 
+def test_fact_with_empty_objects(tmp_path: Path) -> None:
+    """It said 'give object: instead of objects:', as if objects were the wrong key."""
+    text = VALID.replace("    object: warsaw", "    objects: []")
+    assert problems(tmp_path, text) == ["topic.yaml:16:14: objects is empty (name at least one)"]
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert problems(tmp_path, "") == [
         "topic.yaml:1:1: the file is empty (a content file has sections such as sources:, entities: and facts:)"

@@ -67,6 +67,7 @@ _QUANTITY = re.compile(
                    |\d+(?:\.\d+)?)
          (?:\s*(?P<scale>{_SCALE_RE})\b)?
          (?:\s*(?P<currency_after>{_CURRENCY_RE})\b)?
+         (?P<percent>\s?%)?
          (?:\s+(?P<unit>.+?))?$""",
     re.IGNORECASE | re.VERBOSE,
 )
@@ -169,6 +170,8 @@ def parse_quantity(text: str) -> Quantity:
             "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",
         )
     unit = match.group("unit")
+    if match.group("percent"):  # "12%", "40% of voters": the sign is the unit, before any other words
+        unit = f"% {unit}" if unit else "%"
     if unit and re.match(
         rf"(?:to|and|or|-|–)\s*\d|(?:{_SCALE_RE})(?=\s|$)|and an? (?:half|quarter)\b", unit, re.IGNORECASE
     ):

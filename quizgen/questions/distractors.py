@@ -247,12 +247,16 @@ class Distractors:
         taken = [key.value]
         above = rng.randint(0, n)
         chosen: list[Quantity] = []
-        for direction in [1] * above + [-1] * (n - above) + [1] * n:  # below runs out: go above
+        ceiling = 100.0 if key.unit and key.unit.startswith("%") and key.value <= 100 else None
+        # a side that runs out (nothing below 1, nothing above 100%) gives way to the other
+        for direction in [1] * above + [-1] * (n - above) + [-1] * n + [1] * n:
             if len(chosen) >= n:
                 break
             start = max(taken) if direction > 0 else min(taken)
             for _ in range(8):
                 value = _rounded_like(start * rng.uniform(1.5, 2.2) ** direction, scale, places)
+                if value and ceiling is not None and value > ceiling:
+                    break
                 if value and all(max(value, v) / min(value, v) >= 1.4 for v in taken):
                     taken.append(value)
                     chosen.append(replace(key, value=value, text=quantity_label(replace(key, value=value))))
@@ -290,6 +294,8 @@ def quantity_label(quantity: Quantity) -> str:
     """A quantity as an option shows it: the number with its currency and unit, without the qualifier."""
     symbol = {"USD": "$", "EUR": "€", "GBP": "£", "JPY": "¥"}.get(quantity.currency or "", "")
     text = f"{symbol}{format_number(quantity.value)}"
+    if quantity.unit and quantity.unit.startswith("%"):  # "12%", "40% of voters"
+        return f"{text}{quantity.unit}"
     return f"{text} {quantity.unit}" if quantity.unit else text
 
 

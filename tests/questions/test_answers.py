@@ -280,6 +280,24 @@ def test_a_unit_that_starts_like_a_scale_is_a_unit(text: str, value: float, unit
     assert (quantity.value, quantity.unit) == (value, unit)
 
 
+@pytest.mark.parametrize(
+    ("text", "value", "unit", "label"),
+    [
+        ("12%", 12, "%", "12%"),
+        ("about 40% of voters", 40, "% of voters", "40% of voters"),
+        ("95 %", 95, "%", "95%"),
+    ],
+)
+def test_a_percentage_is_a_number(text: str, value: float, unit: str, label: str) -> None:
+    """'12%' could not be read at all, though teaching material is full of them."""
+    from quizgen.questions.distractors import quantity_label
+
+    quantity = parse_quantity(text)
+    assert (quantity.value, quantity.unit, quantity_label(quantity)) == (value, unit, label)
+    question = typed(label, kind="quantity", entity_type=None, quantity=quantity)
+    assert check_typed(question, f"{value} percent").verdict is Verdict.CORRECT
+
+
 def test_empty_answer_is_wrong() -> None:
     result = check_typed(typed("Baghdad"), "   ", PLACES)
     assert result.verdict is Verdict.WRONG

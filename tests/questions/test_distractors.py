@@ -49,3 +49,11 @@ def test_wrong_numbers_are_written_as_precisely_as_the_key(
             match = re.search(r"\.(\d+)", option.text)
             assert (len(match.group(1)) if match else 0) == decimals, option.text
             assert option.value != key.value
+
+
+def test_a_share_is_never_offered_above_the_whole(distractors: Distractors) -> None:
+    key = parse_quantity("95%")
+    for seed in range(100):
+        options = distractors.quantities(key, random.Random(seed))
+        assert len(options) == 3
+        assert all(option.value <= 100 and option.text.endswith("%") for option in options)

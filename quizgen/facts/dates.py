@@ -541,7 +541,18 @@ def _friendly_point(text: str) -> DatePoint:
     if match := _FRIENDLY_PART.match(text):
         part = _FRIENDLY_PARTS[" ".join(match.group("part").lower().split())]
         return DatePoint(int(match.group("year")), Precision.PART, part=part)
+    if match := _PART_OF_DECADE.match(text):  # "the early 1960s": no precision of its own
+        decade = int(match.group("decade"))
+        first, last = {"early": (0, 3), "mid": (3, 6), "late": (6, 9)}[match.group("part").lower()]
+        raise DateParseError(
+            f"cannot read {text!r} as a date",
+            f"a part of a decade has no date of its own: give the years the source means as a span, "
+            f"such as {decade + first}/{decade + last}",
+        )
     raise DateParseError(f"cannot read {text!r} as a date", _HINT)
+
+
+_PART_OF_DECADE = re.compile(r"(?:the\s+)?(?P<part>early|mid|late)[\s-]+(?P<decade>\d{3}0)s$", re.IGNORECASE)
 
 
 def _friendly_year(text: str, era: str | None) -> int:

@@ -103,6 +103,16 @@ def test_bad_dates_are_refused_with_a_reason(text: str, message: str) -> None:
     assert message in caught.value.message
 
 
+@pytest.mark.parametrize(("text", "span"), [("the early 1960s", "1960/1963"), ("mid-1980s", "1983/1986")])
+def test_a_part_of_a_decade_is_refused_with_the_span_to_write(text: str, span: str) -> None:
+    """The hint listed day and month spellings, none of which an author of "the early 1960s" needs."""
+    with pytest.raises(DateParseError) as caught:
+        parse_date(text)
+    assert caught.value.hint is not None
+    assert f"as a span, such as {span}" in caught.value.hint
+    parse_date(span)  # and what it suggests reads
+
+
 def test_leap_days() -> None:
     assert parse_date("2000-02-29").label() == "29 February 2000"
     with pytest.raises(DateParseError):

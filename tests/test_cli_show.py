@@ -163,7 +163,7 @@ def test_which_came_first_lists_its_events_once(capsys: pytest.CaptureFixture[st
     code, out, _ = run(capsys, "soleimani", "--kind", "which_first", "--limit", "1")
     assert code == 0
     lines = out.splitlines()
-    assert any(line.strip().startswith("A. ") for line in lines)
+    assert any(line.strip().removeprefix("✓ ").startswith("A. ") for line in lines)  # the key is marked
     assert not any(line.strip().startswith("1. ") for line in lines[1:])  # no second, numbered list
 
 

@@ -264,12 +264,25 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
     if len(options) < MIN_CHOICES:
         return None
     base = _base(ctx, fact, template, asked, question_id, Kind.MULTIPLE_CHOICE)
+    if asked.answer_kind == "text" and _echoes_the_stem(base["stem"], key, options[1:]):
+        return None
     if asked.answer_kind == "entity" and len(asked.correct) > 1:  # "Who crewed Apollo 11?" offers one
         base["stem"] = f"{base['stem']} One of {_COUNTS.get(len(asked.correct), 'several')} is listed."
     base["answer"] = key
     base["accepted"] = tuple(a for a in accepted if normalise(a) != normalise(key))
     rng.shuffle(options)
     return Question(**base, options=tuple(options), answer_index=options.index(key))
+
+
+def _words(text: str) -> set[str]:
+    return {word for word in normalise(text).split() if len(word) > 3}
+
+
+def _echoes_the_stem(stem: str, key: str, wrong: Sequence[str]) -> bool:
+    """The key alone repeats a word of the question ("How is Iran's mission in Syria described?" —
+    only "a counterterrorism advise and support mission" says "mission"): it picks itself out."""
+    echoed = _words(stem) & _words(key)
+    return bool(echoed) and not any(echoed & _words(option) for option in wrong)
 
 
 def _true_false(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:

@@ -346,6 +346,20 @@ def test_a_choice_among_several_right_answers_says_one_is_listed(
         assert several
 
 
+def test_a_text_key_never_alone_repeats_a_word_of_its_stem(world: tuple[Library, list[Question]]) -> None:
+    """ "How is Iran's mission in Syria described?" offered one option with "mission": the key."""
+    _, questions = world
+    echoes = []
+    for question in questions:
+        if question.kind is Kind.MULTIPLE_CHOICE and question.answer_kind == "text":
+            words = {w for w in normalise(question.stem).split() if len(w) > 3}
+            shared = words & set(normalise(question.answer).split())
+            wrong = [o for o in question.options if o != question.answer]
+            if shared and not any(shared & set(normalise(o).split()) for o in wrong):
+                echoes.append(question.id)
+    assert echoes == []
+
+
 def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:
     library, questions = world
     violations = []

@@ -88,6 +88,19 @@ def first_note_id(deck_id: int) -> int:
     return _ID_FLOOR + int.from_bytes(digest[:4], "big") * _ID_BLOCK
 
 
+def _new_card_positions(specs: Sequence[NoteSpec]) -> dict[str, int]:
+    """The order new cards are shown: every fact's first question in content order, then every
+    fact's second, and so on. In content order a fact's choice came just before its typed card and
+    answered it; Anki keeps apart only the cards of one note."""
+    rounds: dict[str, int] = {}
+    keyed = []
+    for index, spec in enumerate(specs):
+        fact = spec.questions[0].fact_id
+        keyed.append((rounds.get(fact, 0), index, spec.id))
+        rounds[fact] = rounds.get(fact, 0) + 1
+    return {spec_id: position for position, (_, _, spec_id) in enumerate(sorted(keyed), 1)}
+
+
 def build_anki_deck(
     deck: Deck, library: Library, questions: Sequence[Question], progress: Progress | None = None
 ) -> AnkiDeck:
@@ -105,7 +118,10 @@ def _build_anki_deck(
     specs: list[NoteSpec] = []
     seen: dict[str, str] = {}
     done = cards = 0
-    for position, spec in enumerate(note_specs(deck, library, questions), 1):
+    specs_in_order = list(note_specs(deck, library, questions))
+    positions = _new_card_positions(specs_in_order)
+    for spec in specs_in_order:
+        position = positions[spec.id]
         guid = guid_for(spec.id)
         if guid in seen:  # two questions with one id: a bug in the engine, never a silent merge
             raise ValueError(f"questions {seen[guid]} and {spec.id} would share one Anki note")

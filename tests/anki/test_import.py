@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from collections.abc import Iterator
 from pathlib import Path
@@ -204,9 +205,16 @@ def test_tags_and_source_field(exported: Export, col: Collection) -> None:
     assert all("Sputnik (opinion)" in plain(col.get_note(n)["Source"]) for n in sputnik)
 
 
-def test_new_cards_come_in_content_order(exported: Export, col: Collection) -> None:
+def test_new_cards_come_one_question_a_fact_at_a_time(exported: Export, col: Collection) -> None:
+    """A fact's choice was shown just before its typed card, and answered it: every fact's first
+    question comes first, in content order, then every fact's second."""
     due = dict(
         col.db.all("select n.guid, min(c.due) from cards c join notes n on n.id = c.nid group by n.id")
     )
-    in_content_order = [due[guid] for guid in exported.by_guid]
-    assert in_content_order == list(range(1, exported.report.notes + 1))
+    assert sorted(due.values()) == list(range(1, exported.report.notes + 1))
+    fact_of = {guid: spec.questions[0].fact_id for guid, spec in exported.by_guid.items()}
+    shown = sorted(due, key=due.get)
+    firsts = list(dict.fromkeys(fact_of[guid] for guid in exported.by_guid))  # content order
+    assert [fact_of[guid] for guid in shown[: len(firsts)]] == firsts
+    neighbours = sum(fact_of[a] == fact_of[b] for a, b in itertools.pairwise(shown))
+    assert neighbours < len(shown) // 10  # only where one fact has more questions than others

@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.widgets import Input, OptionList, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -247,6 +247,27 @@ async def to_a_typed_card(pilot, screen: FlashcardScreen) -> None:
     while screen.card is not None and screen.card.options:
         await pilot.press("space", "4")
         await pilot.pause()
+
+
+async def test_a_chosen_flashcard_option_is_marked_and_the_answer_hint_goes(make: AppFactory) -> None:
+    """After a choice the card still said "a–d to answer · space to reveal", and neither the key
+    nor the wrong choice was marked."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        while screen.card is not None and not screen.card.options:
+            await pilot.press("space", "4")
+            await pilot.pause()
+        card = screen.card
+        assert card is not None
+        wrong = (card.answer_index + 1) % len(card.options)
+        await pilot.press("abcd"[wrong])
+        await pilot.pause()
+        front = str(screen.query_one("#front", Static).content)
+        assert "to answer" not in front
+        assert f"✓ {'ABCD'[card.answer_index]}  {card.options[card.answer_index]}" in front
+        assert f"✗ {'ABCD'[wrong]}  {card.options[wrong]}" in front
 
 
 async def test_flashcard_answered_by_typing_proposes_a_grade(make: AppFactory) -> None:

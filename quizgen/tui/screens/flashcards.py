@@ -103,14 +103,7 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         self.revealed, self.outcome = False, None
         self.shown_at = time.monotonic()
         self.update_status()
-        front = literal(card.cloze.text if card.cloze else card.stem, style="bold")
-        for index, option in enumerate(card.options):
-            front.append("\n")
-            front.append_text(literal(f"  {LETTERS[index]}  {option}"))
-        if card.options:  # the letters are keys: the footer has no room for four more
-            last = LETTERS[len(card.options) - 1].lower()
-            front.append(f"\n\na–{last} to answer · space to reveal", style="dim")
-        self.query_one("#front", Static).update(front)
+        self.query_one("#front", Static).update(_front(card))
         self.query_one("#back", Static).display = False
         answer = self.query_one("#answer", Input)
         answer.display = False
@@ -180,6 +173,9 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             text.append("\n\nHow well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy", style="dim")
         back.update(text)
         back.display = True
+        if card.options:  # the key marked, and the option chosen; the keys to answer are spent
+            chosen = card.options.index(outcome.given) if outcome and outcome.given in card.options else None
+            self.query_one("#front", Static).update(_front(card, revealed=True, chosen=chosen))
         self.query_one("#answer", Input).display = False
         self.set_focus(None)
         self.reveal_feedback(back)
@@ -267,3 +263,22 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
 def _verdict_for(grade: Grade) -> Verdict:
     """A card graded without an answer: Again counts as wrong, the rest as remembered."""
     return Verdict.WRONG if grade is Grade.AGAIN else Verdict.CORRECT
+
+
+def _front(card: Question, *, revealed: bool = False, chosen: int | None = None) -> Text:
+    """The card's question, and its options lettered; once revealed, the key marked ✓ and a wrong
+    choice ✗, without the line saying how to answer."""
+    front = literal(card.cloze.text if card.cloze else card.stem, style="bold")
+    for index, option in enumerate(card.options):
+        front.append("\n")
+        if revealed and index == card.answer_index:
+            front.append("✓ ", style="bold green")
+        elif revealed and index == chosen:
+            front.append("✗ ", style="bold red")
+        else:
+            front.append("  ")
+        front.append_text(literal(f"{LETTERS[index]}  {option}"))
+    if card.options and not revealed:  # the letters are keys: the footer has no room for four more
+        last = LETTERS[len(card.options) - 1].lower()
+        front.append(f"\n\na–{last} to answer · space to reveal", style="dim")
+    return front

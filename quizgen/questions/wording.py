@@ -218,7 +218,9 @@ def ask_by_precision(question: str, date: HistoricalDate, *, year_only: bool = F
     """Reword a leading "When" by what the date knows: "On what date", "In what year", ..."""
     if not asks_when(question):
         return question
-    phrase = "In what year" if year_only else date.question_phrase()
+    phrase = date.question_phrase()  # "In approximately what year" says how close is close enough
+    if year_only and not date.approximate:
+        phrase = "In what year"
     if question[0] == "w":
         phrase = phrase[0].lower() + phrase[1:]
     return f"{phrase} {question[len('When ') :]}"

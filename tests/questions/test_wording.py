@@ -47,3 +47,16 @@ def test_numbers_are_written_as_a_person_writes_them(value: float, written: str)
 )
 def test_a_value_that_ends_in_a_full_stop_ends_the_sentence_once(filled: str, tidied: str) -> None:
     assert tidy(filled) == tidied
+
+
+def test_a_year_guess_on_an_approximate_date_says_so() -> None:
+    """The typed question asked "In approximately what year ...?", its year guess "In what year":
+    for c. 1970 the second reads as if 1970 were exact."""
+    from quizgen.facts.dates import parse_date
+    from quizgen.questions.wording import ask_by_precision
+
+    ask = "When did laboratories begin studying the samples?"
+    assert ask_by_precision(ask, parse_date("c. 1970"), year_only=True).startswith(
+        "In approximately what year"
+    )
+    assert ask_by_precision(ask, parse_date("1970-06"), year_only=True).startswith("In what year")

@@ -34,7 +34,8 @@ from dataclasses import dataclass
 
 from quizgen.decks import Deck
 from quizgen.facts.library import Library
-from quizgen.facts.model import Event, Fact, Kind
+from quizgen.facts.model import Event, Fact, Kind, Qualifier
+from quizgen.questions.distractors import quantity_label
 from quizgen.questions.from_events import DATE_TEMPLATE
 from quizgen.questions.model import Question
 from quizgen.questions.normalise import normal_form, normalise
@@ -137,6 +138,17 @@ def _reverse_pairs(library: Library, questions: Iterable[Question]) -> dict[str,
     }
 
 
+def _typed_in(question: Question) -> tuple[str, tuple[str, ...]]:
+    """What Anki compares a typed answer with, letter by letter, and the other accepted forms.
+    A qualified number is asked with its qualifier ("at least how many ...?"): the answer to type
+    is the number ("13"), not "at least 13"."""
+    quantity = question.quantity
+    if question.answer_kind != "quantity" or quantity is None or quantity.qualifier is Qualifier.EXACT:
+        return question.answer, question.accepted
+    bare = quantity_label(quantity)
+    return bare, tuple(dict.fromkeys(a for a in (question.answer, *question.accepted) if a != bare))
+
+
 class _Builder:
     """Fills the fields of each note type from its questions; all content text is escaped here."""
 
@@ -165,10 +177,11 @@ class _Builder:
 
     def _typed(self, questions: tuple[Question, ...]) -> dict[str, str]:
         forward = questions[0]
+        answer, accepted = _typed_in(forward)
         fields = {
             "Question": html.text_once(forward.stem),
-            "Answer": html.text(forward.answer),
-            "Also accepted": html.listing(forward.accepted),
+            "Answer": html.text(answer),
+            "Also accepted": html.listing(accepted),
             "Extra": _extra(forward, forward.stem),
         }
         if len(questions) > 1:

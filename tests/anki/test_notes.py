@@ -257,3 +257,16 @@ def test_the_shuffle_script_replays_the_fronts_order_on_the_back() -> None:
         assert front == back
         assert sorted(front) == [1, 2, 3, 4, 5, 6]
     assert len({tuple(front) for front, _ in orders}) > 1  # it does shuffle
+
+
+def test_a_qualified_number_is_typed_as_the_number(soleimani: tuple[Target, list[Question]]) -> None:
+    """ "At least how many advisers ...?" is answered "13": Anki compared it with "at least 13" and
+    marked every letter of the qualifier missing."""
+    target, questions = soleimani
+    specs = {spec.id: spec for spec in note_specs(target.deck, target.library, questions)}
+    advisers = specs["advisers-killed-in-battle:killed-in-battle:typed"]
+    assert advisers.fields["Answer"] == "13"
+    assert "at least 13" in advisers.fields["Also accepted"]
+    money = specs["tehran-court-compensation:ordered-compensation:typed"]
+    assert money.fields["Answer"] == "$50 billion"
+    assert specs["soleimani-born-in:born-in:typed"].fields["Answer"] == "Qanat-e Malek"

@@ -931,3 +931,19 @@ def test_both_contested_views_of_the_assassination_are_asked(library: Library) -
     provocative = clozes["assassination-viewed-as-provocative"]
     assert provocative.key == "a provocative action"
     assert provocative.after.startswith(" that undermined international law")
+
+
+def test_a_list_answer_reads_as_a_phrase_and_is_typed_without_its_articles(library: Library) -> None:
+    """ "al-Qaeda and Taliban", "Israel and United States": a list is read as a phrase."""
+    import random
+
+    from quizgen.questions.answers import check_typed
+    from quizgen.questions.generate import generate
+
+    by_id = {q.id: q for q in generate(library, random.Random(0), present_year=2026)}
+    took_on = by_id["quds-force-took-on-al-qaeda-and-taliban:took-on:typed"]
+    assert took_on.answer == "al-Qaeda and the Taliban"
+    assert check_typed(took_on, "Taliban and al-Qaeda").correct
+    sanctions = by_id["soleimani-sanctioned:sanctioned-by:typed"]
+    assert sanctions.answer == "the United Nations and the European Union"
+    assert check_typed(sanctions, "United Nations and European Union").correct

@@ -20,7 +20,7 @@ from .context import Context
 from .distractors import quantity_label
 from .model import Cloze, Question, SourceRef
 from .normalise import contains_any_phrase, normalise
-from .wording import asks_when, capitalise, compose, date_option, fact_slots, fill, how_many, which
+from .wording import asks_when, capitalise, compose, date_option, fact_slots, fill, how_many, listing, which
 
 YEAR_GUESS_PRECISIONS = (Precision.DAY, Precision.MONTH, Precision.PART, Precision.YEAR)
 MAX_CLOZE_QUOTE = 320
@@ -148,7 +148,10 @@ def _object_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
         entities = [library.entities[o] for o in fact.objects]
         return _Key(
             "entity",
-            _listing([e.name for e in entities], fact.open_set),
+            # a list reads as a phrase, articles and all: "al-Qaeda and the Taliban"
+            listing(
+                [e.display if len(entities) > 1 or fact.open_set else e.name for e in entities], fact.open_set
+            ),
             which(entities[0]),
             accepted=tuple(label for e in entities for label in e.labels),
             loose=tuple(short for e in entities if (short := ctx.short_name(e.id)) is not None),
@@ -192,13 +195,6 @@ def _when_key(ctx: Context, fact: Fact, template: Template) -> _Key | None:
 
 
 _KEYS = {"object": _object_key, "subject": _subject_key, "when": _when_key}
-
-
-def _listing(names: list[str], open_set: bool) -> str:
-    """'A, B and C', or 'A, B, C and others' for a set the source gives only in part."""
-    if open_set:
-        return ", ".join(names) + " and others"
-    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
 
 
 def _base(ctx: Context, fact: Fact, template: Template, asked: Asked, question_id: str, kind: Kind) -> dict:

@@ -129,14 +129,17 @@ def how_many(quantity: Quantity) -> str:
     return prefix + base
 
 
+def listing(names: list[str], open_set: bool = False) -> str:
+    """'A, B and C', or 'A, B, C and others' for a set the source gives only in part."""
+    if open_set:
+        return ", ".join(names) + " and others"
+    return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " and " + names[-1]
+
+
 def value_text(library: Library, fact: Fact) -> str:
     """The fact's value as it reads inside a sentence."""
     if fact.objects:
-        names = [library.entities[o].display for o in fact.objects]
-        if len(names) == 1:
-            return names[0]
-        listed = ", ".join(names[:-1]) + (", " if fact.open_set else " and ") + names[-1]
-        return listed + (" and others" if fact.open_set else "")
+        return listing([library.entities[o].display for o in fact.objects], fact.open_set)
     if fact.date is not None:
         return fact.date.phrase()
     if fact.quantity is not None:

@@ -187,26 +187,30 @@ class Distractors:
         return step
 
     def _offsets(self, key: HistoricalDate, rng: random.Random, step: int) -> list[int]:
-        """Year offsets on both sides, alternating, never past the latest year the library knows."""
+        """Year offsets, the nearest first, never past the latest year the library knows: a random
+        share above the key and the rest below, so that its place among the options (always in
+        the middle, when both sides were taken) says nothing; then the others, in case some fall
+        on a correct date."""
         below = [-k * step for k in range(1, 5)]
         above = [k * step for k in range(1, 5) if key.year + k * step <= max(self.latest_year, key.year)]
-        rng.shuffle(below)
-        rng.shuffle(above)
-        offsets: list[int] = []
-        while below or above:
-            for side in (below, above) if rng.random() < 0.5 else (above, below):
-                if side:
-                    offsets.append(side.pop())
-        return offsets
+        for side in (below, above):  # near ones first, in a random order among themselves
+            side.sort(key=lambda offset: (abs(offset) > 2 * step, rng.random()))
+        wanted = min(rng.randint(0, 3), len(above))
+        first = above[:wanted] + below[: 3 - wanted]
+        rng.shuffle(first)
+        return first + [o for o in (*below, *above) if o not in first]
 
     # Candidates come as (first, last) ends, all drawn up front so the generator's draws do not
     # depend on how many are looked at.
 
     def _shifted_points(self, key: HistoricalDate, rng: random.Random) -> list[_Ends]:
+        """For a day: every option on the key's day of the year, or every one on a day of its own
+        (mixed, the key was the day shared by the others, between the years of two of them)."""
         point = key.first
+        keep_day = rng.random() < 0.5
         result: list[_Ends] = []
         for offset in self._offsets(key, rng, self._step(key)):
-            shifted = _shift_point(point, offset, rng)
+            shifted = _shift_point(point, offset, rng, keep_day=keep_day)
             if shifted is not None:
                 result.append((shifted, None))
         return result
@@ -351,10 +355,13 @@ def _shift_point(
 ) -> DatePoint | None:
     year = point.year + years
     month, day = point.month, point.day
-    if point.precision is Precision.DAY and not keep_day and rng.random() < 0.5:
-        month = rng.randint(1, 12)
-        last_day = days_from_civil(year + (month == 12), month % 12 + 1, 1) - days_from_civil(year, month, 1)
-        day = rng.randint(1, last_day)
+    if point.precision is Precision.DAY and not keep_day:
+        while (month, day) == (point.month, point.day):  # a day of its own, never the key's by chance
+            month = rng.randint(1, 12)
+            last_day = days_from_civil(year + (month == 12), month % 12 + 1, 1) - days_from_civil(
+                year, month, 1
+            )
+            day = rng.randint(1, last_day)
     elif point.precision is Precision.DAY and month == 2 and day == 29:
         day = 28
     # constructed directly: dataclasses.replace is the slow path here, called for every date option

@@ -296,9 +296,14 @@ def test_deterministic_for_a_seed(world: tuple[Library, list[Question]]) -> None
     assert [q.options for q in other] != [q.options for q in questions]
 
 
-def test_date_distractors_are_near_and_on_both_sides(world: tuple[Library, list[Question]]) -> None:
+def test_date_distractors_are_near_and_the_keys_place_among_them_gives_nothing_away(
+    world: tuple[Library, list[Question]],
+) -> None:
+    """Near the key; and not always on both sides of it: then the key was never the earliest or
+    the latest option, and a student could strike those two out."""
     _, questions = world
     violations = []
+    ranks: Counter[int] = Counter()
     for question in questions:
         date = question.date
         if question.kind is not Kind.MULTIPLE_CHOICE or date is None or date.is_range:
@@ -309,10 +314,12 @@ def test_date_distractors_are_near_and_on_both_sides(world: tuple[Library, list[
         step = 1 if PRESENT - date.year <= 60 else 2 if PRESENT - date.year <= 150 else 5
         if any(abs(y - date.year) > 4 * step for y in years):
             violations.append(f"{question.id}: too far: {years} for {date.year}")
-        room_above = date.year + step <= PRESENT
-        if len(years) >= 2 and room_above and not (min(years) < date.year < max(years)):
-            violations.append(f"{question.id}: one-sided: {years} for {date.year}")
+        if len(years) == 3 and date.year + 3 * step <= PRESENT:
+            ranks[sum(y > date.year for y in years)] += 1
     assert violations == []
+    if sum(ranks.values()) >= 40:  # the synthetic library's
+        assert sorted(ranks) == [0, 1, 2, 3]
+        assert max(ranks.values()) <= sum(ranks.values()) / 2, ranks
 
 
 def test_numeric_options_are_written_as_precisely_as_the_key(world: tuple[Library, list[Question]]) -> None:
@@ -358,6 +365,25 @@ def test_a_text_key_never_alone_repeats_a_word_of_its_stem(world: tuple[Library,
             if shared and not any(shared & set(normalise(o).split()) for o in wrong):
                 echoes.append(question.id)
     assert echoes == []
+
+
+def test_a_days_options_never_single_out_the_key_by_its_day(world: tuple[Library, list[Question]]) -> None:
+    """ "11 March 1957 / 4 April 1949 / 11 March 1961 / 11 March 1953": strike the odd day out and
+    the key sits between the other two years. Every option shares the key's day of the year, or
+    none does."""
+    _, questions = world
+    violations = []
+    for question in questions:
+        date = question.date
+        if question.kind is not Kind.MULTIPLE_CHOICE or date is None or date.precision is not Precision.DAY:
+            continue
+        if date.is_range:
+            continue
+        days = [(d.first.month, d.first.day) for d in (option_date(question, o) for o in question.options)]
+        shared = sum(day == (date.first.month, date.first.day) for day in days) - 1
+        if 0 < shared < len(days) - 1:
+            violations.append(f"{question.id}: {question.options}")
+    assert violations == []
 
 
 def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:

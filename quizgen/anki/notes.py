@@ -111,7 +111,7 @@ def _groups(library: Library, questions: Sequence[Question]) -> Iterator[tuple[Q
         if question.id in absorbed:
             continue
         alike = (question.stem, question.answer, question.options)
-        if alike in asked:
+        if alike in asked and question.id not in pairs:  # a pair's reverse card is no twin's
             continue
         asked.add(alike)
         reverse = pairs.get(question.id)

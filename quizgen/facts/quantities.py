@@ -170,8 +170,6 @@ def parse_quantity(text: str) -> Quantity:
             "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",
         )
     unit = match.group("unit")
-    if match.group("percent"):  # "12%", "40% of voters": the sign is the unit, before any other words
-        unit = f"% {unit}" if unit else "%"
     if unit and re.match(
         rf"(?:to|and|or|-|–)\s*\d|(?:{_SCALE_RE})(?=\s|$)|and an? (?:half|quarter)\b", unit, re.IGNORECASE
     ):
@@ -179,6 +177,8 @@ def parse_quantity(text: str) -> Quantity:
             f"cannot read {raw!r} as one number",
             "give one number, with a qualifier if the source is not exact: 'at least 5', 'about 4 million'",
         )
+    if match.group("percent"):  # "12%", "40% of voters": the sign is the unit, before any other words
+        unit = f"% {unit}" if unit else "%"
     value = float(re.sub(r"[,\s\u202f]", "", match.group("number")))
     scale = match.group("scale")
     if scale:

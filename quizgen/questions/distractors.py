@@ -244,14 +244,18 @@ class Distractors:
 
     def quantities(self, key: Quantity, rng: random.Random, n: int = 3) -> list[Quantity]:
         """Values clearly apart from the key and from each other, some above it and some below in
-        a random share (the key's rank among the options tells nothing), at the key's precision
+        a random share (the key's rank among the options tells nothing, but for a share near the
+        whole: no 150% beside 95%), at the key's precision
         (13 among 22 and 8, 25.8 billion among 41.3 billion), by uneven steps (no option a plain
         multiple of another)."""
         scale, places = _precision(key.value)
         taken = [key.value]
-        above = rng.randint(0, n)
         chosen: list[Quantity] = []
         ceiling = 100.0 if key.unit and key.unit.startswith("%") and key.value <= 100 else None
+        room, value = 0, key.value  # how many fit above: a share stays within the whole
+        while room < n and (ceiling is None or value * 1.5 <= ceiling):
+            room, value = room + 1, value * 1.5
+        above = rng.randint(0, room)
         # a side that runs out (nothing below 1, nothing above 100%) gives way to the other
         for direction in [1] * above + [-1] * (n - above) + [-1] * n + [1] * n:
             if len(chosen) >= n:
@@ -260,7 +264,7 @@ class Distractors:
             for _ in range(8):
                 value = _rounded_like(start * rng.uniform(1.5, 2.2) ** direction, scale, places)
                 if value and ceiling is not None and value > ceiling:
-                    break
+                    continue  # a smaller step may fit
                 if value and all(max(value, v) / min(value, v) >= 1.4 for v in taken):
                     taken.append(value)
                     chosen.append(replace(key, value=value, text=quantity_label(replace(key, value=value))))

@@ -396,13 +396,16 @@ def _blank_in(quote: str, surfaces: Sequence[str]) -> tuple[int, int] | None:
         )
 
     found = spans(surfaces)
-    if len(found) == 1 and _recallable(quote[found[0][0] : found[0][1]]):
+    if len(found) != 1:  # not there, or there twice: blanking one would leave the other showing
+        return None
+    start, end = found[0]
+    if _recallable(quote[start:end]):
         return found[0]
     for form in sorted((f for f in surfaces if _recallable(f)), key=len):
         alone = spans([form])
-        if len(alone) == 1:
+        if len(alone) == 1 and start <= alone[0][0] and alone[0][1] <= end:
             return alone[0]
-    return found[0] if len(found) == 1 else None
+    return found[0]
 
 
 def _unnamed_side(ctx: Context, fact: Fact, asked: Asked, shown: str) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 
@@ -270,3 +271,35 @@ def test_a_qualified_number_is_typed_as_the_number(soleimani: tuple[Target, list
     money = specs["tehran-court-compensation:ordered-compensation:typed"]
     assert money.fields["Answer"] == "$50 billion"
     assert specs["soleimani-born-in:born-in:typed"].fields["Answer"] == "Qanat-e Malek"
+
+
+def test_a_reverse_card_survives_its_forward_question_reading_like_another(tmp_path: Path) -> None:
+    """A typed question that read exactly like a year guess was left out as a twin, and the reverse
+    question joined to it went with it: 'Who was born in 1867?' was in no note."""
+    text = (Path(__file__).parents[1] / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    relation: born_on\n    date: 1867-11-07", "    relation: born_in_year\n    date: 1867"
+    )
+    text = text.replace(
+        "relations:\n",
+        "relations:\n"
+        "  - id: born_in_year\n"
+        "    value: date\n"
+        '    statement: "{Subject} was born {object}."\n'
+        "    templates:\n"
+        "      - id: byear\n"
+        "        ask: object\n"
+        '        question: "When was {subject} born?"\n'
+        "        kinds: [year_guess, typed]\n"
+        "      - id: byear-who\n"
+        "        ask: subject\n"
+        '        question: "Who was born {object}?"\n'
+        "        kinds: [typed]\n",
+        1,
+    )
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    target = open_target(str(tmp_path / "curie.yaml"))
+    questions = generate_for_deck(target.deck, target.library)
+    asked = {q.id for spec in note_specs(target.deck, target.library, questions) for q in spec.questions}
+    assert "curie-born-on:byear-who:typed" in {q.id for q in questions}
+    assert "curie-born-on:byear-who:typed" in asked

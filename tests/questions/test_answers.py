@@ -228,7 +228,16 @@ def test_a_number_written_in_words_is_that_number(key: str, typed_text: str, ver
 
 
 @pytest.mark.parametrize(
-    "text", ["5 to 3", "5 - 7", "13 million billion", "13 and 14", "one and a half million", "2 and a half"]
+    "text",
+    [
+        "5 to 3",
+        "5 - 7",
+        "12% to 15%",
+        "13 million billion",
+        "13 and 14",
+        "one and a half million",
+        "2 and a half",
+    ],
 )
 def test_two_numbers_are_not_read_as_one(text: str) -> None:
     """An author's "5 to 3" was read as exactly 5, with "to 3" as its unit."""

@@ -57,3 +57,12 @@ def test_a_share_is_never_offered_above_the_whole(distractors: Distractors) -> N
         options = distractors.quantities(key, random.Random(seed))
         assert len(options) == 3
         assert all(option.value <= 100 and option.text.endswith("%") for option in options)
+
+
+def test_a_shares_rank_is_spread_where_there_is_room_above_it(distractors: Distractors) -> None:
+    """The ceiling stopped every share at the key: 30% was always the largest or the smallest."""
+    ranks: Counter[int] = Counter()
+    for seed in range(300):
+        options = distractors.quantities(parse_quantity("30%"), random.Random(seed))
+        ranks[sum(option.value > 30 for option in options)] += 1
+    assert sorted(ranks) == [0, 1, 2]  # 30% × 1.5 × 1.5 fits under 100%, a third step does not

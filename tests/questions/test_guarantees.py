@@ -386,6 +386,22 @@ def test_a_days_options_never_single_out_the_key_by_its_day(world: tuple[Library
     assert violations == []
 
 
+def test_a_quote_naming_the_answer_twice_falls_back_to_the_statement(tmp_path: Path) -> None:
+    """Blanking the short form once left the long one showing: the cloze was refused and none made."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    text: the greatest teacher of her age\n    accept: [greatest teacher]",
+        "    text: teacher of her age\n    accept: [greatest teacher of her age]\n"
+        '    quote: "Curie was simply the greatest teacher of her age, and no teacher of her age came close."',
+    )
+    path = tmp_path / "curie.yaml"
+    path.write_text(text, encoding="utf-8")
+    questions = generate(load_library([path]), random.Random(0), present_year=PRESENT)
+    [cloze] = [q for q in questions if q.fact_id == "tabloid-greatest" and q.kind is Kind.CLOZE]
+    assert cloze.cloze is not None
+    assert "teacher of her age" not in cloze.cloze.before + cloze.cloze.after
+
+
 def test_opinion_and_claims_are_always_attributed(world: tuple[Library, list[Question]]) -> None:
     library, questions = world
     violations = []

@@ -87,11 +87,15 @@ class StudyDeck:
     ) -> list[Question]:
         """The questions of a new session, read from the bank by index: never the whole deck."""
         if mode is Mode.QUIZ:
-            facts = self.bank.sample_facts(rng, length * 3)
-            # a fact studied today waits for tomorrow while others remain: the cloze just shown
-            # would answer the typed question on it
-            fresh = [fact for fact in facts if fact not in facts_studied_today]
-            facts = fresh if len(fresh) >= length else facts
+            # a fact studied today waits for tomorrow while others remain (the cloze just shown
+            # would answer the typed question on it): drawn past them, topped up from them only
+            # for what the deck lacks
+            drawn = self.bank.sample_facts(rng, length * 3 + len(facts_studied_today))
+            fresh = [fact for fact in drawn if fact not in facts_studied_today]
+            studied = [fact for fact in drawn if fact in facts_studied_today]
+            facts = (
+                fresh[: length * 3] if len(fresh) >= length else fresh + studied[: length * 3 - len(fresh)]
+            )
             chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
             return self.bank.questions([ref.id for ref in chosen])
         if mode is not Mode.FLASHCARDS:

@@ -83,15 +83,15 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
         return Checked(Verdict.WRONG, question.answer, given, note=NO_ANSWER)
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
         return _check_date(question.date, question.answer, given)
-    if question.answer_kind == "entity":
-        given = without_preposition(given, question.answer)  # "in Baghdad" for "Where ...?"
+    forms = [question.answer, *question.accepted]
+    if question.answer_kind == "entity" and not any(normalise(f) == normalise(given) for f in forms):
+        given = without_preposition(given, question.answer)  # "in Baghdad"; "To Lam" stays a name
     if question.answer_kind == "quantity" and question.quantity is not None:
         quantity = _check_quantity(question, given)
         if quantity is not None:
             return quantity
     if question.answer_kind == "boolean":
         return _check_boolean(question, given)
-    forms = [question.answer, *question.accepted]
     typed = normalise(given)
     for form in forms:
         if normalise(form) == typed:
@@ -112,7 +112,8 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
 
 _PREPOSITION = re.compile(r"(?:in|on|at|from|by|during|to)\s+", re.IGNORECASE)
 _HEDGE = re.compile(
-    r"(?:mostly|mainly|largely|chiefly|predominantly|primarily|partly|in part)\s+", re.IGNORECASE
+    r"(?:mostly|mainly|largely|chiefly|predominantly|primarily)\s+",
+    re.IGNORECASE,  # "partly" denies "wholly"
 )
 
 
@@ -305,6 +306,8 @@ def _check_span(key: HistoricalDate, shown: str, given: str, answer: HistoricalD
         return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
     if answer.last is None and key.start <= answer.start and answer.end <= key.end:
         return Checked(Verdict.WRONG, shown, given, note=f"that is within the span; it runs {shown}")
+    if answer.start <= key.start and key.end <= answer.end:  # "1980-1988" for "March 1980 – August 1988"
+        return Checked(Verdict.WRONG, shown, given, note=f"the source is more precise: {shown}")
     return Checked(Verdict.WRONG, shown, given)
 
 

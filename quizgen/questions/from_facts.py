@@ -270,8 +270,49 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
     return Question(**base, options=tuple(options), answer_index=options.index(key))
 
 
+_COMMON = frozenset(
+    {
+        "about",
+        "according",
+        "after",
+        "also",
+        "been",
+        "before",
+        "from",
+        "have",
+        "into",
+        "more",
+        "most",
+        "other",
+        "over",
+        "such",
+        "than",
+        "that",
+        "their",
+        "them",
+        "then",
+        "there",
+        "these",
+        "they",
+        "this",
+        "those",
+        "under",
+        "very",
+        "were",
+        "what",
+        "when",
+        "where",
+        "which",
+        "while",
+        "with",
+        "would",
+    }
+)
+
+
 def _words(text: str) -> set[str]:
-    return {word for word in normalise(text).split() if len(word) > 3}
+    """The words that carry meaning: no "with" or "from" to single an option out."""
+    return {word for word in normalise(text).split() if len(word) > 3 and word not in _COMMON}
 
 
 def _echoes_the_stem(stem: str, key: str, wrong: Sequence[str]) -> bool:

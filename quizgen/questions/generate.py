@@ -131,7 +131,7 @@ def reword_problems(deck: Deck, questions: Iterable[Question]) -> list[Problem]:
                     "write the question without “According to ...”",
                 )
             )
-        elif slot is not None:
+        if slot is not None:
             problems.append(
                 Problem(
                     at,

@@ -36,7 +36,7 @@ class TimelineItem:
     def dated(self) -> str:
         """The label with its date, in one bracket: "Israel invades Lebanon (according to Sputnik,
         2006)", not "... (according to Sputnik) (2006)"."""
-        if self.label.endswith(")") and "(" in self.label:
+        if self.label.endswith(")") and "(according to " in self.label:  # not "(IRGC)"
             return f"{self.label[:-1]}, {self.date.label()})"
         return f"{self.label} ({self.date.label()})"
 

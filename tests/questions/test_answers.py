@@ -117,6 +117,12 @@ def test_a_span_is_answered_by_its_two_ends() -> None:
     assert "within the span" in (inside.note or "")
     assert check_typed(question, "1962-1972").verdict is Verdict.WRONG
     assert check_typed(question, "1960-1972").verdict is Verdict.WRONG
+    months = typed(
+        "March 1980–August 1988", kind="date", entity_type=None, date=parse_date("1980-03/1988-08")
+    )
+    coarse = check_typed(months, "1980-1988")
+    assert coarse.verdict is Verdict.WRONG
+    assert "more precise" in (coarse.note or "")
 
 
 @pytest.mark.parametrize(
@@ -145,6 +151,9 @@ def test_the_preposition_the_sentence_would_use_is_not_held_against_an_answer() 
     people = typed("United States", entity_type="place")
     assert check_typed(people, "by the United States").verdict is Verdict.CORRECT
     assert check_typed(typed("In-N-Out", entity_type="organisation"), "In-N-Out").verdict is Verdict.CORRECT
+    alias = typed("Vietnam's party chief", "To Lam", entity_type="person")  # an accepted form, too
+    assert check_typed(alias, "To Lam").verdict is Verdict.CORRECT
+    assert exact_spellings(alias) == ["Vietnam's party chief", "To Lam"]
     date = typed("3 January 2020", kind="date", entity_type=None, date=parse_date("2020-01-03"))
     assert check_typed(date, "on 3 January 2020").verdict is Verdict.CORRECT
 
@@ -155,6 +164,8 @@ def test_an_answer_without_the_sources_hedge_is_right_with_a_note() -> None:
     assert result.verdict is Verdict.CORRECT
     assert result.note == "the source says mostly Shia"
     assert check_typed(question, "Sunni").verdict is Verdict.WRONG
+    partly = typed("partly Shia", kind="text", entity_type=None)  # "partly" denies "wholly"
+    assert check_typed(partly, "Shia").verdict is not Verdict.CORRECT
 
 
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:

@@ -127,3 +127,5 @@ def test_an_attributed_event_and_its_date_share_one_bracket() -> None:
     attributed = TimelineItem("a", "Israel invades Lebanon (according to Sputnik)", parse_date("2006"))
     assert attributed.dated == "Israel invades Lebanon (according to Sputnik, 2006)"
     assert TimelineItem("b", "The war ends", parse_date("1988")).dated == "The war ends (1988)"
+    named = TimelineItem("c", "Soleimani joins the Revolutionary Guards (IRGC)", parse_date("1979"))
+    assert named.dated == "Soleimani joins the Revolutionary Guards (IRGC) (1979)"  # a bracket of its own

@@ -455,6 +455,14 @@ async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(mak
         given_up = screen_text(app)
         assert "(no answer given)" in given_up  # not a complaint about a malformed date
         assert "①" not in given_up  # no timeline with the answer alone on it
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press(*"soon", "enter")
+        await pilot.pause()
+        assert "Cannot read 'soon'" in screen_text(app)
+        await pilot.press("escape")  # clearing the words clears what was said of them
+        await pilot.pause()
+        assert "Cannot read" not in screen_text(app)
 
 
 async def test_results_and_retry_mistakes(make: AppFactory) -> None:

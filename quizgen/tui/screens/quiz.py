@@ -283,6 +283,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
     def action_clear_answer(self) -> None:
         for box in self.query(Input):
             box.value = ""
+        self.hide_hint()  # it was about the words cleared
 
     def action_number(self, number: int) -> None:
         if self.answered is None:

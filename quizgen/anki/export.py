@@ -17,6 +17,7 @@ Identity is what lets a teacher correct a fact and re-send the deck:
 from __future__ import annotations
 
 import hashlib
+import itertools
 from collections import Counter
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -92,13 +93,16 @@ def _new_card_positions(specs: Sequence[NoteSpec]) -> dict[str, int]:
     """The order new cards are shown: every fact's first question in content order, then every
     fact's second, and so on. In content order a fact's choice came just before its typed card and
     answered it; Anki keeps apart only the cards of one note."""
-    rounds: dict[str, int] = {}
-    keyed = []
-    for index, spec in enumerate(specs):
+    seen: dict[str, int] = {}
+    rounds: list[list[str]] = []  # rounds[r]: the notes that are their fact's r-th, in content order
+    for spec in specs:
         fact = spec.questions[0].fact_id
-        keyed.append((rounds.get(fact, 0), index, spec.id))
-        rounds[fact] = rounds.get(fact, 0) + 1
-    return {spec_id: position for position, (_, _, spec_id) in enumerate(sorted(keyed), 1)}
+        turn = seen.get(fact, 0)
+        seen[fact] = turn + 1
+        if turn == len(rounds):
+            rounds.append([])
+        rounds[turn].append(spec.id)
+    return {spec_id: position for position, spec_id in enumerate(itertools.chain(*rounds), 1)}
 
 
 def build_anki_deck(

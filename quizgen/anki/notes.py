@@ -106,14 +106,15 @@ def _groups(library: Library, questions: Sequence[Question]) -> Iterator[tuple[Q
     pairs = _reverse_pairs(library, questions)
     absorbed = set(pairs.values())
     by_id = {q.id: q for q in questions if q.id in absorbed}
-    asked: set[tuple[str, str, tuple[str, ...]]] = set()
+    asked: set[tuple[str, str]] = set()
     for question in questions:
         if question.id in absorbed:
             continue
-        alike = (question.stem, question.answer, question.options)
-        if alike in asked and question.id not in pairs:  # a pair's reverse card is no twin's
-            continue
-        asked.add(alike)
+        if not question.options:  # a choice's options tell it apart; a typed date and a year guess not
+            alike = (question.stem, question.answer)
+            if alike in asked and question.id not in pairs:  # a pair's reverse card is no twin's
+                continue
+            asked.add(alike)
         reverse = pairs.get(question.id)
         yield (question,) if reverse is None else (question, by_id[reverse])
 

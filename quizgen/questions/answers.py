@@ -248,6 +248,8 @@ def _check_quantity(question: Question, given: str) -> Checked | None:
         return Checked(Verdict.WRONG, question.answer, given)
     if side(answer) * side(key) < 0:  # "over $50 billion" for "nearly $50 billion"
         return Checked(Verdict.WRONG, question.answer, given, note=f"the source says {key.text}")
+    if key.qualifier is Qualifier.EXACT and side(answer) != 0:  # "more than 13" for exactly 13
+        return Checked(Verdict.WRONG, question.answer, given, note=f"the source is more precise: {key.text}")
     note = f"the source says {key.text}" if answer.qualifier not in (Qualifier.EXACT, key.qualifier) else None
     return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer, note=note)
 

@@ -201,6 +201,11 @@ def test_a_qualifier_that_denies_the_sources_is_wrong() -> None:
     assert about.verdict is Verdict.CORRECT
     assert about.note == "the source says at least 13"
     assert check_typed(at_least, "more than 13").note is None
+    exact = typed("13", kind="quantity", entity_type=None, quantity=parse_quantity("13"))
+    bounded = check_typed(exact, "more than 13")  # not thirteen: a bound where the source counts
+    assert bounded.verdict is Verdict.WRONG
+    assert bounded.note == "the source is more precise: 13"
+    assert check_typed(exact, "about 13").verdict is Verdict.CORRECT
 
 
 def test_numbers_as_people_write_them() -> None:

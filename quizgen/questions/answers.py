@@ -254,13 +254,20 @@ def _check_quantity(question: Question, given: str) -> Checked | None:
     return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer, note=note)
 
 
+_SYMBOL_UNITS = {  # unit symbols that read as scales: "110.6 m" is not 110.6 million
+    "m": {"m", "metre", "metres", "meter", "meters"},
+    "t": {"t", "tonne", "tonnes", "ton", "tons"},
+}
+
+
 def _readings(answer: Quantity, key: Quantity) -> Iterable[float]:
-    """The typed number, and, where a unit's letter was read as a scale ("110.6 m" as millions),
-    the number before it when the key has a unit of that letter (metres)."""
+    """The typed number, and, where a unit's symbol was read as a scale ("110.6 m" as millions),
+    the number before it when the key is in that unit (metres; not "5 members")."""
     yield answer.value
-    scale = re.search(r"\d\s*([mkbt])\b", answer.text, re.IGNORECASE)
-    if scale and key.unit and key.unit.lower().startswith(scale.group(1).lower()):
-        yield answer.value / {"m": 1e6, "k": 1e3, "b": 1e9, "t": 1e12}[scale.group(1).lower()]
+    symbol = re.search(r"\d\s*([mt])\b", answer.text, re.IGNORECASE)
+    unit = (key.unit or "").lower().split()[0] if key.unit else ""
+    if symbol and unit in _SYMBOL_UNITS[symbol.group(1).lower()]:
+        yield answer.value / {"m": 1e6, "t": 1e12}[symbol.group(1).lower()]
 
 
 def _same_number(a: float, b: float) -> bool:

@@ -213,6 +213,8 @@ def test_numbers_as_people_write_them() -> None:
     metres = typed("110.6 metres", kind="quantity", entity_type=None, quantity=parse_quantity("110.6 metres"))
     assert check_typed(metres, "110.6 m").verdict is Verdict.CORRECT
     assert check_typed(metres, "110.6 metres").verdict is Verdict.CORRECT
+    members = typed("5 members", kind="quantity", entity_type=None, quantity=parse_quantity("5 members"))
+    assert check_typed(members, "5m").verdict is Verdict.WRONG  # five million, not five members
     money = typed("$3m", kind="quantity", entity_type=None, quantity=parse_quantity("$3 million"))
     assert check_typed(money, "3m").verdict is Verdict.CORRECT
     crowd = typed(

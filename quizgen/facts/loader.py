@@ -426,8 +426,8 @@ def _build_event(values: dict, node: Mapping, reader: Reader, folder: Path, part
     if ask is not None and not ask.startswith("When "):
         reader.problem(
             node.values["ask"],
-            "'ask' starts with 'When' so quizgen can word it by the date's precision",
-            "for example: When did Soleimani join the IRGC?",
+            "'ask' must start with 'When': quizgen rewords it by the date's precision (In what year, ...)",
+            "for example: When did the war end?",
         )
     return Event(
         id=values["id"],

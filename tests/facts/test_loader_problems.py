@@ -171,6 +171,18 @@ def test_fact_with_empty_objects(tmp_path: Path) -> None:
     assert problems(tmp_path, text) == ["topic.yaml:16:14: objects is empty (name at least one)"]
 
 
+def test_an_ask_that_does_not_start_with_when(tmp_path: Path) -> None:
+    """It read as a statement ("'ask' starts with 'When'") and gave the bundled subject as the example."""
+    text = VALID + (
+        "events:\n  - id: war-ends\n    date: 1988\n    title: The war ends\n"
+        "    ask: In what year did the war end?\n    sources: [brit]\n"
+    )
+    assert problems(tmp_path, text) == [
+        "topic.yaml:22:10: 'ask' must start with 'When': quizgen rewords it by the date's precision "
+        "(In what year, ...) (for example: When did the war end?)"
+    ]
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert problems(tmp_path, "") == [
         "topic.yaml:1:1: the file is empty (a content file has sections such as sources:, entities: and facts:)"

@@ -548,6 +548,18 @@ def _check_fact_types(item: _Located, entities: dict[str, _Located], relations: 
                 f"but {fact.subject!r} is {with_article(subject.obj.type)}",
             )
         )
+    for key in ("when", "where"):  # given, but never said nor asked: lost without a word
+        if getattr(fact, key) is None or (key == "when" and any(t.ask == "when" for t in relation.templates)):
+            continue
+        wordings = (relation.statement, *(template.question for template in relation.templates))
+        if not any(f"{{{key}}}" in wording for wording in wordings):
+            problems.append(
+                Problem(
+                    item.at(key),
+                    f"the relation {fact.relation!r} never says {{{key}}}: no question would tell it",
+                    f"add {{{key}}} to the relation's statement, or leave '{key}' out",
+                )
+            )
     for obj in fact.objects:
         target = entities.get(obj)
         if target and relation.object_types and target.obj.type not in relation.object_types:

@@ -183,6 +183,17 @@ def test_an_ask_that_does_not_start_with_when(tmp_path: Path) -> None:
     ]
 
 
+def test_a_where_or_when_the_relation_never_says_is_reported(tmp_path: Path) -> None:
+    """'where:' on a fact whose relation has no {where} was dropped without a word."""
+    text = VALID.replace("    object: warsaw\n", "    object: warsaw\n    where: warsaw\n    when: 1867\n")
+    assert problems(tmp_path, text) == [
+        "topic.yaml:17:12: the relation 'born_in' never says {where}: no question would tell it "
+        "(add {where} to the relation's statement, or leave 'where' out)",
+        "topic.yaml:18:11: the relation 'born_in' never says {when}: no question would tell it "
+        "(add {when} to the relation's statement, or leave 'when' out)",
+    ]
+
+
 def test_empty_file(tmp_path: Path) -> None:
     assert problems(tmp_path, "") == [
         "topic.yaml:1:1: the file is empty (a content file has sections such as sources:, entities: and facts:)"

@@ -947,3 +947,18 @@ def test_a_list_answer_reads_as_a_phrase_and_is_typed_without_its_articles(libra
     sanctions = by_id["soleimani-sanctioned:sanctioned-by:typed"]
     assert sanctions.answer == "the United Nations and the European Union"
     assert check_typed(sanctions, "United Nations and European Union").correct
+
+
+def test_every_place_that_names_sputnik_says_it_carries_opinion(library: Library) -> None:
+    """The Anki card said "Sputnik (opinion)"; the app's feedback and Moodle, GIFT and Canvas said
+    "Source: Sputnik", as if it were any source."""
+    import random
+
+    from quizgen.questions.generate import generate
+
+    questions = generate(library, random.Random(0), present_year=2026)
+    sputnik = [q for q in questions if [ref.id for ref in q.sources] == ["sputnik"]]
+    assert sputnik
+    assert all(q.source_line() == "Source: Sputnik (opinion)" for q in sputnik)
+    plain = next(q for q in questions if [ref.id for ref in q.sources] == ["biography"])
+    assert "(opinion)" not in plain.source_line()

@@ -123,7 +123,10 @@ class Question:
         return " → ".join(by_id[item_id].dated for item_id in self.correct_order)
 
     def source_line(self) -> str:
-        return "Source: " + "; ".join(ref.citation for ref in self.sources)
+        """Where it comes from, a source of opinion said to be one, as the Anki card's back says."""
+        return "Source: " + "; ".join(
+            f"{r.citation} (opinion)" if r.opinion else r.citation for r in self.sources
+        )
 
     def to_json(self) -> dict[str, Any]:
         """The documented shape of ``quizgen show --json``: plain JSON types only."""

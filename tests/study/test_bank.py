@@ -153,31 +153,36 @@ def test_a_study_deck_is_ready_at_once_only_when_its_bank_is_built(deck_path: Pa
     assert isinstance(catalog.ready_study_deck(broken), catalog.BrokenDeck)  # said at once, too
 
 
-def test_a_quiz_leaves_the_facts_studied_today_for_tomorrow(deck_path: Path, tmp_path: Path) -> None:
-    """The next quiz of the day asked the typed question on a fact whose cloze it had just shown."""
+def quizzes_ask_only_fresh_facts(recipe: Path, data: Path, fresh: int, length: int, seeds: int) -> None:
+    """Every quiz of ``length`` asks ``length`` questions, none on a fact studied today, when all
+    the deck's facts but ``fresh`` of them were."""
     from quizgen.study.store import open_store
 
-    deck = catalog.load_study_deck(deck_path)
+    deck = catalog.load_study_deck(recipe)
     assert isinstance(deck, catalog.StudyDeck)
-    store = open_store(tmp_path / "data")
+    store = open_store(data)
     now = sessions.dt.datetime(2026, 12, 1, tzinfo=sessions.dt.UTC)
-    everything = deck.bank.sample_facts(random.Random(0), 10_000)
-    studied = set(everything[: len(everything) // 2])
-    for seed in range(10):
+    studied = set(deck.bank.sample_facts(random.Random(0), 10_000)[fresh:])
+    for seed in range(seeds):
         asked = deck.session_questions(
             sessions.Mode.QUIZ,
             store,
             random.Random(seed),
             now,
-            length=3,  # of the four facts not studied today
+            length=length,
             new_limit=20,
             new_seen_today=0,
             facts_studied_today=studied,
         )
-        assert len(asked) == 3
+        assert len(asked) == length
         assert not {q.fact_id for q in asked} & studied
     deck.bank.close()
     store.close()
+
+
+def test_a_quiz_leaves_the_facts_studied_today_for_tomorrow(deck_path: Path, tmp_path: Path) -> None:
+    """The next quiz of the day asked the typed question on a fact whose cloze it had just shown."""
+    quizzes_ask_only_fresh_facts(deck_path, tmp_path / "data", fresh=4, length=3, seeds=10)
 
 
 def test_a_put_in_order_answered_is_no_flashcard_due(deck_path: Path, tmp_path: Path) -> None:
@@ -205,26 +210,6 @@ def test_a_put_in_order_answered_is_no_flashcard_due(deck_path: Path, tmp_path: 
 def test_a_quiz_of_a_real_deck_leaves_the_facts_studied_today(tmp_path: Path) -> None:
     """Drawn from a sample of three times the session, the fresh facts of the bundled deck were too
     few to count and 163 sessions in 200 had a fact studied today, with 26 fresh facts left."""
-    from quizgen.study.store import open_store
-
-    deck = catalog.load_study_deck(ROOT / "decks" / "soleimani.yaml")
-    assert isinstance(deck, catalog.StudyDeck)
-    store = open_store(tmp_path / "data")
-    now = sessions.dt.datetime(2026, 12, 1, tzinfo=sessions.dt.UTC)
-    everything = deck.bank.sample_facts(random.Random(0), 10_000)
-    studied = set(everything[26:])
-    for seed in range(50):
-        asked = deck.session_questions(
-            sessions.Mode.QUIZ,
-            store,
-            random.Random(seed),
-            now,
-            length=10,
-            new_limit=20,
-            new_seen_today=0,
-            facts_studied_today=studied,
-        )
-        assert len(asked) == 10
-        assert not {q.fact_id for q in asked} & studied
-    deck.bank.close()
-    store.close()
+    quizzes_ask_only_fresh_facts(
+        ROOT / "decks" / "soleimani.yaml", tmp_path / "data", fresh=26, length=10, seeds=50
+    )

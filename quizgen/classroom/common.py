@@ -29,6 +29,7 @@ KIND_NAMES = {
     Kind.ORDER: "put-in-order",
     Kind.WHICH_FIRST: "which-came-first",
 }
+NAME_LIMIT = 255  # Moodle's question name column; Canvas shows as much
 CONTROL_NOTE = "control characters written as visible escapes (such as \\x1b)"
 _LINE_BREAKS = re.compile(r" *[\t\n\r\v\f\x85\u2028\u2029][\t\n\r\v\f\x85\u2028\u2029 ]*")
 _XML_FORBIDDEN = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -119,6 +120,22 @@ def question_texts(question: Question) -> list[str]:
     if question.cloze is not None:
         texts += [question.cloze.before, question.cloze.key, question.cloze.after]
     return texts
+
+
+def bank_name(question: Question) -> str:
+    """The name a platform's question bank lists: the question's words and kind, as a teacher would
+    name it (the stable id goes in the format's own id field). Timeline stems are all alike, so
+    their events follow."""
+    text = question.stem
+    if question.kind is Kind.ORDER:
+        text += " " + "; ".join(item.label for item in question.items)
+    elif question.kind is Kind.WHICH_FIRST:
+        text += " " + " or ".join(question.options)
+    text = one_line(xml_text(text))
+    suffix = f" ({KIND_NAMES[question.kind]})"
+    if len(text) + len(suffix) > NAME_LIMIT:
+        text = text[: NAME_LIMIT - len(suffix) - 1].rstrip() + "…"
+    return text + suffix
 
 
 def feedback_lines(question: Question) -> list[str]:

@@ -28,6 +28,7 @@ from .common import (
     CONTROL_NOTE,
     Notes,
     Rendered,
+    bank_name,
     feedback_lines,
     has_xml_forbidden,
     html_text,
@@ -87,7 +88,7 @@ def is_gift_export(path: Path) -> bool:
 
 
 def _question(question: Question) -> str:
-    head = f"// [id:{idnumber(question.id)}]\n::{escape(question.id)}::"
+    head = f"// [id:{idnumber(question.id)}]\n::{escape(bank_name(question))}::"
     feedback = "\t####" + escape("".join(f"<p>{html_text(line)}</p>" for line in feedback_lines(question)))
     if question.kind is Kind.CLOZE:
         assert question.cloze is not None

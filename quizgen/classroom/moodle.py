@@ -1,10 +1,10 @@
-"""Moodle XML: every kind, in one category per deck, named and numbered from the stable question id.
+"""Moodle XML: every kind, in a category per deck, each named by its words and numbered by its id.
 
 Moodle imports this with Question bank → Import → "Moodle XML format". The
 element structure follows Moodle's own import fixtures (question/format/xml
-and question/type/ordering in Moodle's source): each question carries
-``<name>`` and ``<idnumber>`` from its id, so a corrected re-export is
-recognised, and its source in ``<generalfeedback>``.
+and question/type/ordering in Moodle's source): each question carries a
+``<name>`` from its words (what the question bank lists), its stable id as ``<idnumber>``
+and its source in ``<generalfeedback>``.
 
 Text is HTML-escaped into ``format="html"`` fields, with braces as entities
 so no content turns into Moodle's cloze syntax. Short answers are plain text
@@ -30,6 +30,7 @@ from .common import (
     CONTROL_NOTE,
     Notes,
     Rendered,
+    bank_name,
     feedback_lines,
     has_xml_forbidden,
     html_text,
@@ -119,7 +120,7 @@ def _question(question: Question) -> ET.Element:
 def _head(question: Question, qtype: str, text_html: str) -> ET.Element:
     """What every question starts with, in the order Moodle's own export writes it."""
     element = ET.Element("question", type=qtype)
-    _text(element, "name", xml_text(question.id), None)
+    _text(element, "name", bank_name(question), None)
     _text(element, "questiontext", text_html, "html")
     feedback = "".join(f"<p>{html_text(line)}</p>" for line in feedback_lines(question))
     _text(element, "generalfeedback", feedback, "html")

@@ -15,8 +15,8 @@ Each kind becomes the Canvas question type that asks the same thing:
 text2qti builds QTI from its own Markdown-like text, which would read
 markup in content; here the XML is built with the standard library and
 content is HTML-escaped into ``mattext``. Item idents come from the
-question id (a digest, since idents must be plain names); the id itself is
-the item's title.
+question id (a digest, since idents must be plain names); the title is the
+question's words and kind, as the question bank lists it.
 """
 
 from __future__ import annotations
@@ -38,6 +38,7 @@ from .common import (
     CONTROL_NOTE,
     Notes,
     Rendered,
+    bank_name,
     feedback_lines,
     has_xml_forbidden,
     html_text,
@@ -158,7 +159,7 @@ def _assessment(deck: Deck, ident: str, questions: Sequence[Question]) -> bytes:
 
 def _item(question: Question) -> ET.Element:
     ident = item_ident(question.id)
-    item = ET.Element("item", ident=ident, title=xml_text(question.id))
+    item = ET.Element("item", ident=ident, title=bank_name(question))
     fields = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
     for label, entry in (
         ("question_type", QUESTION_TYPES[question.kind]),

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.classroom.common import year_range
+from quizgen.classroom.common import bank_name, year_range
 from quizgen.classroom.gift import escape
 from quizgen.classroom.moodle import idnumber
 from quizgen.exitcodes import ExitCode
@@ -50,7 +50,7 @@ def alternatives(question: Question) -> list[str]:
 
 def check_question(read: GiftQuestion, question: Question) -> None:
     question = shown(question)
-    assert read.name == question.id
+    assert read.name == bank_name(question)
     assert read.idnumber == idnumber(question.id)
     assert read.qtype == QTYPES[question.kind]
     assert read.text_format == "html"
@@ -89,7 +89,7 @@ def test_every_question_gift_can_hold_reads_back(soleimani: Deck, soleimani_gift
     categories, questions = parse_gift(source)
     assert categories == ["$course$/top/quizgen/Qasem Soleimani"]
     expected = [q for q in soleimani.questions if q.kind is not Kind.ORDER]
-    assert [q.name for q in questions] == [q.id for q in expected]
+    assert [q.name for q in questions] == [bank_name(q) for q in expected]
     for read, question in zip(questions, expected, strict=True):
         check_question(read, question)
 

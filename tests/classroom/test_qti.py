@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from quizgen.classroom.common import year_range
+from quizgen.classroom.common import bank_name, year_range
 from quizgen.classroom.qti import QUESTION_TYPES, assessment_ident, item_ident
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
@@ -76,7 +76,7 @@ def check_item(item: ET.Element, question: Question) -> None:
     question = shown(question)
     ident = item.get("ident", "")
     assert ident == item_ident(question.id)
-    assert item.get("title") == question.id
+    assert item.get("title") == bank_name(question)
     fields = {
         f.findtext("qti:fieldlabel", namespaces=NS): f.findtext("qti:fieldentry", namespaces=NS)
         for f in item.findall("qti:itemmetadata/qti:qtimetadata/qti:qtimetadatafield", NS)

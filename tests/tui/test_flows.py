@@ -9,7 +9,7 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList, Static
+from textual.widgets import Input, OptionList
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -264,7 +264,7 @@ async def test_a_chosen_flashcard_option_is_marked_and_the_answer_hint_goes(make
         wrong = (card.answer_index + 1) % len(card.options)
         await pilot.press("abcd"[wrong])
         await pilot.pause()
-        front = str(screen.query_one("#front", Static).content)
+        front = screen_text(app)
         assert "to answer" not in front
         assert f"✓ {'ABCD'[card.answer_index]}  {card.options[card.answer_index]}" in front
         assert f"✗ {'ABCD'[wrong]}  {card.options[wrong]}" in front

@@ -10,6 +10,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -26,7 +27,7 @@ from quizgen.study.session import Attempt, Session, due_soon
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
-from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.literal import Hanging, literal
 
 from .quiz import CHOICE_KINDS
 
@@ -265,20 +266,19 @@ def _verdict_for(grade: Grade) -> Verdict:
     return Verdict.WRONG if grade is Grade.AGAIN else Verdict.CORRECT
 
 
-def _front(card: Question, *, revealed: bool = False, chosen: int | None = None) -> Text:
+def _front(card: Question, *, revealed: bool = False, chosen: int | None = None) -> Group:
     """The card's question, and its options lettered; once revealed, the key marked ✓ and a wrong
     choice ✗, without the line saying how to answer."""
-    front = literal(card.cloze.text if card.cloze else card.stem, style="bold")
+    parts: list[RenderableType] = [literal(card.cloze.text if card.cloze else card.stem, style="bold")]
     for index, option in enumerate(card.options):
-        front.append("\n")
         if revealed and index == card.answer_index:
-            front.append("✓ ", style="bold green")
+            mark = Text("✓ ", style="bold green")
         elif revealed and index == chosen:
-            front.append("✗ ", style="bold red")
+            mark = Text("✗ ", style="bold red")
         else:
-            front.append("  ")
-        front.append_text(literal(f"{LETTERS[index]}  {option}"))
+            mark = Text("  ")
+        parts.append(Hanging(mark + literal(f"{LETTERS[index]}  "), literal(option)))
     if card.options and not revealed:  # the letters are keys: the footer has no room for four more
         last = LETTERS[len(card.options) - 1].lower()
-        front.append(f"\n\na–{last} to answer · space to reveal", style="dim")
-    return front
+        parts.append(Text(f"\na–{last} to answer · space to reveal", style="dim"))
+    return Group(*parts)

@@ -21,7 +21,7 @@ from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import HEADLINES
-from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.literal import literal, numbered
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
 
 from .results import points_text
@@ -127,7 +127,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         labels = {item.id: item.label for item in question.items}
         events = self.query_one("#events", OptionList)
         events.clear_options()
-        events.add_options(Option(literal(f"{n}. {labels[i]}"), id=i) for n, i in enumerate(self.order, 1))
+        events.add_options(Option(numbered(f"{n}. ", labels[i]), id=i) for n, i in enumerate(self.order, 1))
         events.highlighted = highlight
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:

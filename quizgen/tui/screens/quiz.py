@@ -23,7 +23,7 @@ from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
-from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.literal import literal, numbered
 
 from .results import points_text
 
@@ -122,7 +122,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         if is_choice:
             options = self.choices()
             options.set_options(
-                Option(literal(f"{n}  {text}"), id=str(n - 1)) for n, text in enumerate(question.options, 1)
+                Option(numbered(f"{n}  ", text), id=str(n - 1)) for n, text in enumerate(question.options, 1)
             )
             options.highlighted = 0
             options.focus()
@@ -247,7 +247,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         for number, text in enumerate(question.options, 1):
             right = number - 1 == question.answer_index
             mark = "✓" if right else "✗" if text == chosen else " "
-            marked.append(Option(literal(f"{mark} {number}  {text}", style="bold" if right else "")))
+            marked.append(Option(numbered(f"{mark} {number}  ", text, style="bold" if right else "")))
         options.set_options(marked)
         options.disabled = True
 

@@ -76,9 +76,16 @@ class Vocabulary:
         return self._labels.get(entity_type or "", [])
 
 
+def typed_text(text: str) -> str:
+    """What was typed, with spaces collapsed and the full stop that ends a sentence dropped:
+    "3 January 2020." is a date, "7." a number (text answers ignore punctuation anyway)."""
+    given = " ".join(text.split())
+    return given.rstrip(".!?").rstrip() or given
+
+
 def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = None) -> Checked:
     """Check a typed (or cloze) answer against the key and every accepted form."""
-    given = " ".join(text.split())
+    given = typed_text(text)
     if not given:
         return Checked(Verdict.WRONG, question.answer, given, note=NO_ANSWER)
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
@@ -301,7 +308,9 @@ def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
     if answer.start >= key.start and answer.end <= key.end:
         return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
     if key.start >= answer.start and key.end <= answer.end:
-        return Checked(Verdict.WRONG, shown, given, note=f"the source is more precise: {shown}")
+        # "2023" for "late 2023" is half right where the stem ("When ...?") never said how precise
+        verdict = Verdict.CLOSE if key.precision is Precision.PART else Verdict.WRONG
+        return Checked(verdict, shown, given, note=f"the source is more precise: {shown}")
     return Checked(Verdict.WRONG, shown, given)
 
 
@@ -335,7 +344,7 @@ def exact_spellings(question: Question) -> list[str]:
     if question.quantity is not None and question.answer_kind == "quantity":
         bare = quantity_label(question.quantity)
         forms += [bare, bare.replace(",", "")]
-    return [form for form in dict.fromkeys(forms) if check_typed(question, form).correct]
+    return [form for form in dict.fromkeys(forms) if check_typed(question, form).verdict is Verdict.CORRECT]
 
 
 def _date_spellings(date: HistoricalDate) -> list[str]:

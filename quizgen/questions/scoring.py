@@ -15,7 +15,7 @@ from itertools import combinations
 
 from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, days_from_civil, parse_date
 
-from .answers import NO_ANSWER, without_preposition
+from .answers import NO_ANSWER, typed_text, without_preposition
 from .model import TimelineItem
 
 ERA_ORIGIN = 2000  # half-lives grow with distance from the present era
@@ -48,7 +48,7 @@ def year_points(key: HistoricalDate, guess_year: int) -> float:
 
 def score_year(key: HistoricalDate, text: str) -> YearScore:
     """Score a typed year: "1998", "c. 1998", "44 BC", or "the 1990s" when the key is a decade."""
-    given = " ".join(text.split())
+    given = typed_text(text)
     if not given:
         return YearScore(0.0, None, NO_ANSWER)  # a student who gave up, not a malformed date
     given = without_preposition(given, "")  # "in 1998"

@@ -76,7 +76,7 @@ def evaluate_text(question: Question, text: str, vocabulary: Vocabulary | None =
         )
         return Outcome(year.points, verdict, grade_for(year.points, verdict), text, year=year)
     checked = check_typed(question, text, vocabulary)
-    points = 0.0 if checked.verdict is Verdict.WRONG else 1.0
+    points = {Verdict.WRONG: 0.0, Verdict.CLOSE: CLOSE_ENOUGH}.get(checked.verdict, 1.0)
     return Outcome(points, checked.verdict, grade_for(points, checked.verdict), text, checked=checked)
 
 

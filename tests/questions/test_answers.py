@@ -12,6 +12,8 @@ from quizgen.facts.quantities import QuantityParseError, parse_quantity
 from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed, exact_spellings
 from quizgen.questions.model import Question, SourceRef
 from quizgen.questions.normalise import normalise
+from quizgen.study.evaluate import evaluate_text
+from quizgen.study.scheduler import Grade
 
 SOURCE = (SourceRef("s", "Source", "Source"),)
 
@@ -105,6 +107,31 @@ def test_dates_in_every_spelling() -> None:
     assert coarse.verdict is Verdict.WRONG
     assert "more precise" in (coarse.note or "")
     assert check_typed(question, "12 March 1957").verdict is Verdict.WRONG
+
+
+def test_the_full_stop_that_ends_a_sentence_is_no_part_of_the_answer() -> None:
+    day = typed("3 January 2020", kind="date", entity_type=None, date=parse_date("2020-01-03"))
+    for text in ("3 January 2020.", "January 3, 2020.", "on 3 January 2020!"):
+        assert check_typed(day, text).verdict is Verdict.CORRECT, text
+    month = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
+    assert check_typed(month, "June.").verdict is Verdict.CORRECT
+    number = typed("7", kind="quantity", entity_type=None, quantity=parse_quantity("7"))
+    assert check_typed(number, "7.").verdict is Verdict.CORRECT
+    assert check_typed(number, ".").verdict is Verdict.WRONG  # nothing but the stop is still no 7
+
+
+def test_a_year_for_a_part_of_a_year_is_half_right() -> None:
+    """ "When did ...?" does not say "late 2023" is wanted, so "2023" is close, not wrong."""
+    question = typed("late 2023", kind="date", entity_type=None, date=parse_date("late 2023"))
+    assert check_typed(question, "late 2023").verdict is Verdict.CORRECT
+    year = check_typed(question, "2023")
+    assert year.verdict is Verdict.CLOSE
+    assert year.note == "the source is more precise: late 2023"
+    assert check_typed(question, "early 2023").verdict is Verdict.WRONG
+    assert "2023" not in exact_spellings(question)  # a platform comparing letters gives it full marks
+    outcome = evaluate_text(question, "2023")
+    assert outcome.points == 0.5
+    assert outcome.grade is Grade.HARD
 
 
 def test_a_span_is_answered_by_its_two_ends() -> None:

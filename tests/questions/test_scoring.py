@@ -35,7 +35,7 @@ def test_era_scaling() -> None:
     )
 
 
-@pytest.mark.parametrize("text", ["c. 1998", "circa 1998", "1998"])
+@pytest.mark.parametrize("text", ["c. 1998", "circa 1998", "1998", "1998.", "in 1998."])
 def test_accepted_spellings(text: str) -> None:
     assert score_year(parse_date("1998"), text).points == 1.0
 

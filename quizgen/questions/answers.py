@@ -91,8 +91,12 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
         return _check_date(question.date, question.answer, given)
     forms = [question.answer, *question.accepted]
-    if question.answer_kind == "entity" and not any(normalise(f) == normalise(given) for f in forms):
-        given = without_preposition(given, question.answer)  # "in Baghdad"; "To Lam" stays a name
+    if question.answer_kind in ("entity", "text") and not any(
+        normalise(f) == normalise(given) for f in forms
+    ):
+        given = without_preposition(
+            given, question.answer
+        )  # "in Baghdad", "by a drone strike"; "To Lam" stays
     if question.answer_kind == "quantity" and question.quantity is not None:
         quantity = _check_quantity(question, given)
         if quantity is not None:
@@ -105,8 +109,8 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
             return Checked(Verdict.CORRECT, question.answer, given, matched=form)
     if _names_only_answers(given, forms):
         return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
-    hedge = _HEDGE.match(question.answer)
-    if hedge and normalise(question.answer[hedge.end() :]) == typed:  # "Shia" for "mostly Shia"
+    if _unhedged(given) in {_unhedged(form) for form in forms if _HEDGE.match(form)}:
+        # "Shia" or "largely Shia" for "mostly Shia": a hedge that says most is any such hedge
         return Checked(
             Verdict.CORRECT,
             question.answer,
@@ -122,6 +126,11 @@ _HEDGE = re.compile(
     r"(?:mostly|mainly|largely|chiefly|predominantly|primarily)\s+",
     re.IGNORECASE,  # "partly" denies "wholly"
 )
+
+
+def _unhedged(text: str) -> str:
+    hedge = _HEDGE.match(text)
+    return normalise(text[hedge.end() :] if hedge else text)
 
 
 def without_preposition(given: str, key: str) -> str:

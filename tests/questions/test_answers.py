@@ -195,6 +195,20 @@ def test_an_answer_without_the_sources_hedge_is_right_with_a_note() -> None:
     assert check_typed(partly, "Shia").verdict is not Verdict.CORRECT
 
 
+def test_any_hedge_of_most_answers_a_hedged_key_and_its_other_spellings() -> None:
+    question = typed("mostly Shia", "mostly Shiite", kind="text", entity_type=None)
+    for text in ("largely Shia", "mainly Shiite", "Shiite"):
+        assert check_typed(question, text).verdict is Verdict.CORRECT, text
+    assert check_typed(question, "partly Shiite").verdict is Verdict.WRONG
+
+
+def test_a_text_answer_may_start_with_the_sentences_preposition() -> None:
+    question = typed("a US drone strike", "a drone strike", kind="text", entity_type=None)
+    for text in ("by a drone strike", "by a US drone strike", "in a drone strike"):
+        assert check_typed(question, text).verdict is Verdict.CORRECT, text
+    assert check_typed(question, "by a car bomb").verdict is Verdict.WRONG
+
+
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:
     question = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
     assert check_typed(question, "June").verdict is Verdict.CORRECT

@@ -406,7 +406,7 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
         # source's words ("the IRGC's elite foreign operations formation"); blank the relation's own
         return None
     surfaces = [asked.key, *asked.accepted] if not fact.objects or len(fact.objects) == 1 else []
-    for quote in fact.quotes:
+    for quote in map(_quoted_within, fact.quotes):
         if len(quote) > MAX_CLOZE_QUOTE or len(quote.split()) < MIN_CLOZE_QUOTE_WORDS:
             continue
         span = _blank_in(quote, surfaces)
@@ -414,7 +414,7 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
             continue
         start, end = span
         opening = "“" if quote[:1].isupper() or not quote[:1].isalpha() else "“…"
-        closing = "”" if quote.endswith((".", "!", "?", "”", '"')) else "…”"
+        closing = "”" if quote.endswith((".", "!", "?", "’")) else "…”"
         about = _unnamed_side(ctx, fact, asked, quote[:start] + " " + quote[end:])
         if asked.voice:  # the source's own words, introduced by who says them
             opening = f"{_introduced(ctx.sources(fact), about)} {opening}"
@@ -422,6 +422,16 @@ def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:
             opening = f"On {about}: {opening}"
         return Cloze(opening + quote[:start], quote[start:end], quote[end:] + closing)
     return None
+
+
+def _quoted_within(quote: str) -> str:
+    """The quote's own double quotes as single ones, since the cloze puts it inside double quotes:
+    “…for ‘____’”, not “…for “____””. One character for one, so the quote's spans still hold."""
+    chars = list(quote.replace("“", "‘").replace("”", "’"))
+    straight = [i for i, c in enumerate(chars) if c == '"']
+    for n, i in enumerate(straight):
+        chars[i] = "‘" if n % 2 == 0 else "’"
+    return "".join(chars)
 
 
 def _blank_in(quote: str, surfaces: Sequence[str]) -> tuple[int, int] | None:

@@ -457,6 +457,17 @@ def test_a_quoted_cloze_says_whom_it_is_about(world: tuple[Library, list[Questio
     assert violations == []
 
 
+def test_a_quoted_cloze_nests_its_quotes(world: tuple[Library, list[Question]]) -> None:
+    """The source's own quotes inside a cloze's double quotes are single: “…for ‘____’”."""
+    library, questions = world
+    texts = [q.cloze.text for q in questions if q.cloze is not None and "“" in q.cloze.text]
+    quoting = [q for f in library.statements_with_relations() for q in f.quotes if "“" in q or '"' in q]
+    assert texts or not quoting  # the bundled content quotes "Global Arrogance" and “____”
+    for text in texts:
+        marks = "".join(c for c in text if c in '“”"')
+        assert marks == "“”" * (len(marks) // 2), text
+
+
 def test_open_sets_are_never_totalled_or_swapped(world: tuple[Library, list[Question]]) -> None:
     library, questions = world
     open_facts = {f.id for f in library.statements_with_relations() if f.open_set}

@@ -33,7 +33,7 @@ from quizgen.questions.selection import one_per_group
 from quizgen.textsafe import visible
 
 from .common import CONTROL_NOTE, Notes, Rendered, has_line_breaks, one_line
-from .paper import family, statements_of
+from .paper import family, gives_away, statements_of
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -42,7 +42,9 @@ FIRST_ROW = 9  # as Kahoot's own template: its header in row 8 (B8:H8), question
 HEADER_ROW = FIRST_ROW - 1
 CHOICE_KINDS = (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE, Kind.WHICH_FIRST)
 ONLY_CHOICES = "a Kahoot quiz sheet holds only questions with 2 to 4 answers to pick from"
-ONE_PER_FACT = "a live game asks about each fact or event once, as a second question would give it away"
+ONE_PER_FACT = (
+    "a live game asks about each fact or event once, and nothing that shows another question's answer"
+)
 CREATOR = "quizgen"
 HEADERS = (
     "Question - max 120 characters",
@@ -119,7 +121,7 @@ def _one_per_family(questions: list[Question], notes: Notes) -> list[Question]:
     for question in questions:
         families[family(question)].append(question)
     rng = random.Random("quizgen-kahoot")
-    chosen = {q.id for q in one_per_group(families, len(families), rng, statements_of)}
+    chosen = {q.id for q in one_per_group(families, len(families), rng, statements_of, gives_away)}
     notes.left_out([q for q in questions if q.id not in chosen], ONE_PER_FACT)
     return [q for q in questions if q.id in chosen]
 

@@ -2,7 +2,8 @@
 
 Pure and seeded: the same questions, seed and version letters give the same
 test. Choosing never puts two questions about one fact on one sheet (the
-multiple-choice question would give the typed one away) and mixes kinds.
+multiple-choice question would give the typed one away), nor a question beside one that shows its
+answer, and mixes kinds.
 Each version shuffles question order and option order from its own seed,
 and places each key so that every letter is used as evenly as the test
 allows: a student cannot do well by always answering A.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question, TimelineItem
+from quizgen.questions.normalise import normal_form, normalise
 from quizgen.questions.selection import one_per_group
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -86,6 +88,29 @@ def statements_of(question: Question) -> tuple[str, ...]:
     return question.statement_ids
 
 
+def _key(question: Question) -> str:
+    """A date or number answer as a sheet could show it elsewhere, padded for a whole-word search;
+    or "". (A name is no give-away: the subject's name stands in nearly every stem.)"""
+    if question.kind is Kind.TRUE_FALSE or question.answer_kind not in ("date", "quantity"):
+        return ""
+    key = normalise(question.answer)
+    return f" {key} " if key else ""
+
+
+def _shown(question: Question) -> str:
+    """What a sheet shows before the answer (the stem, a cloze's words, the events a timeline
+    question lists), normalised and padded."""
+    texts = [question.cloze.text if question.cloze else question.stem]
+    texts += [item.label for item in question.items]
+    return f" {normal_form(' '.join(texts))} "
+
+
+def gives_away(a: Question, b: Question) -> bool:
+    """Whether either question shows the other's answer: "...was killed in Baghdad on 3 January
+    2020" answers "In what year was he killed?" though the two ask about different facts."""
+    return bool(_key(a) and _key(a) in _shown(b)) or bool(_key(b) and _key(b) in _shown(a))
+
+
 def choose(
     questions: Sequence[Question], count: int, seed: int, kinds: Collection[Kind] | None = None
 ) -> list[Question]:
@@ -96,7 +121,9 @@ def choose(
     for question in questions:
         if kinds is None or question.kind in kinds:
             families[family(question)].append(question)
-    chosen = one_per_group({name: families[name] for name in sorted(families)}, count, rng, statements_of)
+    chosen = one_per_group(
+        {name: families[name] for name in sorted(families)}, count, rng, statements_of, gives_away
+    )
     return sorted(chosen, key=lambda q: order[q.id])
 
 

@@ -30,13 +30,16 @@ def one_per_group(
     count: int,
     rng: random.Random,
     parts: Callable[[Q], Iterable[str]] | None = None,
+    clash: Callable[[Q, Q], bool] | None = None,
 ) -> list[Q]:
     """Up to ``count`` groups drawn at random, one question from each, of the kind used least so far
     (ties broken at random); in the order drawn.
 
     With ``parts`` (a question's statements), no two chosen questions share one: "Which came
     first, A or B?" is not asked beside "In what year did A happen?". A group whose every
-    question shares a statement already asked gives none.
+    question shares a statement already asked gives none. With ``clash``, no two chosen questions
+    clash either (one shows the other's answer: "killed on 3 January 2020" beside "In what year
+    was he killed?").
     """
     names = list(groups)
     rng.shuffle(names)
@@ -49,8 +52,10 @@ def one_per_group(
         members = groups[name]
         if parts is not None:
             members = [q for q in members if asked.isdisjoint(parts(q))]
-            if not members:
-                continue
+        if clash is not None:
+            members = [q for q in members if not any(clash(q, other) for other in chosen)]
+        if not members:
+            continue
         fewest = min(used[q.kind] for q in members)
         pick = rng.choice([q for q in members if used[q.kind] == fewest])
         used[pick.kind] += 1

@@ -12,6 +12,7 @@ import pytest
 
 from quizgen.classroom import kahoot
 from quizgen.classroom.common import count_by_kind
+from quizgen.classroom.paper import gives_away
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
@@ -62,12 +63,15 @@ def test_header_in_row_8_and_questions_from_row_9_as_kahoots_template(
 
 
 def assert_one_question_a_statement(kept: Sequence[Question], offered: Sequence[Question]) -> None:
-    """No two questions kept share a statement (a fact, or an event a timeline question names), and
-    every question left out shares one with a question kept: none is dropped for nothing."""
+    """No two questions kept share a statement (a fact, or an event a timeline question names) or show
+    each other's answer, and every question left out shares one with a question kept or would show
+    or be shown its answer: none is dropped for nothing."""
     asked = [s for q in kept for s in q.statement_ids]
     assert len(asked) == len(set(asked))
+    assert not any(gives_away(a, b) for a in kept for b in kept if a is not b)
     for question in offered:
-        assert question in kept or not set(question.statement_ids).isdisjoint(asked), question.id
+        shares = not set(question.statement_ids).isdisjoint(asked)
+        assert question in kept or shares or any(gives_away(question, q) for q in kept), question.id
 
 
 def test_a_live_game_asks_one_question_a_fact_kinds_mixed_in_content_order(soleimani: Deck) -> None:
@@ -99,7 +103,7 @@ def test_what_does_not_fit_is_named_with_its_reason(
     asked = [q for q in soleimani.questions if q.kind in CHOICES and fits(q) and q not in kept]
     assert lines[1] == (
         f"kahoot: left out {count_by_kind(asked)}: "
-        "a live game asks about each fact or event once, as a second question would give it away"
+        "a live game asks about each fact or event once, and nothing that shows another question's answer"
     )
     reasons = []
     for question in long:

@@ -16,6 +16,7 @@ from quizgen.classroom.paper import LETTERS, Version
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question, SourceRef
+from quizgen.questions.normalise import contains_phrase
 from quizgen.textsafe import visible
 
 from .conftest import RTL_WORDS, Deck, run, run_quietly
@@ -229,8 +230,8 @@ def test_separate_files_per_version(soleimani: Deck, tmp_path: Path) -> None:
 def test_key_positions_over_a_40_question_test(soleimani: Deck, capsys: pytest.CaptureFixture[str]) -> None:
     """Each letter carries the key as often as the test allows (±1 per number of options), in every version."""
     kinds = {Kind.MULTIPLE_CHOICE, Kind.WHICH_FIRST}
-    chosen = paper.choose(soleimani.questions, 40, 0, kinds)
-    assert len(chosen) == 40
+    chosen = paper.choose(soleimani.questions, 36, 0, kinds)
+    assert len(chosen) == 36
     report = []
     for version in paper.make_versions(("A", "B", "C"), chosen, 0):
         by_size: dict[int, dict[str, int]] = {}
@@ -377,3 +378,18 @@ def test_no_two_questions_of_a_test_share_a_fact_or_an_event(seed: int) -> None:
     assert len(chosen) >= 8
     assert len(asked) == len(set(asked))
     assert {q.kind for q in chosen} >= {Kind.WHICH_FIRST, Kind.YEAR_GUESS}
+
+
+@pytest.mark.parametrize(("seed", "count"), [(seed, count) for seed in range(8) for count in (20, 40)])
+def test_no_question_of_a_test_shows_another_ones_answer(soleimani: Deck, seed: int, count: int) -> None:
+    """ "True or false: he was killed in Baghdad on 3 January 2020" answers "In what year was he
+    assassinated?", though one asks of a fact and the other of an event."""
+    chosen = paper.choose(soleimani.questions, count, seed)
+    assert len(chosen) == count
+    for question in chosen:
+        if question.answer_kind not in ("date", "quantity") or question.kind is Kind.TRUE_FALSE:
+            continue
+        for other in chosen:
+            shown = other.cloze.text if other.cloze else other.stem
+            shown += " " + " ".join(item.label for item in other.items)
+            assert other is question or not contains_phrase(shown, question.answer), (question.id, other.id)

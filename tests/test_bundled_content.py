@@ -15,6 +15,7 @@ from quizgen.facts.library import Library
 from quizgen.facts.loader import load_content, load_library
 from quizgen.facts.model import Event, Fact, Qualifier
 from quizgen.facts.quotes import normalise, sentences, uncovered
+from quizgen.questions.wording import attribution
 
 CONTENT = Path(__file__).parents[1] / "content" / "soleimani.yaml"
 B = ("biography",)
@@ -122,6 +123,7 @@ def test_statements_citing_both_sources_quote_each(library: Library) -> None:
         "quds-force-part-of-irgc",
         "iranian-revolution",
         "soleimani-joins-irgc",
+        "soleimani-rose-through-ranks",
     }
     texts = {sid: normalise(library.sources[sid].text_path.read_text(encoding="utf-8")) for sid in BOTH}
     for statement in both:
@@ -266,19 +268,11 @@ def test_the_assassination_event_quotes_the_headline_too(library: Library) -> No
         ("kerman-province-in-iran", "kerman-province", "located_in", ("iran",), B, None),
         ("soleimani-joined-irgc", "soleimani", "joined", ("irgc",), BOTH, "1979"),
         (
-            "soleimani-rose-through-ranks-biography",
+            "soleimani-rose-through-ranks",
             "soleimani",
             "rose_through_ranks_during",
             ("iran-iraq-war",),
-            B,
-            None,
-        ),
-        (
-            "soleimani-rose-through-ranks-sputnik",
-            "soleimani",
-            "rose_through_ranks_during",
-            ("iran-iraq-war",),
-            S,
+            BOTH,
             None,
         ),
         ("soleimani-quds-force-commander-by-1998", "soleimani", "commander_of", ("quds-force",), B, "1998"),
@@ -727,13 +721,12 @@ def test_quds_force_command_one_statement_per_source(library: Library) -> None:
     assert event(library, "soleimani-takes-command-of-quds-force").sources == ("sputnik",)
 
 
-def test_rising_through_the_ranks_one_statement_per_source(library: Library) -> None:
-    assert quoted(
-        fact(library, "soleimani-rose-through-ranks-biography"), "quickly advanced through the ranks"
-    )
-    assert quoted(
-        fact(library, "soleimani-rose-through-ranks-sputnik"), "rising through the ranks as a young commander"
-    )
+def test_rising_through_the_ranks_is_one_fact_both_articles_state(library: Library) -> None:
+    """Asked once, as fact: the biography states it too, so it is not Sputnik's claim alone."""
+    rose = fact(library, "soleimani-rose-through-ranks")
+    assert quoted(rose, "quickly advanced through the ranks")
+    assert quoted(rose, "rising through the ranks as a young commander")
+    assert attribution(library, rose) is None
 
 
 def test_the_axis_of_resistance_has_two_attributed_descriptions(library: Library) -> None:

@@ -34,6 +34,18 @@ class DateParseError(ValueError):
         self.hint = hint
 
 
+class AmbiguousYears(DateParseError):
+    """ "1939-40": EDTF reads a part of 1939 (code 40), a person the years 1939 to 1940. An author
+    is asked to say which; a student's answer is read as the years (``ambiguous_years``)."""
+
+    def __init__(self, raw: str, years: HistoricalDate, part: HistoricalDate) -> None:
+        super().__init__(
+            f"{raw!r} could be the years {years.label()} or, in EDTF's code, {part.label()}",
+            f"write {years.edtf()} for the years, or {part.label()} for the part of the year",
+        )
+        self.years = years
+
+
 class Precision(IntEnum):
     """How finely a date is known; larger is coarser."""
 
@@ -422,6 +434,14 @@ _FRIENDLY_RANGE = re.compile(
     re.IGNORECASE,
 )
 
+# Spans as people write them: "20 June 1791 – 21 June 1791" or "September 1793 - July 1794" (a dash
+# with spaces, or an en or em dash: "1936-03" stays March), "20-21 June 1791", "June 20-21, 1791".
+_DASHED_RANGE = re.compile(r"^(?P<a>.+?)(?:\s*[–—]\s*|\s+-\s+)(?P<b>.+)$")
+_DAYS_OF_A_MONTH = re.compile(
+    r"^(?P<d1>\d{1,2})\s*[-–—]\s*(?P<d2>\d{1,2})\s+(?P<month_year>[^\W\d_]+\.?,?\s+\d{1,4})$"
+    r"|^(?P<month>[^\W\d_]+\.?)\s+(?P<e1>\d{1,2})\s*[-–—]\s*(?P<e2>\d{1,2}),?\s+(?P<year>\d{1,4})$"
+)
+
 _HINT = "write it as 1957-03-11, 11 March 1957, 2020-06, June 2020, 1998, c. 1998, late 2023 or 2014/2017"
 
 
@@ -450,7 +470,36 @@ def parse_date(text: str) -> HistoricalDate:
         first = groups["a1"] or groups["a2"] or groups["a3"]
         last = groups["b1"] or groups["b2"] or groups["b3"]
         return _range(raw, _parse_point(first), _parse_point(last))
+    days = _DAYS_OF_A_MONTH.match(raw)
+    if days:
+        month_year = days["month_year"] or f"{days['month']} {days['year']}"
+        first_day, last_day = (days["d1"], days["d2"]) if days["d1"] else (days["e1"], days["e2"])
+        return _range(
+            raw, _parse_point(f"{first_day} {month_year}"), _parse_point(f"{last_day} {month_year}")
+        )
+    dashed = _DASHED_RANGE.match(raw)
+    if dashed:
+        try:
+            ends = _parse_point(dashed["a"]), _parse_point(dashed["b"])
+        except DateParseError:
+            ends = None  # not two dates: read as one below, which says what is wrong with it
+        if ends is not None:
+            return _range(raw, *ends)
     return HistoricalDate(_parse_point(raw))
+
+
+def ambiguous_years(text: str) -> AmbiguousYears | None:
+    """Whether ``text`` is "1939-40": EDTF's code for a part of 1939 (which ``parse_date`` reads, so
+    its own ``edtf()`` reads back) that is also how a person writes the two years."""
+    raw = " ".join(str(text).split())
+    short = _SHORT_RANGE.match(raw)
+    if short is None or short["dash"] != "-" or short["space"]:
+        return None
+    first, code = int(short["first"]), int(short["last"])
+    if not 21 <= code <= 41 or first // 100 * 100 + code != first + 1:
+        return None
+    years = HistoricalDate(DatePoint(first, Precision.YEAR), DatePoint(first + 1, Precision.YEAR))
+    return AmbiguousYears(raw, years, HistoricalDate(_parse_point(raw)))
 
 
 def _range(raw: str, first: DatePoint, last: DatePoint) -> HistoricalDate:

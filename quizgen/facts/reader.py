@@ -12,7 +12,7 @@ import sys
 from dataclasses import dataclass
 from typing import Any
 
-from .dates import DateParseError, parse_date
+from .dates import DateParseError, ambiguous_years, parse_date
 from .errors import Location, Problem, closest, did_you_mean
 from .quantities import QuantityParseError, parse_quantity
 from .spec import CHOICE_LISTS, ID_PATTERN, RECORDS, Field
@@ -145,6 +145,9 @@ class Reader:
             return INVALID
         if kind == "date":
             try:
+                ambiguous = ambiguous_years(text)
+                if ambiguous is not None:
+                    raise ambiguous
                 return parse_date(text)
             except DateParseError as error:
                 self.problem(node, f"{name}: {error.message}", error.hint)

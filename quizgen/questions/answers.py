@@ -17,7 +17,7 @@ from enum import StrEnum
 
 from rapidfuzz import fuzz
 
-from quizgen.facts.dates import MONTHS, DateParseError, HistoricalDate, Precision, parse_date
+from quizgen.facts.dates import MONTHS, DateParseError, HistoricalDate, Precision, ambiguous_years, parse_date
 from quizgen.facts.library import Library
 from quizgen.facts.model import Qualifier, Quantity
 from quizgen.facts.quantities import QuantityParseError, parse_quantity, side
@@ -292,6 +292,9 @@ def _same_number(a: float, b: float) -> bool:
 
 def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
     """Read a typed date; a bare month name is taken in the key's year ("June" for June 2020)."""
+    ambiguous = ambiguous_years(text)
+    if ambiguous is not None:  # no student means EDTF's code 40 by "1939-40"
+        return ambiguous.years
     try:
         return parse_date(text)
     except DateParseError:

@@ -9,7 +9,7 @@ from edtf import parse_edtf
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from quizgen.facts.dates import DateParseError, Precision, days_from_civil, parse_date
+from quizgen.facts.dates import DateParseError, Precision, ambiguous_years, days_from_civil, parse_date
 
 EPOCH = dt.date(1970, 1, 1)
 
@@ -255,6 +255,54 @@ def test_a_day_falls_inside_its_year(value: dt.date) -> None:
 def test_a_range_with_its_second_year_shortened(text: str, label: str) -> None:
     """How people write the Iran-Iraq War: "1980-88". A month or a season keeps its EDTF reading."""
     assert parse_date(text).label() == label
+
+
+@pytest.mark.parametrize(
+    ("text", "years", "part"),
+    [
+        ("1939-40", "1939/1940", "the first half of 1939"),
+        ("1920-21", "1920/1921", "spring 1920"),
+        ("1830-31", "1830/1831", "autumn 1830 (southern)"),
+    ],
+)
+def test_a_next_year_that_is_also_an_edtf_season_is_told_apart(text: str, years: str, part: str) -> None:
+    """A history teacher writes "1939-40" for the two years; EDTF reads the first half of 1939. The
+    EDTF reading stays what ``parse_date`` gives (its own ``edtf()`` must read back); the author
+    is asked which was meant."""
+    ambiguous = ambiguous_years(text)
+    assert ambiguous is not None
+    assert ambiguous.message == (
+        f"{text!r} could be the years {parse_date(years).label()} or, in EDTF's code, {part}"
+    )
+    assert ambiguous.hint == f"write {years} for the years, or {part} for the part of the year"
+    assert ambiguous.years == parse_date(years)
+    assert parse_date(text).label() == part
+
+
+@pytest.mark.parametrize("text", ["2023-39", "2020-22", "1792-93", "1980-88", "1939–40", "1939/1940"])
+def test_other_dashes_and_codes_are_no_question(text: str) -> None:
+    assert ambiguous_years(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [
+        ("20 June 1791 – 21 June 1791", "1791-06-20/1791-06-21"),
+        ("20 June 1791–21 June 1791", "1791-06-20/1791-06-21"),  # as quizgen writes a span
+        ("20-21 June 1791", "1791-06-20/1791-06-21"),
+        ("20–21 June 1791", "1791-06-20/1791-06-21"),
+        ("June 20-21, 1791", "1791-06-20/1791-06-21"),
+        ("September 1793 - July 1794", "1793-09/1794-07"),
+        ("c. 1990 – 1995", "1990~/1995"),
+    ],
+)
+def test_spans_as_people_write_them(text: str, edtf: str) -> None:
+    assert parse_date(text).edtf() == edtf
+
+
+def test_a_dashed_span_that_runs_backwards_says_so() -> None:
+    with pytest.raises(DateParseError, match="ends before it starts"):
+        parse_date("21 June 1791 - 20 June 1791")
 
 
 @pytest.mark.parametrize(

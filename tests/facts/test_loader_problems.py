@@ -140,6 +140,14 @@ def test_date_that_does_not_parse(tmp_path: Path) -> None:
     ]
 
 
+def test_two_years_that_edtf_reads_as_a_season_are_asked_about(tmp_path: Path) -> None:
+    text = VALID + "events:\n  - id: war\n    date: 1939-40\n    title: The war\n    sources: [brit]\n"
+    assert problems(tmp_path, text) == [
+        "topic.yaml:20:11: date: '1939-40' could be the years 1939–1940 or, in EDTF's code, the first "
+        "half of 1939 (write 1939/1940 for the years, or the first half of 1939 for the part of the year)"
+    ]
+
+
 def test_impossible_date(tmp_path: Path) -> None:
     text = (
         VALID

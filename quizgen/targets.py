@@ -10,12 +10,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from quizgen.decks import Deck, content_deck, content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.decks import Deck, content_deck, content_files, load_deck, looks_like_deck
 from quizgen.facts.cache import load_cached
 from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
 from quizgen.facts.loader import display_path
 from quizgen.paths import default_decks_folder, default_folders
+from quizgen.questions.generate import recipe_problems
 
 
 class TargetNotFound(LookupError):
@@ -72,7 +73,7 @@ def open_target(spec: str | None) -> Target:
         else:
             deck = content_deck(_folder_content(path, spec))
     library = load_cached(content_files(deck.content))
-    problems = deck_problems(deck, library)
+    problems = recipe_problems(deck, library)
     if problems:
         raise ContentError(problems)
     return Target(deck, library)

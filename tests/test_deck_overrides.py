@@ -8,11 +8,13 @@ from pathlib import Path
 import pytest
 
 from quizgen.cli import main
-from quizgen.decks import Deck, load_deck
+from quizgen.decks import Deck, content_files, load_deck
+from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate_for_deck
+from quizgen.study.bank import open_bank
 
 DATA = Path(__file__).parent / "data"
 
@@ -82,6 +84,34 @@ def test_a_rewording_is_checked_as_a_template_is(tmp_path: Path, capsys: pytest.
     assert out.rstrip().endswith("deck.yaml: 2 problems")
 
 
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["show"],
+        ["export", "-o", "out.apkg"],
+        ["export", "-o", "out.xml"],
+        ["print", "-o", "out.pdf"],
+    ],
+)
+def test_every_command_refuses_the_rewording_check_refuses(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """ "Where was {subject} born?" would reach a class as written: no command writes or shows it."""
+    deck(
+        tmp_path,
+        "reword:\n  - id: curie-born-in:born-in:multiple_choice\n    question: Where was {subject} born?\n",
+    )
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("QUIZGEN_DATA_DIR", str(tmp_path / "data"))
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    name, *options = command
+    assert main([name, str(tmp_path / "deck.yaml"), *options]) == 2
+    captured = capsys.readouterr()
+    assert "deck.yaml:6:15: the new wording has the slot {subject}" in captured.out + captured.err
+    assert "Traceback" not in captured.err
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("out")) == []
+
+
 def test_a_rewording_with_its_own_attribution_is_refused(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
@@ -101,3 +131,17 @@ def test_a_rewording_with_its_own_attribution_is_refused(
         "(write the question without “According to ...”)"
     ) in out
     assert ":8:" not in out  # a plain fact may be given a source's name by its teacher
+
+
+def test_the_study_app_refuses_it_too(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The app builds a deck's question bank once per content change; the rewording is checked then."""
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))
+    recipe, _ = deck(
+        tmp_path,
+        "reword:\n  - id: curie-born-in:born-in:multiple_choice\n    question: Where was {subject} born?\n",
+    )
+    with pytest.raises(ContentError) as refused:
+        open_bank(recipe, content_files(recipe.content))
+    assert [p.message for p in refused.value.problems] == [
+        "the new wording has the slot {subject}, which a rewording does not fill"
+    ]

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Collection, Iterable
 from dataclasses import replace
 
-from quizgen.decks import Deck
+from quizgen.decks import Deck, deck_problems
 from quizgen.facts.errors import Problem
 from quizgen.facts.library import Library
 from quizgen.facts.model import Event, Fact, Kind, Statement
@@ -147,6 +147,18 @@ def reword_problems(deck: Deck, questions: Iterable[Question]) -> list[Problem]:
                     at, f"the new wording names its own answer {question.answer!r}", "leave the answer out"
                 )
             )
+    return problems
+
+
+def recipe_problems(deck: Deck, library: Library) -> list[Problem]:
+    """What ``check`` would refuse in a recipe, for the commands that use one: a name its content
+    lacks, and a rewording that leaves a slot or gives its answer away (only the reworded
+    statements' questions are made, so a deck without rewordings costs nothing more)."""
+    problems = deck_problems(deck, library)
+    reworded = {question_id.split(":", 1)[0] for question_id in deck.reword}
+    statements = [library.statements_by_id[s] for s in sorted(reworded) if s in library.statements_by_id]
+    if statements:
+        problems += reword_problems(deck, generate(library, random.Random(0), statements=statements))
     return problems
 
 

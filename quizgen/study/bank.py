@@ -27,7 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import NamedTuple
 
-from quizgen.decks import Deck, deck_problems
+from quizgen.decks import Deck
 from quizgen.facts.cache import cache_root, load_cached
 from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError
@@ -37,7 +37,7 @@ from quizgen.facts.model import Kind
 from quizgen.facts.yamlread import read_bytes
 from quizgen.paths import real
 from quizgen.questions.answers import Vocabulary
-from quizgen.questions.generate import current_year, generate_for_deck
+from quizgen.questions.generate import current_year, generate_for_deck, recipe_problems
 from quizgen.questions.model import Question
 from quizgen.questions.wording import event_label
 
@@ -235,7 +235,7 @@ def open_bank(deck: Deck, files: Sequence[Path], seed: int = 0) -> Bank:
     bank = _opened(key)  # the same content under other sizes or times (a file touched, a checkout)
     if bank is None:
         library = load_cached(list(files))
-        problems = deck_problems(deck, library)
+        problems = recipe_problems(deck, library)
         if problems:
             raise ContentError(problems) from None
         bank = _build(_bank_path(key), deck, library, seed)

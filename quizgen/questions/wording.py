@@ -83,7 +83,7 @@ _SPACES = re.compile(r"\s{2,}")
 
 def tidy(text: str) -> str:
     """Collapse the gaps an empty slot leaves ("joined the IRGC ." → "joined the IRGC."), and a
-    full stop doubled by a value that ends in one."""
+    full stop or question mark doubled by a value that ends in one."""
     text = text.strip()
     if "  " in text:
         text = _SPACES.sub(" ", text)
@@ -91,6 +91,8 @@ def tidy(text: str) -> str:
         text = _SPACE_BEFORE_PUNCT.sub(r"\1", text)
     if text.endswith(".."):  # a value's own full stop ("Washington, D.C.") ends the sentence too
         text = text[:-1] if not text.endswith("...") or text.endswith("....") else text
+    if text.endswith(("?.", "??", "!.", "!!")):  # and its own mark: "Who wrote What Is the Third Estate?"
+        text = text[:-1]
     return text
 
 

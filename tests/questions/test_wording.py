@@ -43,6 +43,9 @@ def test_numbers_are_written_as_a_person_writes_them(value: float, written: str)
         ("he said “wait...”.", "he said “wait...”."),
         ("he said wait....", "he said wait..."),  # a value's ellipsis keeps its three dots
         ("he said wait...", "he said wait..."),
+        ("Sieyès wrote What Is the Third Estate?.", "Sieyès wrote What Is the Third Estate?"),
+        ("Who wrote What Is the Third Estate??", "Who wrote What Is the Third Estate?"),
+        ("The crowd shouted Liberty!.", "The crowd shouted Liberty!"),
     ],
 )
 def test_a_value_that_ends_in_a_full_stop_ends_the_sentence_once(filled: str, tidied: str) -> None:

@@ -9,6 +9,7 @@ there are none.
 
 from __future__ import annotations
 
+import re
 import string
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
@@ -286,7 +287,32 @@ def _check_slots(reader: Reader, node: Node, text: str, allowed: frozenset[str],
         if slot not in allowed:
             reader.problem(node, f"{what} has an unknown slot {{{slot}}}", did_you_mean(slot, allowed))
             ok = False
+    for glued in _glued_slots(text):  # "assassinate{where}" reads "assassinatein Paris"
+        reader.problem(
+            node,
+            f"{what} has a slot against a word or another slot: {glued!r}",
+            "put a space between them; quizgen fills {when} and {where} with their preposition, "
+            "or nothing, and closes the gap an empty one leaves",
+        )
+        ok = False
     return ok
+
+
+def _glued_slots(text: str) -> list[str]:
+    """Each slot with a letter or another slot right before it, or a letter right after it, shown
+    with the word it touches ("assassinate{where}", "{object}{when}")."""
+    glued = []
+    for slot in re.finditer(r"\{\w+\}", text):
+        before, after = text[: slot.start()], text[slot.end() :]
+        word_before = re.search(r"(?:\w+|\{\w+\})$", before)
+        word_after = re.match(r"[^\W_]\w*", after)
+        if word_before or word_after:
+            glued.append(
+                (word_before.group() if word_before else "")
+                + slot.group()
+                + (word_after.group() if word_after else "")
+            )
+    return glued
 
 
 def _build_relation(

@@ -408,3 +408,27 @@ def test_a_place_inside_itself_is_refused(tmp_path: Path, places: str, loops: li
     found = problems(tmp_path, text)
     assert [p.split(": ", 1)[1] for p in found] == [f"part_of goes round in a loop: {loop}" for loop in loops]
     assert all(p.startswith("topic.yaml:") for p in found)
+
+
+@pytest.mark.parametrize(
+    ("statement", "question", "reported"),
+    [
+        ("{Subject} killed {object}{when}.", "Whom did {subject} kill?", "{object}{when}"),
+        ("{Subject} killed {object} {when}.", "Whom did {subject} kill{where}?", "kill{where}"),
+        ("{Subject} killed {object}s {when}.", "Whom did {subject} kill?", "{object}s"),
+    ],
+)
+def test_a_slot_against_a_word_is_refused(
+    tmp_path: Path, statement: str, question: str, reported: str
+) -> None:
+    """ "kill{where}" reads "killin Paris": {when} and {where} bring their preposition, not a space."""
+    relation = (
+        "relations:\n  - id: killed\n    value: entity\n"
+        f"    statement: {statement!r}\n"
+        f"    templates:\n      - id: k\n        ask: object\n        question: {question!r}\n"
+        "        kinds: [typed]\n"
+    )
+    found = problems(tmp_path, VALID + relation)
+    assert len(found) == 1, found
+    assert f"has a slot against a word or another slot: {reported!r} (put a space between them" in found[0]
+    assert found[0].startswith("topic.yaml:")

@@ -347,8 +347,8 @@ class HistoricalDate:
         """How to ask for this date without asking more precisely than it is known."""
         if self.last is not None:
             return "Between which years" if self.precision >= Precision.YEAR else "Between which dates"
-        if self.first.approximate:
-            return "In approximately what year"
+        if self.first.approximate:  # "c. October 1789" is no year: options are months, as the key
+            return "In approximately what year" if self.precision >= Precision.YEAR else "Approximately when"
         match self.first.precision:
             case Precision.DAY:
                 return "On what date"

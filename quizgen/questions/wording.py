@@ -223,9 +223,9 @@ def ask_by_precision(question: str, date: HistoricalDate, *, year_only: bool = F
     """Reword a leading "When" by what the date knows: "On what date", "In what year", ..."""
     if not asks_when(question):
         return question
-    phrase = date.question_phrase()  # "In approximately what year" says how close is close enough
-    if year_only and not date.approximate:
-        phrase = "In what year"
+    phrase = date.question_phrase()
+    if year_only:  # "In approximately what year" says how close is close enough
+        phrase = "In approximately what year" if date.approximate else "In what year"
     if question[0] == "w":
         phrase = phrase[0].lower() + phrase[1:]
     return f"{phrase} {question[len('When ') :]}"

@@ -73,6 +73,7 @@ def test_ranges(text: str) -> None:
         ("2020-06", "in June 2020", "In which month of 2020"),
         ("1998", "in 1998", "In what year"),
         ("c. 1998", "in about 1998", "In approximately what year"),
+        ("c. October 1789", "in about October 1789", "Approximately when"),  # no year: options are months
         ("late 2023", "in late 2023", "When"),
         ("199X", "in the 1990s", "In which decade"),
         ("1980/1988", "between 1980 and 1988", "Between which years"),

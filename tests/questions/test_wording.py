@@ -63,3 +63,7 @@ def test_a_year_guess_on_an_approximate_date_says_so() -> None:
         "In approximately what year"
     )
     assert ask_by_precision(ask, parse_date("1970-06"), year_only=True).startswith("In what year")
+    assert ask_by_precision(ask, parse_date("c. October 1970"), year_only=True).startswith(
+        "In approximately what year"
+    )
+    assert ask_by_precision(ask, parse_date("c. October 1970")).startswith("Approximately when")

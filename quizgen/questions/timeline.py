@@ -3,10 +3,12 @@
 Pairs and sets of events grow with the square of the events; a deck takes each
 event into a bounded number of them, so generation stays linear in the number
 of events. Which events go together comes from a ranking of the events by a
-digest of the deck's seed and each event's own id: adding an event slots it
-into the ranking without moving any other, so only the pairs and sets beside
-it change. The others keep their ids, and with them a student's progress and
-the notes an Anki deck updates in place.
+digest of each event's own id: adding an event slots it into the ranking
+without moving any other, so only the pairs and sets beside it change. The
+others keep their ids, and with them a student's progress and the notes an
+Anki deck updates in place. The seed is not in the digest: a re-export with
+another ``--seed`` reshuffles options, never which events are asked together
+(new ids would be new notes beside the old).
 """
 
 from __future__ import annotations
@@ -34,17 +36,17 @@ def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Questi
     if len(events) < 2:
         return
     if Kind.ORDER in ctx.kinds and len(events) >= SMALLEST:
-        for group in _groups(ctx.base_seed, events, ROUNDS):
+        for group in _groups(events, ROUNDS):
             yield _order_question(ctx, group)
     if Kind.WHICH_FIRST in ctx.kinds:
-        for a, b in _pairs(ctx.base_seed, events):
+        for a, b in _pairs(events):
             yield _first_question(ctx, a, b)
 
 
-def _ranked(seed: int, name: str, events: Sequence[Event]) -> list[tuple[int, Event]]:
-    """The events with their ranks, lowest first: each rank depends on the seed and that event alone."""
+def _ranked(name: str, events: Sequence[Event]) -> list[tuple[int, Event]]:
+    """The events with their ranks, lowest first: each rank depends on that event alone."""
     ranked = [
-        (int.from_bytes(hashlib.blake2b(f"{seed}:{name}:{e.id}".encode(), digest_size=8).digest(), "big"), e)
+        (int.from_bytes(hashlib.blake2b(f"{name}:{e.id}".encode(), digest_size=8).digest(), "big"), e)
         for e in events
     ]
     ranked.sort(key=lambda pair: (pair[0], pair[1].id))
@@ -58,7 +60,7 @@ def _apart(event: Event, members: Sequence[Event]) -> bool:
     return all(event.date.compare(m.date) != 0 and m.title.casefold() != title for m in members)
 
 
-def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
+def _groups(events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
     """Sets of 3 to 6 events, each apart from the others, cut from each ranking where an event's
     rank says so (whatever the events before it), each event in at most ``rounds`` sets."""
     seen: set[tuple[str, ...]] = set()
@@ -66,7 +68,7 @@ def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Ev
         groups: list[list[Event]] = []
         group: list[Event] = []
         waiting: list[Event] = []  # not apart from a member: they open the next set
-        for rank, event in _ranked(seed, f"order{round_}", events):
+        for rank, event in _ranked(f"order{round_}", events):
             if not _apart(event, group):
                 waiting.append(event)
                 if len(waiting) > WINDOW:  # bounds the work per event; the oldest sits this round out
@@ -94,10 +96,10 @@ def _groups(seed: int, events: Sequence[Event], rounds: int) -> Iterator[list[Ev
                 yield members
 
 
-def _pairs(seed: int, events: Sequence[Event]) -> Iterator[tuple[Event, Event]]:
+def _pairs(events: Sequence[Event]) -> Iterator[tuple[Event, Event]]:
     """Each event with the next in a ranking that is apart from it (the ranking read as a ring):
     about two pairs per event, and a new event breaks only the pair it lands in."""
-    ranked = [event for _, event in _ranked(seed, "first", events)]
+    ranked = [event for _, event in _ranked("first", events)]
     seen: set[tuple[str, str]] = set()
     for index, event in enumerate(ranked):
         for step in range(1, min(WINDOW, len(ranked) - 1) + 1):

@@ -15,6 +15,7 @@ which costs more than parsing the YAML again.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import marshal
 import os
@@ -50,8 +51,24 @@ def cache_folder() -> Path:
     return cache_root() / "libraries"
 
 
+@functools.cache
+def code_signature() -> str:
+    """Which build of quizgen's reading and question-making code this is, by the size and time of
+    its files: an upgrade (a new release, a pull of main) makes every cache entry built by the old
+    code stale, though the content is unchanged. Stats, not contents: a few microseconds a file."""
+    package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+    parts = []
+    for folder in ("facts", "questions", "templates", "."):
+        with os.scandir(os.path.join(package, folder)) as entries:
+            for entry in entries:
+                if entry.name.endswith((".py", ".yaml")) and (folder != "." or entry.name == "decks.py"):
+                    status = entry.stat()
+                    parts.append(f"{folder}/{entry.name}:{status.st_size}:{status.st_mtime_ns}")
+    return hashlib.sha256("\n".join(sorted(parts)).encode("utf-8", "surrogateescape")).hexdigest()[:16]
+
+
 def _key(paths: Iterable[Path]) -> str:
-    digest = hashlib.sha256(f"quizgen-library-cache:{FORMAT}".encode())
+    digest = hashlib.sha256(f"quizgen-library-cache:{FORMAT}:{code_signature()}".encode())
     for path in [default_relations_path(), *paths]:
         digest.update(str(real(path)).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(read_bytes(path))

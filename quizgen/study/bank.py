@@ -28,7 +28,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from quizgen.decks import Deck
-from quizgen.facts.cache import cache_root, load_cached
+from quizgen.facts.cache import cache_root, code_signature, load_cached
 from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError
 from quizgen.facts.library import Library
@@ -175,7 +175,7 @@ def _connect(path: Path) -> sqlite3.Connection:
 
 
 def _stat_signature(deck: Deck, files: Sequence[Path]) -> str:
-    parts = [f"{FORMAT}:{current_year()}"]
+    parts = [f"{FORMAT}:{code_signature()}:{current_year()}"]
     for path in [deck.path, default_relations_path(), *files]:
         status = path.stat()
         parts.append(f"{real(path)}:{status.st_size}:{status.st_mtime_ns}")
@@ -183,7 +183,7 @@ def _stat_signature(deck: Deck, files: Sequence[Path]) -> str:
 
 
 def _content_key(deck: Deck, files: Sequence[Path], seed: int) -> str:
-    digest = hashlib.sha256(f"quizgen-bank:{FORMAT}:{seed}:{current_year()}".encode())
+    digest = hashlib.sha256(f"quizgen-bank:{FORMAT}:{code_signature()}:{seed}:{current_year()}".encode())
     for path in [deck.path, default_relations_path(), *files]:
         digest.update(str(real(path)).encode("utf-8", "surrogateescape") + b"\0")
         digest.update(read_bytes(path))

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from quizgen.decks import content_files, load_deck
+from quizgen.facts import cache
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate_for_deck
@@ -60,6 +61,23 @@ def test_a_quiz_chosen_from_references_is_the_quiz_chosen_from_questions(deck_pa
         chosen = sessions.quiz(every, random.Random(seed), 6)
         assert len(chosen) == 6
         assert opened.questions([r.id for r in references]) == chosen
+
+
+def test_new_question_code_builds_a_new_bank_and_library(
+    deck_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A student who upgrades quizgen gets its fixes: a bank or a library cached by the old code is
+    not reused, though the content is the same."""
+    deck = load_deck(deck_path)
+    files = content_files(deck.content)
+    first = bank.open_bank(deck, files)
+    assert bank.open_bank(deck, files).path == first.path
+    monkeypatch.setattr(bank, "code_signature", lambda: "another build")
+    assert bank.open_bank(deck, files).path != first.path
+    assert cache.code_signature() == cache.code_signature.__wrapped__()  # from the files, once a process
+    key = cache._key(files)
+    monkeypatch.setattr(cache, "code_signature", lambda: "another build")
+    assert cache._key(files) != key
 
 
 def test_an_edit_builds_a_new_bank(deck_path: Path, cache_dir: Path) -> None:

@@ -35,7 +35,7 @@ from .loader import default_relations_path, load_library
 from .model import Entity, Event, Exclusion, Fact, Kind, Qualifier, Quantity, Relation, Source, Template
 from .yamlread import read_bytes
 
-FORMAT = 1  # raise when the model's classes or fields change: old entries are then ignored
+FORMAT = 2  # raise when the model's classes or fields change: old entries are then ignored
 _PRECISION = {p.value: p for p in Precision}
 _QUALIFIER = {q.value: q for q in Qualifier}
 _KIND = {k.value: k for k in Kind}
@@ -199,7 +199,7 @@ def _relation(r: Relation) -> tuple[Any, ...]:
         (t.id, t.relation, t.ask, t.question, tuple(k.value for k in t.kinds), _loc(t.location))
         for t in r.templates
     )
-    return (r.id, r.value, r.statement, _loc(r.location), r.subject_types, r.object_types, templates)
+    return (r.id, r.value, r.statement, _loc(r.location), r.subject_types, r.object_types, templates, r.many)
 
 
 def _unrelation(t: tuple[Any, ...]) -> Relation:
@@ -207,7 +207,7 @@ def _unrelation(t: tuple[Any, ...]) -> Relation:
         Template(i, rel, ask, question, tuple(_KIND[k] for k in kinds), Location(*loc))
         for i, rel, ask, question, kinds, loc in t[6]
     )
-    return Relation(t[0], t[1], t[2], Location(*t[3]), t[4], t[5], templates)
+    return Relation(t[0], t[1], t[2], Location(*t[3]), t[4], t[5], templates, t[7])
 
 
 def _fact(f: Fact) -> tuple[Any, ...]:

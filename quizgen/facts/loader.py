@@ -375,6 +375,7 @@ def _build_relation(
         subject_types=values.get("subject_types", ()),
         object_types=values.get("object_types", ()),
         templates=tuple(templates),
+        many=values.get("many", False),
     )
 
 

@@ -149,6 +149,7 @@ class Relation:
     subject_types: tuple[str, ...] = ()
     object_types: tuple[str, ...] = ()
     templates: tuple[Template, ...] = ()
+    many: bool = False  # a subject may have values the content does not list: none is offered as wrong
 
 
 @dataclass(frozen=True, slots=True)

@@ -108,6 +108,11 @@ RECORDS: dict[str, dict[str, Field]] = {
         "subject_types": Field("list", "Entity types a subject may have.", item="choice:entity_types"),
         "object_types": Field("list", "Entity types an object may have.", item="choice:entity_types"),
         "templates": Field("records", "The questions this relation yields.", record="template"),
+        "many": Field(
+            "bool",
+            "A subject may have values the content does not list (clubs joined): its object is then "
+            "asked typed or as a cloze, never with other values offered or swapped in as wrong.",
+        ),
     },
     "template": {
         "id": Field("id", "A stable id: question ids, progress and Anki notes depend on it.", required=True),

@@ -60,6 +60,8 @@ def fact_questions(ctx: Context, fact: Fact) -> Iterator[Question]:
     filled: dict[str, str] = {}
     for template in relation.templates:
         wanted = [k for k in template.kinds if k in ctx.kinds]
+        if relation.many and template.ask == "object":  # another club he joined would be "wrong"
+            wanted = [k for k in wanted if k not in (Kind.MULTIPLE_CHOICE, Kind.TRUE_FALSE)]
         if not wanted:
             continue
         if statement is None:  # once per fact, shared by its templates

@@ -556,3 +556,29 @@ def test_quoted_words_are_introduced_by_who_writes_them_or_where() -> None:
     assert _introduced([sputnik]) == "Sputnik writes:"
     assert _introduced([article]) == "In “Who is Qasem Soleimani?”:"
     assert _introduced([sputnik, SourceRef("r", "Reuters", "Reuters")]) == "Sputnik and Reuters write:"
+
+
+def test_a_relation_of_many_values_never_offers_another_as_wrong(tmp_path: Path) -> None:
+    """Danton was a Jacobin too: "True or false: Danton was a member of the Jacobin Club. (False)"
+    would teach a falsehood where the content lists only the Cordeliers. The built-in spouse_of is
+    marked many, so no other person is offered as Marie Curie's husband; the same relation written
+    without the mark asks as before."""
+    path = tmp_path / "curie.yaml"
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+
+    def kinds(content: str, template: str) -> set[Kind]:
+        path.write_text(content, encoding="utf-8")
+        questions = generate(load_library([path]), random.Random(0), present_year=PRESENT)
+        return {q.kind for q in questions if q.template_id == template}
+
+    assert kinds(text, "spouse-of") == {Kind.TYPED}
+    own = text.replace("relation: spouse_of", "relation: married_to").replace(
+        "relations:\n",
+        "relations:\n  - id: married_to\n    value: entity\n    statement: '{Subject} was married to {object}.'\n"
+        "    templates:\n      - id: married-to\n        ask: object\n"
+        "        question: 'Who was {subject} married to?'\n        kinds: [multiple_choice, typed, true_false]\n",
+        1,
+    )
+    assert kinds(own, "married-to") == {Kind.TYPED, Kind.TRUE_FALSE}  # too few people for a choice
+    marked = own.replace("  - id: married_to\n", "  - id: married_to\n    many: true\n")
+    assert kinds(marked, "married-to") == {Kind.TYPED}

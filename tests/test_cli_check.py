@@ -88,6 +88,28 @@ def test_bundled_content_and_decks_are_clean(
     assert "soleimani.yaml" in out
     assert "deck “Qasem Soleimani”" in out
     assert "deck “Qasem Soleimani — timeline”" in out
+    assert "note:" not in out  # every statement of the bundled content is asked
+
+
+def test_a_statement_that_yields_no_question_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A claim whose words run too long to recall gave a teacher no question, and check said ✓."""
+    text = (DATA / "curie.yaml").read_text(encoding="utf-8")
+    long = "the most astonishing teacher that has hitherto lived in the world"
+    text = text.replace(
+        "    text: the greatest teacher of her age\n    accept: [greatest teacher]\n", f"    text: {long}\n"
+    )
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    code, out, _ = run(capsys, str(tmp_path / "curie.yaml"))
+    assert code == 0  # a note, not a problem
+    line = next(line for line in out.splitlines() if "note:" in line)
+    row = 1 + text.splitlines().index("  - id: tabloid-greatest")
+    assert line == (
+        f"{tmp_path / 'curie.yaml'}:{row}:5: note: 'tabloid-greatest' yields no question: its text has "
+        "11 words, too many to recall (at most 8 are asked typed or as a cloze), and too few other facts "
+        "of its relation offer options to choose among"
+    )
 
 
 def test_markup_in_content_is_printed_literally(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -12,9 +12,12 @@ from rich.text import Text
 from quizgen.decks import content_files, deck_problems, load_deck, looks_like_deck
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.errors import ContentError, Problem
+from quizgen.facts.library import Library
 from quizgen.facts.loader import FileReport, display_path, load_content
+from quizgen.facts.model import Event, Fact
 from quizgen.paths import default_folders, real
 from quizgen.plural import counted
+from quizgen.questions.from_facts import MAX_RECALL_WORDS
 from quizgen.questions.generate import generate, reword_problems
 from quizgen.textsafe import visible
 
@@ -47,11 +50,43 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     result = load_content([f for f in files if f not in decks])
     verdicts = [_print_report(out, report) for report in result.reports]  # every file, bad ones or not
     clean = all(verdicts)
+    if result.library is not None:
+        _print_unasked(out, result.library)
     loaded = {real(report.path) for report in result.reports}
     ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
         clean = _check_deck(out, deck_path, loaded, ids) and clean
     return ExitCode.OK if clean else ExitCode.CONTENT_ERROR
+
+
+def _print_unasked(out: Console, library: Library) -> None:
+    """A statement that yields no question is no error, but its author would want to know: a
+    claim whose text runs too long to recall gave a teacher nothing, and check said ✓."""
+    asked = {s for q in generate(library, random.Random(0)) for s in q.statement_ids}
+    statements = (*library.statements_with_relations(), *library.events)
+    for statement in sorted((s for s in statements if s.id not in asked), key=lambda s: s.location):
+        line = Text(visible(f"{statement.location}: "), style="bold")
+        line.append("note: ", style="yellow")
+        line.append(visible(f"{statement.id!r} yields no question: {_why_unasked(library, statement)}"))
+        out.print(line)
+
+
+def _why_unasked(library: Library, statement: Fact | Event) -> str:
+    if isinstance(statement, Event):
+        return "an event is asked by its date and on timelines; check that it has a date and a title"
+    relation = library.relations[statement.relation]
+    if not relation.templates:
+        return f"the relation {relation.id!r} has no templates"
+    words = len(statement.text.split()) if statement.text else 0
+    if words > MAX_RECALL_WORDS:
+        return (
+            f"its text has {words} words, too many to recall (at most {MAX_RECALL_WORDS} are asked typed "
+            "or as a cloze), and too few other facts of its relation offer options to choose among"
+        )
+    return (
+        f"no template of {relation.id!r} can ask it with one answer (another statement may give the same "
+        "question a second answer, or too few others of its kind offer options)"
+    )
 
 
 def _print_problems(out: Console, problems: list[Problem]) -> None:

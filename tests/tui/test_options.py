@@ -1,11 +1,17 @@
-"""A long option wraps under its own words, so the numbers stay a column a student reads down."""
+"""How options and answers are laid out: a long option wraps under its own words, so the numbers
+stay a column a student reads down; a results row tells its events apart."""
 
 from __future__ import annotations
 
 import io
+from dataclasses import replace
 
 from rich.console import Console
 
+from quizgen.facts.dates import parse_date
+from quizgen.facts.model import Kind
+from quizgen.questions.model import Question, TimelineItem
+from quizgen.tui.screens.results import _event_by_number
 from quizgen.tui.widgets.literal import numbered
 
 LONG = "At least 13 Quds Force advisers are killed in battle alongside the PMF (according to Sputnik)"
@@ -34,3 +40,28 @@ def test_a_narrow_screen_still_shows_every_letter() -> None:
     lines = lines_of(numbered("1  ", LONG), 8)
     assert all(line.startswith("   ") for line in lines[1:])
     assert "".join(line[3:] for line in lines).replace(" ", "") == LONG.replace(" ", "")
+
+
+def test_a_results_row_tells_two_events_of_one_year_apart_by_their_dates() -> None:
+    """ "② 1789 | ① 1789" said nothing of which came first: events of one year keep their dates."""
+    items = (
+        TimelineItem("bastille", "The storming of the Bastille", parse_date("1789-07-14")),
+        TimelineItem("march", "The Women's March on Versailles", parse_date("1789-10-05")),
+    )
+    question = Question(
+        id="bastille+march:timeline-first:which_first",
+        kind=Kind.WHICH_FIRST,
+        stem="Which came first?",
+        answer=items[0].label,
+        statement_ids=("bastille", "march"),
+        template_id="timeline-first",
+        sources=(),
+        options=(items[1].label, items[0].label),
+        answer_index=1,
+        answer_kind="event",
+        items=items,
+    )
+    assert _event_by_number(question, items[0].label) == "② 14 July 1789"
+    assert _event_by_number(question, items[1].label) == "① 5 October 1789"
+    apart = replace(question, items=(items[0], replace(items[1], date=parse_date("1792-09-20"))))
+    assert _event_by_number(apart, items[0].label) == "② 1789"  # other years: the year will do

@@ -156,9 +156,10 @@ def _event_by_number(question: Question, label: str) -> str:
     item = next((i for i in question.items if i.label == label), None)
     if item is None:
         return MARKERS[index]
-    when = item.date.label()
-    if len(when) > len("1980–1988"):  # "10 December 1903", "the 1st century BC": the year will do
-        when = year_label(item.date.year)
+    when, year = item.date.label(), year_label(item.date.year)
+    same_year = any(year_label(other.date.year) == year for other in question.items if other is not item)
+    if len(when) > len("1980–1988") and not same_year:  # "10 December 1903": the year will do, unless
+        when = year  # both happened in it ("② 1789 | ① 1789" told a student nothing)
     return f"{MARKERS[index]} {when}"
 
 

@@ -169,3 +169,31 @@ def test_a_broken_link_a_loop_or_a_pipe_in_a_folder_is_reported_not_skipped(
     assert "curie.yaml: 2 sources" in out
     assert "folder.yaml" not in out
     assert err == ""
+
+
+def test_a_sentence_of_a_stored_text_neither_quoted_nor_excluded_is_named(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Every quizzable claim of a source belongs in the content: a sentence no statement quotes and
+    no exclusion names is one the author may have missed."""
+    (tmp_path / "sources").mkdir()
+    (tmp_path / "sources" / "bio.txt").write_text(
+        "A Life. In Brief.\n\nMarie Curie was born in Warsaw. She loved long walks.\n", encoding="utf-8"
+    )
+    (tmp_path / "bio.yaml").write_text(
+        "sources:\n  - id: bio\n    title: A Life\n    text: sources/bio.txt\n    excluded:\n"
+        "      - text: A Life. In Brief.\n        reason: heading (one exclusion, two sentences)\n"
+        "entities:\n  - id: curie\n    type: person\n    name: Marie Curie\n"
+        "  - id: warsaw\n    type: place\n    name: Warsaw\n"
+        "facts:\n  - id: born\n    subject: curie\n    relation: born_in\n    object: warsaw\n"
+        "    sources: [bio]\n    quote: Marie Curie was born in Warsaw\n",
+        encoding="utf-8",
+    )
+    monkeypatch.chdir(tmp_path)
+    code, out, _ = run(capsys, "bio.yaml")
+    assert code == 0
+    notes = [line for line in out.splitlines() if "note:" in line]
+    assert notes == [
+        "sources/bio.txt:3:1: note: no statement quotes 'She loved long walks.' and the source does not "
+        "exclude it (quote it, or list it under the source's excluded with a reason)"
+    ]

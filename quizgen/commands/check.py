@@ -15,6 +15,7 @@ from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.library import Library
 from quizgen.facts.loader import FileReport, display_path, load_content
 from quizgen.facts.model import Event, Fact
+from quizgen.facts.quotes import uncovered
 from quizgen.paths import default_folders, real
 from quizgen.plural import counted
 from quizgen.questions.from_facts import MAX_RECALL_WORDS
@@ -52,6 +53,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     clean = all(verdicts)
     if result.library is not None:
         _print_unasked(out, result.library)
+        _print_uncovered(out, result.library)
     loaded = {real(report.path) for report in result.reports}
     ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
@@ -69,6 +71,27 @@ def _print_unasked(out: Console, library: Library) -> None:
         line.append("note: ", style="yellow")
         line.append(visible(f"{statement.id!r} yields no question: {_why_unasked(library, statement)}"))
         out.print(line)
+
+
+def _print_uncovered(out: Console, library: Library) -> None:
+    """A sentence of a stored text that no statement quotes and no exclusion names: a claim the
+    author may have missed (CONTENT.md: every quizzable claim is in the content)."""
+    statements = (*library.statements_with_relations(), *library.events)
+    for source in library.sources.values():
+        if source.text_path is None:
+            continue
+        try:
+            text = source.text_path.read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue  # the loader has reported it where the source names it
+        quotes = [q for s in statements if source.id in s.sources for q in s.quotes]
+        for sentence in uncovered(text, quotes, [e.text for e in source.excluded]):
+            line = Text(visible(f"{display_path(source.text_path)}:{sentence.line}:1: "), style="bold")
+            line.append("note: ", style="yellow")
+            shown = sentence.text if len(sentence.text) <= 80 else sentence.text[:79] + "…"
+            line.append(visible(f"no statement quotes {shown!r} and the source does not exclude it"))
+            line.append(" (quote it, or list it under the source's excluded with a reason)", style="dim")
+            out.print(line)
 
 
 def _why_unasked(library: Library, statement: Fact | Event) -> str:

@@ -646,8 +646,8 @@ def test_mostly_shia_keeps_its_qualifier_in_every_accepted_answer(library: Libra
     [
         ("advisers-killed-in-battle", 13, Qualifier.AT_LEAST, None, "2014/2017", "at least 13"),
         ("tehran-court-compensation", 50e9, Qualifier.ABOUT, "USD", "2023-39", "nearly $50 billion"),
-        ("iran-interpol-attempts", 2, Qualifier.EXACT, None, None, "2"),
-        ("regional-conflict-seven-fronts", 7, Qualifier.EXACT, None, None, "7"),
+        ("iran-interpol-attempts", 2, Qualifier.EXACT, None, None, "two"),  # the source: "twice"
+        ("regional-conflict-seven-fronts", 7, Qualifier.EXACT, None, None, "seven"),  # "seven-front war"
     ],
 )
 def test_quantities(

@@ -20,6 +20,7 @@ from quizgen.facts.model import Event, Kind
 
 from .context import Context
 from .model import Question, SourceRef, TimelineItem
+from .normalise import normalise
 from .wording import event_label
 
 ORDER_TEMPLATE = "timeline-order"
@@ -39,7 +40,8 @@ def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Questi
         for group in _groups(events, ROUNDS):
             yield _order_question(ctx, group)
     if Kind.WHICH_FIRST in ctx.kinds:
-        for a, b in _pairs(events):
+        people = frozenset(e.id for e in ctx.library.entities_by_type.get("person", ()))
+        for a, b in _pairs(events, people):
             yield _first_question(ctx, a, b)
 
 
@@ -96,20 +98,40 @@ def _groups(events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
                 yield members
 
 
-def _pairs(events: Sequence[Event]) -> Iterator[tuple[Event, Event]]:
-    """Each event with the next in a ranking that is apart from it (the ranking read as a ring):
-    about two pairs per event, and a new event breaks only the pair it lands in."""
+def _pairs(events: Sequence[Event], people: frozenset[str]) -> Iterator[tuple[Event, Event]]:
+    """Each event with the next in a ranking that is apart from it and not ordered by its own
+    words (the ranking read as a ring): about two pairs per event, and a new event breaks only
+    the pair it lands in."""
     ranked = [event for _, event in _ranked("first", events)]
     seen: set[tuple[str, str]] = set()
     for index, event in enumerate(ranked):
         for step in range(1, min(WINDOW, len(ranked) - 1) + 1):
             partner = ranked[(index + step) % len(ranked)]
-            if _apart(partner, (event,)):
+            if _apart(partner, (event,)) and not _said_by_their_words(event, partner, people):
                 key = (min(partner.id, event.id), max(partner.id, event.id))
                 if key not in seen:
                     seen.add(key)
                     yield event, partner
                 break
+
+
+_ORDINALS = frozenset(
+    {"first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
+    | {"1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"}
+)
+_BIRTH = frozenset({"born", "birth"})
+_DEATH = frozenset({"dies", "died", "death", "killed", "assassinated", "executed", "murdered"})
+
+
+def _said_by_their_words(a: Event, b: Event, people: frozenset[str]) -> bool:
+    """Whether which came first is in the titles: "Iran's first attempt ..." before "Iran's second
+    attempt ...", or a person's birth (death) before (after) anything else that person is in."""
+    words_a, words_b = normalise(a.title).split(), normalise(b.title).split()
+    if [w for w in words_a if w not in _ORDINALS] == [w for w in words_b if w not in _ORDINALS]:
+        return True
+    if not people.intersection(a.participants, b.participants):
+        return False
+    return any(not _BIRTH.isdisjoint(words) or not _DEATH.isdisjoint(words) for words in (words_a, words_b))
 
 
 def _items(ctx: Context, events: Sequence[Event]) -> tuple[TimelineItem, ...]:

@@ -132,3 +132,25 @@ def test_an_attributed_event_and_its_date_share_one_bracket() -> None:
     assert TimelineItem("b", "The war ends", parse_date("1988")).dated == "The war ends (1988)"
     named = TimelineItem("c", "Soleimani joins the Revolutionary Guards (IRGC)", parse_date("1979"))
     assert named.dated == "Soleimani joins the Revolutionary Guards (IRGC) (1979)"  # a bracket of its own
+
+
+def test_no_pair_is_ordered_by_its_own_words() -> None:
+    """ "Iran's first attempt ..." or "Qasem Soleimani is born" answers which came first by itself."""
+    library = load_library([ROOT / "content" / "soleimani.yaml"])
+    pairs = [
+        q for q in generate(library, random.Random(0), kinds=[Kind.WHICH_FIRST]) if q.kind is Kind.WHICH_FIRST
+    ]
+    assert len(pairs) > 10
+    events = {e.id: e for e in library.events}
+    for question in pairs:
+        a, b = (events[i] for i in question.statement_ids)
+        titles = {
+            a.title.replace("first", "#").replace("second", "#"),
+            b.title.replace("first", "#").replace("second", "#"),
+        }
+        assert len(titles) == 2, question.id
+        for one, other in ((a, b), (b, a)):
+            mortal = {"soleimani"} & set(one.participants) & set(other.participants)
+            assert not (mortal and re.search(r"\b(born|assassinated)\b", one.title)), question.id
+    ids = {q.id for q in pairs}
+    assert "first-interpol-attempt+second-interpol-attempt:timeline-first:which_first" not in ids

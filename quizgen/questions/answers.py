@@ -91,12 +91,10 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     if question.answer_kind == "date" and question.date is not None and question.kind.value != "cloze":
         return _check_date(question.date, question.answer, given)
     forms = [question.answer, *question.accepted]
-    if question.answer_kind in ("entity", "text") and not any(
-        normalise(f) == normalise(given) for f in forms
-    ):
-        given = without_preposition(
-            given, question.answer
-        )  # "in Baghdad", "by a drone strike"; "To Lam" stays
+    worded = question.answer_kind in ("entity", "text")
+    if worded and not any(normalise(f) == normalise(given) for f in forms):
+        given = without_preposition(given, question.answer)  # "in Baghdad", "by a drone strike"
+        given = _without_address(given, question.within)  # "Baghdad, Iraq"; "To Lam" stays a name
     if question.answer_kind == "quantity" and question.quantity is not None:
         quantity = _check_quantity(question, given)
         if quantity is not None:
@@ -126,6 +124,17 @@ _HEDGE = re.compile(
     r"(?:mostly|mainly|largely|chiefly|predominantly|primarily)\s+",
     re.IGNORECASE,  # "partly" denies "wholly"
 )
+
+
+def _without_address(given: str, within: Iterable[str]) -> str:
+    """ "Qanat-e Malek, Kerman Province, Iran" → "Qanat-e Malek", when everything after the first
+    comma names a place around the answer; "Baghdad, Syria" stays as typed (and is wrong)."""
+    head, comma, rest = given.partition(",")
+    if not comma or not within:
+        return given
+    around = {normalise(name) for name in within}
+    parts = [normalise(part) for part in rest.split(",")]
+    return head.strip() if all(part in around for part in parts) else given
 
 
 def _unhedged(text: str) -> str:

@@ -228,7 +228,18 @@ def _recallable(text: str) -> bool:
 def _typed(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
     if not any(_recallable(form) for form in (asked.key, *asked.accepted)):
         return None
-    return Question(**_base(ctx, fact, template, asked, question_id, Kind.TYPED))
+    return Question(**_base(ctx, fact, template, asked, question_id, Kind.TYPED), within=_within(ctx, asked))
+
+
+def _within(ctx: Context, asked: Asked) -> tuple[str, ...]:
+    """Every name of the places around a place answer, nearest first: a student may write
+    "Baghdad, Iraq" or "Qanat-e Malek, Kerman Province" as an address is written."""
+    if asked.answer_kind != "entity" or asked.entity_type != "place" or len(asked.correct) != 1:
+        return ()
+    library = ctx.library
+    return tuple(
+        label for a in library.ancestors(next(iter(asked.correct))) for label in library.entities[a].labels
+    )
 
 
 _COUNTS = {2: "the two", 3: "the three", 4: "the four"}
@@ -396,7 +407,7 @@ def _cloze(ctx, fact, relation, template, asked, question_id, rng) -> Question |
     if normalise(cloze.key) != normalise(asked.key):
         others = (a for a in (asked.key, *asked.accepted) if normalise(a) != normalise(cloze.key))
         base["accepted"] = tuple(dict.fromkeys(others))
-    return Question(**base, cloze=cloze)
+    return Question(**base, cloze=cloze, within=_within(ctx, asked))
 
 
 def _quote_cloze(ctx: Context, fact: Fact, asked: Asked) -> Cloze | None:

@@ -80,6 +80,7 @@ class Question:
     statement: str | None = None
     quotes: tuple[str, ...] = ()
     tags: tuple[str, ...] = ()
+    within: tuple[str, ...] = ()  # names of the places around a place answer: "Baghdad, Iraq"
 
     def with_options(self, options: tuple[str, ...], answer_index: int) -> Question:
         """The same question with its options reordered: ``dataclasses.replace`` without its walk
@@ -105,6 +106,7 @@ class Question:
             statement=self.statement,
             quotes=self.quotes,
             tags=self.tags,
+            within=self.within,
         )
 
     @property

@@ -41,7 +41,7 @@ from quizgen.questions.generate import current_year, generate_for_deck, recipe_p
 from quizgen.questions.model import Question
 from quizgen.questions.wording import event_label
 
-FORMAT = 1  # raise when Question or the tables change
+FORMAT = 2  # raise when Question or the tables change
 
 SCHEMA = """
 CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, fact_id TEXT NOT NULL,

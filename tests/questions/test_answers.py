@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+import random
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from quizgen.facts.dates import parse_date
+from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.facts.quantities import QuantityParseError, parse_quantity
 from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed, exact_spellings
+from quizgen.questions.generate import generate
 from quizgen.questions.model import Question, SourceRef
 from quizgen.questions.normalise import normalise
 from quizgen.study.evaluate import evaluate_text
@@ -425,3 +430,20 @@ def test_a_spelling_difference_is_shown_word_by_word() -> None:
     assert ("missing", "Guard Corps") in checked.diff
     one_word = check_typed(typed("Soleimani", entity_type="person"), "Soleimany")
     assert one_word.diff == (("same", "Soleiman"), ("extra", "y"), ("missing", "i"))
+
+
+def test_a_place_may_be_written_with_the_places_around_it() -> None:
+    """ "Baghdad, Iraq", as an address is written; a wrong country after the comma stays wrong."""
+    question = typed("Qanat-e Malek", within=("Kerman Province", "Kerman", "Iran"))
+    for text in ("Qanat-e Malek, Kerman Province", "Qanat-e Malek, Kerman, Iran", "in Qanat-e Malek, Iran"):
+        assert check_typed(question, text, PLACES).verdict is Verdict.CORRECT, text
+    for text in ("Qanat-e Malek, Iraq", "Tehran, Iran", "Kerman Province"):
+        assert check_typed(question, text, PLACES).verdict is Verdict.WRONG, text
+    assert check_typed(typed("Qanat-e Malek"), "Qanat-e Malek, Iran").verdict is Verdict.WRONG  # none known
+
+
+def test_a_place_answer_knows_the_places_around_it() -> None:
+    library = load_library([Path(__file__).parents[2] / "content" / "soleimani.yaml"])
+    questions = {q.id: q for q in generate(library, random.Random(0))}
+    assert questions["soleimani-born-in:born-in:typed"].within == ("Kerman Province", "Iran")
+    assert questions["soleimani-born-in:born-in:cloze"].within == ("Kerman Province", "Iran")

@@ -33,6 +33,7 @@ def every_field_set() -> Question:
         statement="It happened in Baghdad.",
         quotes=("a quote",),
         tags=("tag",),
+        within=("Iraq",),
     )
 
 

@@ -166,7 +166,12 @@ def _names_only_answers(given: str, forms: list[str]) -> bool:
     if len(items) < 2 or len(set(items)) < len(items):
         return False
     answers = {item for form in forms for item in (normalise(form), *_listed(form))}
+    if "others" in answers:  # "Trump, Pompeo, the NSA, the CIA and 38 others": the source's own count
+        items = [item for item in items if not _OTHERS.fullmatch(item)] or items
     return all(item in answers for item in items)
+
+
+_OTHERS = re.compile(r"(?:\d+|some|many|several|dozens of) others")
 
 
 def check_choice(question: Question, index: int) -> Checked:

@@ -447,3 +447,20 @@ def test_a_place_answer_knows_the_places_around_it() -> None:
     questions = {q.id: q for q in generate(library, random.Random(0))}
     assert questions["soleimani-born-in:born-in:typed"].within == ("Kerman Province", "Iran")
     assert questions["soleimani-born-in:born-in:cloze"].within == ("Kerman Province", "Iran")
+
+
+def test_an_open_list_may_be_typed_with_the_sources_count_of_the_rest() -> None:
+    """Sputnik: "Trump, Pompeo, the NSA, the CIA and 38 others"; the key says "and others"."""
+    question = typed(
+        "Donald Trump, Mike Pompeo, the NSA, the CIA and others",
+        "Trump",
+        "Pompeo",
+        "NSA",
+        "CIA",
+        kind="entity",
+    )
+    for text in ("Trump, Pompeo, the NSA, the CIA and 38 others", "Trump, Pompeo and dozens of others"):
+        assert check_typed(question, text, PEOPLE).verdict is Verdict.CORRECT, text
+    assert check_typed(question, "Trump and 38 judges", PEOPLE).verdict is Verdict.WRONG
+    closed = typed("Iraq and the US", "Iraq", "US", kind="entity")
+    assert check_typed(closed, "Iraq and 2 others", PLACES).verdict is Verdict.WRONG  # no others to count

@@ -328,15 +328,32 @@ class HistoricalDate:
         return f"{self.first.edtf()}/{self.last.edtf()}"
 
     def label(self) -> str:
-        """The date as a person writes it: '11 March 1957', '2014–2017', 'late 2023'."""
+        """The date as a person writes it: '11 March 1957', '2014–2017', 'late 2023', and a span
+        within one year with its year once: '20–21 June 1791', 'September–December 1793'."""
         if self.last is None:
             return self.first.label()
-        return f"{self.first.label()}–{self.last.label()}"
+        first, last = self._span_ends()
+        shortened = first != self.first.label()
+        dash = " – " if shortened and " " in first else "–"  # "20 June – 21 July 1791", "20–21 June 1791"
+        return f"{first}{dash}{last}"
+
+    def _span_ends(self) -> tuple[str, str]:
+        """The two ends as written together: the year said once when both share it, the month too."""
+        first, last = self.first, self.last
+        assert last is not None
+        plain = not (first.approximate or first.uncertain or last.approximate or last.uncertain)
+        same_year = plain and first.year == last.year and first.precision == last.precision
+        if same_year and first.precision is Precision.DAY and first.month == last.month:
+            return str(first.day), last.label()
+        if same_year and first.precision in (Precision.DAY, Precision.MONTH):
+            return first.label().removesuffix(f" {year_label(first.year)}"), last.label()
+        return first.label(), last.label()
 
     def phrase(self) -> str:
         """The date inside a sentence: 'on 11 March 1957', 'in 1998', 'between 2014 and 2017'."""
         if self.last is not None:
-            return f"between {self.first.label()} and {self.last.label()}"
+            first, last = self._span_ends()
+            return f"between {first} and {last}"
         if self.first.precision is Precision.DAY and not self.first.approximate:
             return f"on {self.label()}"
         if self.first.approximate:
@@ -469,7 +486,7 @@ def parse_date(text: str) -> HistoricalDate:
         groups = range_match.groupdict()
         first = groups["a1"] or groups["a2"] or groups["a3"]
         last = groups["b1"] or groups["b2"] or groups["b3"]
-        return _range(raw, _parse_point(first), _parse_point(last))
+        return _range(raw, _parse_point(_with_year_of(first, last)), _parse_point(last))
     days = _DAYS_OF_A_MONTH.match(raw)
     if days:
         month_year = days["month_year"] or f"{days['month']} {days['year']}"
@@ -480,7 +497,7 @@ def parse_date(text: str) -> HistoricalDate:
     dashed = _DASHED_RANGE.match(raw)
     if dashed:
         try:
-            ends = _parse_point(dashed["a"]), _parse_point(dashed["b"])
+            ends = _parse_point(_with_year_of(dashed["a"], dashed["b"])), _parse_point(dashed["b"])
         except DateParseError:
             ends = None  # not two dates: read as one below, which says what is wrong with it
         if ends is not None:
@@ -500,6 +517,22 @@ def ambiguous_years(text: str) -> AmbiguousYears | None:
         return None
     years = HistoricalDate(DatePoint(first, Precision.YEAR), DatePoint(first + 1, Precision.YEAR))
     return AmbiguousYears(raw, years, HistoricalDate(_parse_point(raw)))
+
+
+_YEAR_AT_END = re.compile(r"(?:^|\s)(\d{1,4}(?:\s*(?:BCE?|AD|CE))?)$", re.IGNORECASE)
+
+
+def _with_year_of(first: str, last: str) -> str:
+    """ "September" in "September–December 1793", "20 June" in "20 June – 21 July 1791": the
+    first end takes the year the second ends with, when it names none of its own (and a bare day
+    the second's month and year)."""
+    day_first = re.fullmatch(r"\d{1,2}", first) and re.match(r"\d{1,2}\s+([^\W\d_].*)$", last)
+    if day_first:  # "between 20 and 21 June 1791": 20 is a day of that month, not the year 20
+        return f"{first} {day_first.group(1)}"
+    if _YEAR_AT_END.search(first) or not re.search(r"[^\W\d_]", first):
+        return first
+    year = _YEAR_AT_END.search(last)
+    return f"{first} {year.group(1)}" if year else first
 
 
 def _range(raw: str, first: DatePoint, last: DatePoint) -> HistoricalDate:

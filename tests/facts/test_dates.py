@@ -301,6 +301,42 @@ def test_spans_as_people_write_them(text: str, edtf: str) -> None:
     assert parse_date(text).edtf() == edtf
 
 
+@pytest.mark.parametrize(
+    ("edtf", "label", "phrase"),
+    [
+        ("1791-06-20/1791-06-21", "20–21 June 1791", "between 20 and 21 June 1791"),
+        ("1791-06-20/1791-07-21", "20 June – 21 July 1791", "between 20 June and 21 July 1791"),
+        ("1793-09/1793-12", "September–December 1793", "between September and December 1793"),
+        ("1980-03/1988-08", "March 1980–August 1988", "between March 1980 and August 1988"),
+        ("1990~/1995", "c. 1990–1995", "between c. 1990 and 1995"),
+    ],
+)
+def test_a_span_within_a_year_says_its_year_once(edtf: str, label: str, phrase: str) -> None:
+    """ "20 June 1791–21 June 1791" is how no one writes the flight to Varennes."""
+    date = parse_date(edtf)
+    assert date.label() == label
+    assert date.phrase() == phrase
+    assert parse_date(label) == date  # a student may type what the answer shows
+    assert parse_date(phrase) == date
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(2100, 12, 31)), st.integers(1, 400))
+def test_every_span_reads_back_from_its_label_and_phrase(start: dt.date, days: int) -> None:
+    end = start + dt.timedelta(days=days)
+    for precision in ("day", "month"):
+        first, last = (
+            (start.isoformat(), end.isoformat())
+            if precision == "day"
+            else (start.isoformat()[:7], end.isoformat()[:7])
+        )
+        if first == last:
+            continue
+        date = parse_date(f"{first}/{last}")
+        assert parse_date(date.label()) == date, date.label()
+        assert parse_date(date.phrase()) == date, date.phrase()
+
+
 def test_a_dashed_span_that_runs_backwards_says_so() -> None:
     with pytest.raises(DateParseError, match="ends before it starts"):
         parse_date("21 June 1791 - 20 June 1791")

@@ -141,9 +141,14 @@ def test_a_year_for_a_part_of_a_year_is_half_right() -> None:
 
 def test_a_span_is_answered_as_it_is_shown_and_as_people_write_it() -> None:
     question = typed(
-        "20 June 1791–21 June 1791", kind="date", entity_type=None, date=parse_date("1791-06-20/1791-06-21")
+        "20–21 June 1791", kind="date", entity_type=None, date=parse_date("1791-06-20/1791-06-21")
     )
-    for text in ("20 June 1791–21 June 1791", "20-21 June 1791", "20 June 1791 - 21 June 1791"):
+    for text in (
+        "20–21 June 1791",
+        "20-21 June 1791",
+        "20 June 1791 - 21 June 1791",
+        "20 June 1791–21 June 1791",
+    ):
         assert check_typed(question, text).verdict is Verdict.CORRECT, text
     years = typed("1939–1940", kind="date", entity_type=None, date=parse_date("1939/1940"))
     assert check_typed(years, "1939-40").verdict is Verdict.CORRECT  # not EDTF's first half of 1939

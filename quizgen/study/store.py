@@ -19,6 +19,8 @@ from pathlib import Path
 from fsrs import Card
 from platformdirs import user_data_path
 
+from .inuse import Hold, hold_shared
+
 APP_NAME = "quizgen"
 DATABASE_NAME = "progress.sqlite3"
 RETRY = " retry"  # how a session of retried mistakes is stored beside its mode: "quiz retry"
@@ -117,10 +119,17 @@ def _parse(text: str | None) -> dt.datetime | None:
 class Store:
     """One progress database. Open with :func:`open_store`; use as a context manager to close it."""
 
-    def __init__(self, connection: sqlite3.Connection, path: Path, moved_aside: Path | None = None) -> None:
+    def __init__(
+        self,
+        connection: sqlite3.Connection,
+        path: Path,
+        moved_aside: Path | None = None,
+        hold: Hold | None = None,
+    ) -> None:
         self._db = connection
         self.path = path
         self.moved_aside = moved_aside  # where a corrupt or foreign file was put, to tell the student
+        self._hold = hold  # tells a restore that this progress is open
 
     def __enter__(self) -> Store:
         return self
@@ -130,6 +139,8 @@ class Store:
 
     def close(self) -> None:
         self._db.close()
+        if self._hold is not None:
+            self._hold.release()
 
     @contextmanager
     def _write(self) -> Iterator[sqlite3.Connection]:
@@ -243,6 +254,10 @@ class Store:
         """Fold the write-ahead log into the database file (before the file is moved)."""
         self._db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
 
+    def unreadable(self) -> str | None:
+        """The first row the app could not read back, named; None when every row reads."""
+        return unreadable_row(self._db)
+
     def integrity_ok(self) -> bool:
         return self._db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
 
@@ -346,6 +361,14 @@ def unreadable_row(db: sqlite3.Connection) -> str | None:
                 Card.from_json(row["card_before"])
         except (ValueError, TypeError, KeyError, IndexError) as error:
             return f"a review of {_named(row)} cannot be read ({error})"
+    for row in rows.execute("SELECT * FROM sessions"):
+        try:
+            dt.datetime.fromisoformat(row["started_at"])
+            _parse(row["finished_at"])
+            if not isinstance(row["total"], int) or not isinstance(row["points"], int | float):
+                raise ValueError(f"its total {row['total']!r} or points {row['points']!r} is no number")
+        except (ValueError, TypeError, KeyError, IndexError) as error:
+            return f"a study session cannot be read ({error})"
     return None
 
 
@@ -386,8 +409,9 @@ def _review(row: sqlite3.Row) -> Review:
 # Opening, migrating, and moving aside what is not ours
 
 
-def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None) -> Store:
-    """Open (creating if needed) the progress database in ``data_dir``.
+def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None, hold: bool = True) -> Store:
+    """Open (creating if needed) the progress database in ``data_dir``, held open against a
+    restore until closed (``hold=False``: the restore's own look at it).
 
     A corrupt or foreign file is renamed ``progress.sqlite3.unreadable-<time>``
     beside the new one, and ``Store.moved_aside`` says where.
@@ -397,6 +421,13 @@ def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None) 
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the data folder {folder}: {error.strerror or error}") from None
+    store = _open(folder, now)
+    if hold:
+        store._hold = hold_shared(folder)
+    return store
+
+
+def _open(folder: Path, now: dt.datetime | None) -> Store:
     path = folder / DATABASE_NAME
     try:
         return Store(_connect(path), path)

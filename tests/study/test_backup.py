@@ -285,3 +285,93 @@ def test_a_backup_missing_a_column_is_refused_in_words(
     err = capsys.readouterr().err
     assert f"{copy} is damaged: the card of 'a:t:typed' cannot be read" in err
     assert "internal error" not in err
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        ("DROP TABLE sessions", "no such table: sessions"),
+        (
+            "INSERT INTO sessions (deck_id, mode, started_at, finished_at, total, points) "
+            "VALUES (1, 'quiz', '2026-01-01T00:00:00+00:00', '2026-01-01T00:10:00+00:00', 5, 'lots')",
+            "a study session cannot be read",
+        ),
+    ],
+)
+def test_a_backup_the_app_would_stop_at_is_refused_and_the_progress_stays(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], edit: str, message: str
+) -> None:
+    """A missing table or a session of 'lots' points passed, then stopped the app with a traceback."""
+    data, copy = backed_up(tmp_path)
+    db = sqlite3.connect(copy)
+    db.execute(edit)
+    db.commit()
+    db.close()
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+    assert message in capsys.readouterr().err
+    with open_store(data) as store:
+        assert store.review_count() == 2
+    assert not list(data.glob(f"{DATABASE_NAME}.before-restore-*"))  # nothing was moved
+    assert sorted(p.name for p in data.iterdir() if p.name.startswith(".restoring")) == []
+
+
+def test_a_backup_that_cannot_become_the_progress_leaves_it_as_it_was(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """An old schema number over tables that exist: the migration fails. It failed after the
+    progress had been moved aside, and every later start and restore failed with it."""
+    data, copy = backed_up(tmp_path)
+    db = sqlite3.connect(copy)
+    db.execute("PRAGMA user_version = 0")
+    db.commit()
+    db.close()
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+    assert "your progress is as it was" in capsys.readouterr().err
+    with open_store(data) as store:
+        assert store.review_count() == 2
+    assert not list(data.glob(f"{DATABASE_NAME}.before-restore-*"))
+
+
+def test_restore_is_refused_while_the_app_has_the_progress_open(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Restoring under the running app deleted its write-ahead log: every later answer was lost."""
+    data, copy = backed_up(tmp_path)
+    with open_store(data):  # the study app, running
+        assert main(["restore", str(copy), "--data-dir", str(data)]) == 1
+        assert "the study app has the progress" in capsys.readouterr().err
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 0  # closed: it goes ahead
+
+
+@pytest.mark.parametrize("name", ["week#1.sqlite3", "what?.sqlite3", "100%.sqlite3"])
+def test_a_backup_may_have_any_file_name(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], name: str
+) -> None:
+    """ "week#1.sqlite3" was read as the URI "week" with a fragment: refused, and a file "week" made."""
+    data = tmp_path / "da#ta"
+    answer(data, "a:t:typed")
+    copy = tmp_path / name
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
+    assert "Restored 1 reviews" in capsys.readouterr().out
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["da#ta", name])
+
+
+def test_a_backup_is_one_file_that_reads_from_a_read_only_place(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A backup kept its write-ahead-log header, so reading it needed a shared-memory file beside it:
+    impossible on a read-only stick. (Run as root, the folder's mode binds nothing; the header
+    written is the point.)"""
+    data = tmp_path / "data"
+    answer(data, "a:t:typed")
+    copy = tmp_path / "stick" / "copy.sqlite3"
+    copy.parent.mkdir()
+    assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
+    assert copy.read_bytes()[18:20] == b"\x01\x01"  # a rollback-journal file: no -wal, no -shm
+    copy.parent.chmod(0o555)
+    try:
+        assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
+    finally:
+        copy.parent.chmod(0o755)
+    assert sorted(p.name for p in copy.parent.iterdir()) == ["copy.sqlite3"]

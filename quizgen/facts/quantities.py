@@ -183,6 +183,9 @@ def parse_quantity(text: str) -> Quantity:
     scale = match.group("scale")
     if scale:
         value *= _SCALES[scale.lower()]
+    if not abs(value) <= LARGEST:  # 1e309 is infinity: options could not be worked out around it
+        shown = raw if len(raw) <= 30 else f"{raw[:27]}..."
+        raise QuantityParseError(f"{shown!r} is too large a number", "numbers go up to a quintillion")
     qualifier_word = (match.group("qualifier") or "").lower()
     currency = match.group("currency") or match.group("currency_after")
     return Quantity(
@@ -193,6 +196,8 @@ def parse_quantity(text: str) -> Quantity:
         currency=_CURRENCIES[currency.lower()] if currency else None,
     )
 
+
+LARGEST = 1e18  # a quintillion: more than any count a source gives, and still a finite float
 
 _BELOW = ("nearly", "almost", "under", "less than", "fewer than", "up to", "at most", "no more than")
 _ABOVE = ("over", "more than", "at least", "no fewer than", "no less than")

@@ -432,3 +432,17 @@ def test_a_slot_against_a_word_is_refused(
     assert len(found) == 1, found
     assert f"has a slot against a word or another slot: {reported!r} (put a space between them" in found[0]
     assert found[0].startswith("topic.yaml:")
+
+
+@pytest.mark.parametrize("number", ["9" * 308, "9" * 296 + " trillion", "2000000000000000000"])
+def test_a_number_too_large_to_ask_about_is_refused_where_it_stands(tmp_path: Path, number: str) -> None:
+    """Three hundred nines passed check, then every other command stopped: "cannot convert float
+    infinity to integer"."""
+    text = (
+        VALID
+        + f"  - id: size\n    subject: warsaw\n    relation: population\n    quantity: {number}\n    sources: [brit]\n"
+    )
+    found = problems(tmp_path, text)
+    assert len(found) == 1, found
+    assert found[0].startswith("topic.yaml:21:15: quantity: ")
+    assert found[0].endswith("is too large a number (numbers go up to a quintillion)")

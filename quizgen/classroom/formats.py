@@ -63,6 +63,12 @@ class Written:
 def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path: Path) -> Written:
     fmt.check(path)
     rendered = fmt.render(deck, questions, export_time())
+    if not rendered.kept:  # an empty sheet imports as nothing, silently
+        why = "; ".join(note.removeprefix(f"{fmt.name}: ") for note in rendered.notes)
+        raise ExportError(
+            f"no question of “{deck.title}” fits the {fmt.description} format ({why}); nothing written"
+            f" ({MOODLE_AND_QTI} carry every kind)"
+        )
     write_bytes_atomically(path, rendered.data)
     notes = rendered.notes
     if not written.remember(path, rendered.data) and fmt.is_ours is written.wrote:  # no mark, no record
@@ -81,6 +87,7 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
     )
 
 
+MOODLE_AND_QTI = "moodle (.xml) and qti (.zip)"
 FORMATS: tuple[ClassroomFormat, ...] = (
     ClassroomFormat(
         "moodle",

@@ -14,7 +14,7 @@ from quizgen.classroom.formats import FORMATS
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting import files
 
-from .conftest import CURIE, run
+from .conftest import CURIE, run, run_quietly
 
 SUFFIXES = {"moodle": ".xml", "gift": ".gift", "qti": ".zip", "kahoot": ".xlsx", "quizlet": ".tsv"}
 
@@ -254,3 +254,27 @@ def test_help_lists_every_format_and_what_it_carries(capsys: pytest.CaptureFixtu
     for fmt in FORMATS:
         assert f"{fmt.name} {fmt.suffix} {fmt.description}: {' '.join(fmt.carries.split())}" in text
     assert "apkg .apkg Anki package" in text
+
+
+@pytest.mark.parametrize(
+    ("name", "kinds", "description"),
+    [("k.xlsx", "year_guess", "Kahoot spreadsheet"), ("q.tsv", "which_first", "Quizlet cards")],
+)
+def test_a_format_that_can_carry_none_of_the_questions_writes_nothing(
+    tmp_path: Path, name: str, kinds: str, description: str
+) -> None:
+    """Year guesses alone made an empty Kahoot sheet, and which-came-first alone an empty Quizlet
+    list, both with exit 0: a teacher would import nothing and not know why."""
+    (tmp_path / "ada.yaml").write_text(
+        "sources:\n  - id: s\n    title: A Life\nevents:\n"
+        "  - id: notes\n    date: 1843\n    title: Ada Lovelace publishes her notes\n    sources: [s]\n"
+        "  - id: born\n    date: 1815\n    title: The Analytical Engine is first described\n    sources: [s]\n",
+        encoding="utf-8",
+    )
+    deck = tmp_path / "deck.yaml"
+    deck.write_text(f"title: Ada\nid: 5\ncontent: [ada.yaml]\nkinds: [{kinds}]\n", encoding="utf-8")
+    code, _, err = run_quietly("export", str(deck), "-o", str(tmp_path / name))
+    assert code == ExitCode.FAILURE
+    assert f"no question of “Ada” fits the {description} format (" in err
+    assert err.rstrip().endswith("nothing written (moodle (.xml) and qti (.zip) carry every kind)")
+    assert not (tmp_path / name).exists()

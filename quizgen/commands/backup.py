@@ -8,6 +8,7 @@ from pathlib import Path
 
 from rich.console import Console
 
+from quizgen.commands.arguments import output_path
 from quizgen.exitcodes import ExitCode
 from quizgen.textsafe import visible
 
@@ -21,7 +22,9 @@ examples:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, help="where to write the copy: a new file, or a folder")
+    parser.add_argument(
+        "-o", "--output", type=output_path, help="where to write the copy: a new file, or a folder"
+    )
     parser.add_argument(
         "--data-dir", type=Path, default=argparse.SUPPRESS, metavar="DIR", help="the progress to copy"
     )

@@ -29,6 +29,7 @@ from quizgen.anki.export import ExportReport, export_deck
 from quizgen.anki.export import Progress as OnProgress
 from quizgen.anki.package import check_destination
 from quizgen.classroom import formats as classroom
+from quizgen.commands.arguments import output_path
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting.files import ExportError, source_date_epoch
 from quizgen.questions.generate import generate_for_deck
@@ -118,7 +119,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_path,
         metavar="FILE",
         help="where to write: a file, or a folder for the deck's name and the format's suffix in it "
         "(default: this folder)",

@@ -16,7 +16,7 @@ from rich.filesize import decimal
 from rich.text import Text
 
 from quizgen.classroom import paper, printable
-from quizgen.commands.arguments import positive
+from quizgen.commands.arguments import output_path, positive
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting import written
 from quizgen.exporting.files import (
@@ -82,7 +82,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "-o",
         "--output",
-        type=Path,
+        type=output_path,
         metavar="FILE",
         help="the PDF to write, or a folder for DECK.pdf in it (default: DECK.pdf here)",
     )

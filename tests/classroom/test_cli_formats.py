@@ -11,6 +11,7 @@ import openpyxl
 import pytest
 
 from quizgen.classroom.formats import FORMATS
+from quizgen.cli import main
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting import files
 
@@ -278,3 +279,16 @@ def test_a_format_that_can_carry_none_of_the_questions_writes_nothing(
     assert f"no question of “Ada” fits the {description} format (" in err
     assert err.rstrip().endswith("nothing written (moodle (.xml) and qti (.zip) carry every kind)")
     assert not (tmp_path / name).exists()
+
+
+@pytest.mark.parametrize("command", [["export", "soleimani"], ["print", "soleimani"], ["backup"]])
+def test_a_folder_named_with_a_final_slash_must_exist(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
+) -> None:
+    """ "-o out/new/" wrote an Anki package called "new": the slash said a folder was meant."""
+    missing = f"{tmp_path / 'new'}/"
+    with pytest.raises(SystemExit) as refused:
+        main([*command, "-o", missing])
+    assert refused.value.code == 2
+    assert f"no such folder: {missing} (make it first, or leave off the final /)" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

@@ -504,8 +504,18 @@ def _resolve(parts: _Parts) -> Library | None:
     entities = _unique(parts.entities, "entity")
     relations = _unique(parts.relations, "relation")
     _unique([*parts.facts, *parts.claims, *parts.events], "statement")
-    templates = [_Located(t, item.node, item.report) for item in parts.relations for t in item.obj.templates]
-    _unique(templates, "template")
+    first_template: dict[str, Location] = {}  # each where it is written, not at its relation's id
+    for item in parts.relations:
+        for template in item.obj.templates:
+            first = first_template.setdefault(template.id, template.location)
+            if first is not template.location:
+                item.report.problems.append(
+                    Problem(
+                        template.location,
+                        f"duplicate template id {template.id!r}",
+                        f"first defined at {first}",
+                    )
+                )
     tables = {"source": sources, "entity": entities, "relation": relations}
     reports = parts.reports
     for reference in parts.references:
@@ -621,6 +631,8 @@ def _check_quotes(item: _Located, sources: dict[str, _Located], texts: dict[str,
         return
     quote_node = item.node.values.get("quote")
     quote_nodes = quote_node.items if isinstance(quote_node, SequenceNode) else [quote_node]
+    # the reader kept only the quotes with words (an empty one is its own problem): so are the nodes
+    quote_nodes = [n for n in quote_nodes if isinstance(n, Scalar) and not n.is_null and n.value.strip()]
     supported: set[str] = set()
     unmatched = []
     for quote, node in zip(statement.quotes, quote_nodes, strict=False):

@@ -446,3 +446,39 @@ def test_a_number_too_large_to_ask_about_is_refused_where_it_stands(tmp_path: Pa
     assert len(found) == 1, found
     assert found[0].startswith("topic.yaml:21:15: quantity: ")
     assert found[0].endswith("is too large a number (numbers go up to a quintillion)")
+
+
+def test_a_duplicate_template_id_is_reported_where_each_template_is(tmp_path: Path) -> None:
+    """Both places pointed at the relation's id, not at the two templates."""
+    relation = (
+        "relations:\n  - id: described_as\n    value: text\n    statement: '{Subject} was described as {object}.'\n"
+        "    templates:\n      - id: d\n        ask: object\n        question: 'How was {subject} described?'\n"
+        "        kinds: [typed]\n      - id: d\n        ask: object\n"
+        "        question: 'What was {subject} called?'\n        kinds: [typed]\n"
+    )
+    text = VALID + relation
+    lines = text.splitlines()
+    first, second = (n + 1 for n, line in enumerate(lines) if line == "      - id: d")
+    found = problems(tmp_path, text)
+    assert found == [
+        f"topic.yaml:{second}:9: duplicate template id 'd' (first defined at topic.yaml:{first}:9)"
+    ]
+
+
+def test_an_empty_quote_does_not_move_the_place_of_the_next(tmp_path: Path) -> None:
+    """With an empty quote first, "not in the text" pointed at the quote before the wrong one."""
+    source = tmp_path / "bio.txt"
+    source.write_text("Marie Curie was born in Warsaw. She died in Passy.\n", encoding="utf-8")
+    text = (
+        "sources:\n  - id: bio\n    title: A Life\n    text: bio.txt\n"
+        "entities:\n  - id: curie\n    type: person\n    name: Marie Curie\n"
+        "  - id: warsaw\n    type: place\n    name: Warsaw\n"
+        "facts:\n  - id: born\n    subject: curie\n    relation: born_in\n    object: warsaw\n"
+        "    sources: [bio]\n    quote: ['', 'born in Warsaw', 'nope']\n"
+    )
+    found = problems(tmp_path, text)
+    column = text.splitlines()[17].index("'nope'") + 1
+    assert "topic.yaml:18:13: an entry of quote is empty" in found
+    assert any(
+        p.startswith(f"topic.yaml:18:{column}: this quote is not in the text of 'bio'") for p in found
+    ), found

@@ -551,6 +551,8 @@ def _parse_point(text: str) -> DatePoint:
     approximate = False
     words = _APPROXIMATE_WORDS.match(text)
     if words:
+        if not text[words.end() :].strip():  # "circa" alone: about when?
+            raise DateParseError(f"{text!r} has no date after it", "write the date after it: c. 1998")
         approximate, text = True, text[words.end() :]
     match = _EDTF_POINT.match(text)
     point = _edtf_point(match, text) if match else _friendly_point(text)

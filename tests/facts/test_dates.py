@@ -94,6 +94,8 @@ def test_wording_follows_precision(text: str, phrase: str, question: str) -> Non
         ("2017/2014", "ends before it starts"),
         ("2014/..", "open-ended"),
         ("soon", "cannot read"),
+        ("circa", "'circa' has no date after it"),  # was "cannot read ''"
+        ("c.", "'c.' has no date after it"),
         ("", "cannot be empty"),
         ("0 BC", "no year 0 BC"),
     ],

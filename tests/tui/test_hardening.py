@@ -3,8 +3,11 @@ sequences in content. The student is told; nothing crashes."""
 
 from __future__ import annotations
 
+import asyncio
 import re
 from pathlib import Path
+
+import pytest
 
 from quizgen.tui.app import DecksLoaded
 from quizgen.tui.screens.home import HomeScreen
@@ -131,3 +134,22 @@ async def test_stats_charts_fit_a_narrow_terminal(make: AppFactory) -> None:
         assert "100% ┤" in screen_text(app)  # a share is out of 100, with or without reviews
         shown = len(lines[axes[0] + 1].split())
         assert f"Reviews per day (last {shown} days)" in screen_text(app)  # the title says how many
+
+
+@pytest.mark.parametrize("size", [(3, 3), (8, 12), (10, 6)])
+async def test_a_terminal_a_few_columns_wide_never_stops_the_app(
+    make: AppFactory, size: tuple[int, int]
+) -> None:
+    """Rich cannot wrap an option into no room: at 8 columns the mode menu raised "range() arg 3
+    must not be zero" through Textual (and the pilot then waited for ever: hence the bound)."""
+    app = make()
+
+    async def walk() -> None:
+        async with app.run_test(size=size) as pilot:
+            await ready(pilot)
+            for key in ("enter", "1", "1", "enter", "escape", "escape"):
+                await pilot.press(key)
+                await pilot.pause()
+            assert app.return_code is None  # still running: no error closed it
+
+    await asyncio.wait_for(walk(), timeout=60)

@@ -37,7 +37,10 @@ class Scheduler:
 
     def card(self, question_id: str, stored: StoredCard | None, now: dt.datetime) -> fsrs.Card:
         if stored is not None:
-            return fsrs.Card.from_json(stored.card_json)
+            try:
+                return fsrs.Card.from_json(stored.card_json)
+            except (ValueError, TypeError, KeyError):  # a schedule edited by hand: it starts afresh
+                pass
         return fsrs.Card(card_id=card_id(question_id), due=now)
 
     def review(self, card: fsrs.Card, grade: Grade, now: dt.datetime) -> fsrs.Card:

@@ -15,6 +15,7 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from fsrs import Card
 from platformdirs import user_data_path
@@ -162,7 +163,26 @@ class Store:
                 rows += self._db.execute(
                     f"SELECT * FROM cards WHERE question_id IN ({marks})", chunk
                 ).fetchall()
-        return {row["question_id"]: _card(row) for row in rows}
+        cards = {}
+        for row in rows:
+            card = _readable(_card, row)
+            if card is not None:
+                cards[row["question_id"]] = card
+        return cards
+
+    def damaged_rows(self) -> int:
+        """How many cards and reviews the app cannot read back (edited by hand, say): each is left
+        out as if never answered, and the student is told, rather than the app stopping."""
+        query = (
+            "SELECT (SELECT COUNT(*) FROM cards WHERE NOT json_valid(card_json) OR julianday(due) IS NULL"
+            " OR (last_review IS NOT NULL AND julianday(last_review) IS NULL))"
+            " + (SELECT COUNT(*) FROM reviews WHERE julianday(reviewed_at) IS NULL"
+            " OR (card_before IS NOT NULL AND NOT json_valid(card_before)))"
+        )
+        try:
+            return int(self._db.execute(query).fetchone()[0])
+        except sqlite3.Error:
+            return 0  # an SQLite without its JSON functions: rows are still skipped as they are read
 
     def record(
         self, review: Review, card_json: str, due: dt.datetime, state: int, card_before: str | None
@@ -216,7 +236,9 @@ class Store:
             " AND mode NOT LIKE ? ORDER BY id DESC LIMIT 1",
             (deck_id, f"%{RETRY}"),
         ).fetchone()
-        return None if row is None else row["points"] / row["total"]
+        if row is None or not isinstance(row["points"], int | float) or not isinstance(row["total"], int):
+            return None  # a session edited by hand: no score rather than a stopped app
+        return row["points"] / row["total"]
 
     # -- reading reviews ----------------------------------------------------
 
@@ -228,7 +250,7 @@ class Store:
             query += " WHERE reviewed_at >= ?"
             params.append(_iso(since))
         rows = self._db.execute(query + " ORDER BY id", params).fetchall()
-        reviews = [_review(row) for row in rows]
+        reviews = [review for row in rows if (review := _readable(_review, row)) is not None]
         if question_ids is not None:
             wanted = set(question_ids)
             reviews = [r for r in reviews if r.question_id in wanted]
@@ -370,6 +392,17 @@ def unreadable_row(db: sqlite3.Connection) -> str | None:
         except (ValueError, TypeError, KeyError, IndexError) as error:
             return f"a study session cannot be read ({error})"
     return None
+
+
+_Row = TypeVar("_Row")
+
+
+def _readable(read: Callable[[sqlite3.Row], _Row], row: sqlite3.Row) -> _Row | None:
+    """A row as the app reads it, or None when it cannot be read (see ``Store.damaged_rows``)."""
+    try:
+        return read(row)
+    except (ValueError, TypeError, KeyError, IndexError):
+        return None
 
 
 def _named(row: sqlite3.Row) -> str:

@@ -7,7 +7,9 @@ import sqlite3
 from pathlib import Path
 
 import pytest
+from fsrs import Card
 
+from quizgen.study.scheduler import Scheduler
 from quizgen.study.store import (
     DATABASE_NAME,
     SCHEMA_VERSION,
@@ -165,3 +167,28 @@ def test_data_dir_follows_the_environment(monkeypatch: pytest.MonkeyPatch, tmp_p
     monkeypatch.delenv("QUIZGEN_DATA_DIR")
     assert default_data_dir().name == "quizgen"
     assert not (tmp_path / "mine").exists()  # looking a path up never creates it
+
+
+def test_a_row_edited_into_nonsense_is_left_out_and_counted(tmp_path: Path) -> None:
+    """A due date of 'notadate' stopped the app at its first screen with a traceback; a schedule
+    of '{' stopped the flashcards. Such rows are left out (the student is told how many)."""
+    with open_store(tmp_path, now=NOW) as store:
+        for question in ("a:t:typed", "b:t:typed", "c:t:typed"):
+            store.record(review(question), Card().to_json(), NOW, 2, None)
+        session = store.start_session(7, "quiz", NOW)
+        store.finish_session(session, NOW, 5, 4.0)
+    db = sqlite3.connect(tmp_path / DATABASE_NAME)
+    db.execute("UPDATE cards SET due = 'notadate' WHERE question_id = 'a:t:typed'")
+    db.execute("UPDATE cards SET card_json = '{' WHERE question_id = 'b:t:typed'")
+    db.execute("UPDATE reviews SET reviewed_at = 'soon' WHERE question_id = 'c:t:typed'")
+    db.execute("UPDATE sessions SET points = 'lots'")
+    db.commit()
+    db.close()
+    with open_store(tmp_path, now=NOW) as store:
+        assert store.moved_aside is None  # the file is kept: two good rows are still good
+        assert store.damaged_rows() == 3
+        cards = store.cards()
+        assert sorted(cards) == ["b:t:typed", "c:t:typed"]
+        assert Scheduler().card("b:t:typed", cards["b:t:typed"], NOW).last_review is None  # afresh
+        assert [r.question_id for r in store.reviews()] == ["a:t:typed", "b:t:typed"]
+        assert store.last_score(7) is None

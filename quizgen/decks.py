@@ -26,8 +26,13 @@ from .paths import real
 
 CONTENT_SUFFIXES = (".yaml", ".yml")
 ANKI_MAX_ID = 2**63 - 1
-_DECK_MARKER = re.compile(r"^content\s*:", re.MULTILINE)
-_CONTENT_MARKER = re.compile(r"^(sources|entities|relations|facts|claims|events)\s*:", re.MULTILINE)
+# a top-level key as YAML may write it: at a line's start, or in a flow mapping ("{title: X,
+# content: [...]}"), plain or quoted ("content":)
+_KEY = r"""(?:^|[{{,]\s*)(?P<q>["']?){names}(?P=q)\s*:"""
+_DECK_MARKER = re.compile(_KEY.format(names="content"), re.MULTILINE)
+_CONTENT_MARKER = re.compile(
+    _KEY.format(names="(?:sources|entities|relations|facts|claims|events)"), re.MULTILINE
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -46,6 +46,26 @@ def test_bundled_decks() -> None:
     assert not looks_like_deck(ROOT / "content" / "soleimani.yaml")
 
 
+@pytest.mark.parametrize(
+    ("text", "is_deck"),
+    [
+        ("{title: X, id: 1700000000001, content: [curie.yaml]}\n", True),  # flow style
+        ('"title": X\n"id": 1700000000001\n"content": [curie.yaml]\n', True),  # quoted keys
+        ("title: X\nid: 1700000000001\ncontent: [curie.yaml]\n", True),
+        ("{sources: [{id: s, title: T}], facts: []}\n", False),
+        ("entities:\n  - id: content\n    type: term\n    name: 'content: the word'\n", False),
+    ],
+)
+def test_a_recipe_is_told_from_content_however_its_yaml_is_written(
+    tmp_path: Path, text: str, is_deck: bool
+) -> None:
+    """A recipe in flow style or with quoted keys was read as content: "this is a deck recipe,
+    named where content files belong", though it was named on the command line."""
+    path = tmp_path / "file.yaml"
+    path.write_text(text, encoding="utf-8")
+    assert looks_like_deck(path) is is_deck
+
+
 def test_selection_by_tag_section_and_relation(folder: Path) -> None:
     library = load_library([folder / "curie.yaml"])
     deck = load_deck(

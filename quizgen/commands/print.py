@@ -27,6 +27,7 @@ from quizgen.exporting.files import (
     write_bytes_atomically,
 )
 from quizgen.facts.model import Kind
+from quizgen.plural import counted
 from quizgen.questions.generate import generate_for_deck
 from quizgen.targets import Target, open_target
 from quizgen.textsafe import visible
@@ -183,7 +184,7 @@ def summary(title: str, files: Outputs, versions: list[paper.Version], key_only:
     what = "answer keys" if key_only else "each followed by its answer key"
     names = ", ".join(v.letter for v in versions)
     plural = "s" if len(versions) > 1 else ""
-    lines.append(Text(f"“{visible(title)}”: {count} questions; version{plural} {names}, {what}"))
+    lines.append(Text(f"“{visible(title)}”: {counted(count, 'question')}; version{plural} {names}, {what}"))
     for version in versions:
         spread = version.key_positions()
         if spread:

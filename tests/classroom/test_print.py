@@ -360,6 +360,11 @@ def test_default_name_and_kinds_without_questions(
         "soleimani-timeline.pdf",
     ]
     assert "3 questions; version A, each followed by its answer key" in out
+    code, out, err = run(
+        capsys, "print", "soleimani-timeline", "--count", "1", "-o", str(tmp_path / "one.pdf")
+    )
+    assert code == ExitCode.OK, err
+    assert "“Qasem Soleimani — timeline”: 1 question; version A" in out  # was "1 questions"
     code, _, err = run(
         capsys, "print", "soleimani-timeline", "--kinds", "typed", "-o", str(tmp_path / "t.pdf")
     )

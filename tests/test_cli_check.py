@@ -79,6 +79,13 @@ def test_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
     assert "no such file or folder: no/such/file.yaml" in err
 
 
+def test_a_missing_path_does_not_stop_the_others_being_checked(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, str(DATA / "curie.yaml"), "no/such/file.yaml")
+    assert code == 1
+    assert "no such file or folder: no/such/file.yaml" in err
+    assert "curie.yaml: 2 sources, 8 entities" in out
+
+
 def test_bundled_content_and_decks_are_clean(
     capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

@@ -24,7 +24,8 @@ from quizgen.textsafe import visible
 
 EPILOG = """\
 Without PATH, checks ./content and ./decks when they exist, else the bundled ones.
-Exit status: 0 when everything is clean, 2 when any file has problems.
+Exit status: 0 when everything is clean, 2 when any file has problems, 1 when a path named
+does not exist (the others are checked all the same).
 """
 
 
@@ -35,11 +36,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
-    targets: list[Path] = args.paths or default_folders()
-    missing = [p for p in targets if not p.exists()]
+    named: list[Path] = args.paths or default_folders()
+    missing = [p for p in named if not p.exists()]
     for path in missing:
         err.print(f"quizgen: no such file or folder: {visible(str(path))}", markup=False)
-    if missing:
+    targets = [p for p in named if p.exists()]  # the others are checked all the same
+    if not targets:
         return ExitCode.FAILURE
     files = content_files(targets)
     if not files:
@@ -58,7 +60,9 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
         clean = _check_deck(out, deck_path, loaded, ids) and clean
-    return ExitCode.OK if clean else ExitCode.CONTENT_ERROR
+    if not clean:
+        return ExitCode.CONTENT_ERROR
+    return ExitCode.FAILURE if missing else ExitCode.OK
 
 
 def _print_unasked(out: Console, library: Library) -> None:

@@ -220,6 +220,12 @@ def _build_source(values: dict, node: Mapping, reader: Reader, folder: Path, par
             reader.problems.extend(error.problems)
     excluded_node = node.values.get("excluded")
     entries = excluded_node.items if isinstance(excluded_node, SequenceNode) else []
+    if excluded_node is not None and "text" not in values and values.get("excluded"):
+        reader.problem(
+            excluded_node,
+            "excluded names sentences of the source's stored text, and this source has no text:",
+            "add text: with the file of the source's words, or leave excluded out",
+        )
     excluded = []
     for entry_values, entry in zip(values.get("excluded", ()), entries, strict=False):
         if "text" not in entry_values or "reason" not in entry_values:

@@ -482,3 +482,15 @@ def test_an_empty_quote_does_not_move_the_place_of_the_next(tmp_path: Path) -> N
     assert any(
         p.startswith(f"topic.yaml:18:{column}: this quote is not in the text of 'bio'") for p in found
     ), found
+
+
+def test_exclusions_need_a_stored_text_to_exclude_from(tmp_path: Path) -> None:
+    text = VALID.replace(
+        "    publisher: Britannica\n",
+        "    publisher: Britannica\n    excluded:\n      - {text: A heading., reason: heading}\n",
+        1,
+    )
+    assert text != VALID
+    found = problems(tmp_path, text)
+    assert len(found) == 1, found
+    assert "excluded names sentences of the source's stored text, and this source has no text:" in found[0]

@@ -180,7 +180,9 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             line,
             column,
             f"the character U+{ord(character):04X} is not allowed in YAML text",
-            'write it as an escape inside double quotes, such as "\\x07", or remove it',
+            f'write it as an escape inside double quotes, "\\x{ord(character):02x}", or remove it'
+            if ord(character) < 0x100
+            else f'write it as an escape inside double quotes, "\\u{ord(character):04x}", or remove it',
         ) from None
     except yaml.YAMLError as error:  # pragma: no cover - every libyaml error above carries a place
         raise _refuse(path, 1, 1, f"YAML error: {error}") from None

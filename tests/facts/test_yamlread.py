@@ -87,6 +87,10 @@ def test_repeated_keys_are_reported_and_the_first_kept() -> None:
 
 def test_control_characters_are_refused_with_a_location() -> None:
     assert refused("a: b\x07c\n").startswith("f.yaml:1:")
+    # the escape to write is the character's own ("\x07" was offered for every one)
+    assert refused("a: b\x1bc\n").endswith(
+        '(write it as an escape inside double quotes, "\\x1b", or remove it)'
+    )
 
 
 def test_empty_document() -> None:

@@ -49,7 +49,7 @@ def load_settings(folder: Path) -> Settings:
     if not path.exists():
         return Settings()
     try:
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig")  # a BOM, as some editors save it, is no statement
         data = tomllib.loads(text)
     except UnicodeDecodeError:
         raise SettingsError(f"{path}:1:1: this is not UTF-8 text (save it as UTF-8)") from None

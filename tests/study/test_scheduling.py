@@ -114,6 +114,9 @@ def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
     settings = Settings(new_per_day=5, desired_retention=0.85, theme="nord", keymap={"home.stats": "x"})
     save_settings(tmp_path, settings)
     assert load_settings(tmp_path) == settings
+    saved = (tmp_path / "config.toml").read_text(encoding="utf-8")
+    (tmp_path / "config.toml").write_text("\ufeff" + saved, encoding="utf-8")  # as Notepad saves it
+    assert load_settings(tmp_path) == settings  # was "1:1: Invalid statement"
 
 
 @pytest.mark.parametrize(

@@ -165,6 +165,11 @@ def parse_quantity(text: str) -> Quantity:
     raw = " ".join(str(text).split())
     match = _QUANTITY.match(raw) or _QUANTITY.match(digits_for_words(raw))
     if not match:
+        if re.match(r"[-−]\s*\d", raw):  # "-5": a fall or a depth is said by the relation's words
+            raise QuantityParseError(
+                f"{raw!r} is below zero, and quantities are counts and amounts",
+                "write the amount and let the relation say which way: 'fell by {object}', 5",
+            )
         raise QuantityParseError(
             f"cannot read {raw!r} as a number",
             "write a number with an optional qualifier and unit: 'at least 13', 'nearly $50 billion'",

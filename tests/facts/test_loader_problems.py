@@ -494,3 +494,15 @@ def test_exclusions_need_a_stored_text_to_exclude_from(tmp_path: Path) -> None:
     found = problems(tmp_path, text)
     assert len(found) == 1, found
     assert "excluded names sentences of the source's stored text, and this source has no text:" in found[0]
+
+
+def test_a_number_below_zero_is_refused_in_words(tmp_path: Path) -> None:
+    text = (
+        VALID
+        + "  - id: size\n    subject: warsaw\n    relation: population\n    quantity: -5\n    sources: [brit]\n"
+    )
+    found = problems(tmp_path, text)
+    assert found == [
+        "topic.yaml:21:15: quantity: '-5' is below zero, and quantities are counts and amounts "
+        "(write the amount and let the relation say which way: 'fell by {object}', 5)"
+    ]  # was "cannot read '-5' as a number"

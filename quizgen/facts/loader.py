@@ -115,7 +115,7 @@ def load_content(paths: Iterable[Path], *, with_defaults: bool = True) -> LoadRe
     """Load and cross-check content files, reporting per file."""
     parts = _Parts()
     if with_defaults:
-        _read_file(default_relations_path(), "quizgen/templates/relations.yaml", parts)
+        _read_file(default_relations_path(), BUILT_IN_RELATIONS, parts)
     read: set[Path] = {real(default_relations_path())} if with_defaults else set()
     for path in paths:
         resolved = real(path)  # a loop of links stays as named: reading it reports the problem
@@ -491,15 +491,23 @@ _BUILDERS = {
 # Cross-checks: what spans records and files
 
 
+BUILT_IN_RELATIONS = "quizgen/templates/relations.yaml"  # how the built-in relations file is named
+
+
 def _unique(items: Sequence[_Located], what: str, key=lambda obj: obj.id) -> dict[str, _Located]:
     table: dict[str, _Located] = {}
     for item in items:
         ident = key(item.obj)
         first = table.get(ident)
         if first is not None:
-            item.report.problems.append(
-                Problem(item.at("id"), f"duplicate {what} id {ident!r}", f"first defined at {first.at('id')}")
-            )
+            if first.report.display == BUILT_IN_RELATIONS:  # a path the author has nowhere
+                message, hint = (
+                    f"{ident!r} is a built-in relation",
+                    "give yours another id, or use the built-in one",
+                )
+            else:
+                message, hint = f"duplicate {what} id {ident!r}", f"first defined at {first.at('id')}"
+            item.report.problems.append(Problem(item.at("id"), message, hint))
             continue
         table[ident] = item
     return table

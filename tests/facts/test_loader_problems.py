@@ -506,3 +506,14 @@ def test_a_number_below_zero_is_refused_in_words(tmp_path: Path) -> None:
         "topic.yaml:21:15: quantity: '-5' is below zero, and quantities are counts and amounts "
         "(write the amount and let the relation say which way: 'fell by {object}', 5)"
     ]  # was "cannot read '-5' as a number"
+
+
+def test_a_relation_named_as_a_built_in_one_is_told_so(tmp_path: Path) -> None:
+    """It said "first defined at quizgen/templates/relations.yaml:40:9", a file no author has."""
+    relation = (
+        "relations:\n  - id: born_in\n    value: entity\n    statement: '{Subject} was born in {object}.'\n"
+    )
+    found = problems(tmp_path, VALID + relation)
+    assert found == [
+        "topic.yaml:19:9: 'born_in' is a built-in relation (give yours another id, or use the built-in one)"
+    ]

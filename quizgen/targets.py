@@ -61,6 +61,8 @@ def open_target(spec: str | None) -> Target:
     if spec is None:
         files = content_files(p for p in default_folders() if p.name != "decks")
         deck = content_deck(files, "All content")
+    elif not spec.strip():  # Path("") is the current folder: '' would study whatever is here
+        raise TargetNotFound("an empty name names no deck; give a deck's name, a recipe or content files")
     else:
         path = Path(spec)
         if not path.exists() and (found := find_deck(spec)) is not None:

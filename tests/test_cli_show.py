@@ -177,3 +177,15 @@ def test_a_right_to_left_override_in_content_is_shown_not_obeyed(
     assert code == 0
     assert "War\\u202esaw" in out
     assert "\u202e" not in out
+
+
+@pytest.mark.parametrize("command", ["show", "export"])
+def test_an_empty_name_is_no_deck(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, command: str
+) -> None:
+    """ "quizgen show ''" read every YAML file in the folder it ran in, as Path('') is '.'."""
+    monkeypatch.chdir(tmp_path)
+    code = main([command, ""])
+    assert code == 1
+    assert "an empty name names no deck" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []

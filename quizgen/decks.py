@@ -180,6 +180,15 @@ def load_deck(path: Path) -> Deck:
                 f"paths are relative to {display_path(path.parent) or '.'}",
             )
         content.append(target)
+    reworded, seen = root.values.get("reword"), set()
+    for item in reworded.items if isinstance(reworded, SequenceNode) else []:
+        ident = item.values.get("id") if isinstance(item, MappingNode) else None
+        if isinstance(ident, Scalar) and ident.value.strip() in seen:  # the last would win unseen
+            reader.problem(
+                ident, f"{ident.value.strip()!r} is reworded twice", "keep one of the two wordings"
+            )
+        elif isinstance(ident, Scalar):
+            seen.add(ident.value.strip())
     if reader.problems:
         raise ContentError(reader.problems)
     selection = values.get("select", {})

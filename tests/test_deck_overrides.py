@@ -145,3 +145,19 @@ def test_the_study_app_refuses_it_too(tmp_path: Path, monkeypatch: pytest.Monkey
     assert [p.message for p in refused.value.problems] == [
         "the new wording has the slot {subject}, which a rewording does not fill"
     ]
+
+
+def test_a_question_reworded_twice_is_refused(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """The second wording won without a word, and the teacher's first was lost."""
+    deck(tmp_path, "")
+    (tmp_path / "deck.yaml").write_text(
+        "title: Curie\nid: 9\ncontent: [curie.yaml]\nreword:\n"
+        "  - id: curie-born-in:born-in:typed\n    question: In which city was Marie Curie born?\n"
+        "  - id: curie-born-in:born-in:typed\n    question: In what city was Marie Curie born?\n",
+        encoding="utf-8",
+    )
+    assert main(["check", str(tmp_path / "deck.yaml")]) == 2
+    out = capsys.readouterr().out
+    assert (
+        "deck.yaml:7:9: 'curie-born-in:born-in:typed' is reworded twice (keep one of the two wordings)" in out
+    )

@@ -232,7 +232,7 @@ class DatePoint:
             case Precision.YEAR:
                 text = year
             case Precision.DECADE:
-                text = f"the {year_label(self.year)}s" if self.year > 0 else f"the decade {year}"
+                text = f"the {self.year}s" if self.year > 0 else f"the decade {year}"
             case _:
                 text = _century_label(self.year)
         if self.approximate:
@@ -243,8 +243,11 @@ class DatePoint:
 
 
 def year_label(year: int) -> str:
-    """A year as read: 1979, 44 BC (the year numbered 0 in EDTF is 1 BC)."""
-    return str(year) if year > 0 else f"{1 - year} BC"
+    """A year as read: 1979, AD 79, 44 BC (the year numbered 0 in EDTF is 1 BC). A year below 100
+    says AD, as historians write it, so "AD 1–2 January 2000" is never read as two days."""
+    if year >= 100:
+        return str(year)
+    return f"AD {year}" if year > 0 else f"{1 - year} BC"
 
 
 def _century_label(year: int) -> str:
@@ -427,21 +430,25 @@ _EDTF_POINT = re.compile(
 _MONTH_RE = "|".join(sorted(_MONTH_NUMBERS, key=len, reverse=True))
 _ERA = r"(?:\s*(?P<era>BCE|BC|CE|AD))?"
 _FRIENDLY_DAY_MDY = re.compile(
-    rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?P<year>\d{{1,4}}){_ERA}$",
+    rf"^(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?,?\s+(?:(?:AD|CE)\s+)?(?P<year>\d{{1,4}}){_ERA}$",
     re.IGNORECASE,
 )
 _FRIENDLY_DAY_DMY = re.compile(
-    rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{1,4}}){_ERA}$",
+    rf"^(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month>{_MONTH_RE})\.?,?\s+(?:(?:AD|CE)\s+)?(?P<year>\d{{1,4}}){_ERA}$",
     re.IGNORECASE,
 )
-_FRIENDLY_MONTH = re.compile(rf"^(?P<month>{_MONTH_RE})\.?,?\s+(?P<year>\d{{1,4}}){_ERA}$", re.IGNORECASE)
+_FRIENDLY_MONTH = re.compile(
+    rf"^(?P<month>{_MONTH_RE})\.?,?\s+(?:(?:AD|CE)\s+)?(?P<year>\d{{1,4}}){_ERA}$", re.IGNORECASE
+)
 _FRIENDLY_YEAR = re.compile(r"^(?P<pre>AD\s+)?(?P<year>\d{1,4})" + _ERA + "$", re.IGNORECASE)
 _FRIENDLY_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{3}0)'?s$", re.IGNORECASE)
 _FRIENDLY_CENTURY = re.compile(
     r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century" + _ERA + "$", re.IGNORECASE
 )
 _PART_RE = "|".join(sorted((re.escape(p) for p in _FRIENDLY_PARTS), key=len, reverse=True))
-_FRIENDLY_PART = re.compile(rf"^(?P<part>{_PART_RE})(?:-|\s+)(?P<year>\d{{1,4}})$", re.IGNORECASE)
+_FRIENDLY_PART = re.compile(
+    rf"^(?P<part>{_PART_RE})(?:-|\s+)(?:(?:AD|CE)\s+)?(?P<year>\d{{1,4}})$", re.IGNORECASE
+)
 _APPROXIMATE_WORDS = re.compile(r"^(?:c\.|ca\.|circa|about|around|approximately|approx\.)\s*", re.IGNORECASE)
 _SHORT_RANGE = re.compile(r"^(?P<first>\d{4})(?P<space>\s*)(?P<dash>[-–])\s*(?P<last>\d{2})$")
 _SLASHED_NUMBERS = re.compile(r"^\d{1,2}[/.]\d{1,2}[/.]\d{2,4}$")
@@ -486,7 +493,7 @@ def parse_date(text: str) -> HistoricalDate:
         groups = range_match.groupdict()
         first = groups["a1"] or groups["a2"] or groups["a3"]
         last = groups["b1"] or groups["b2"] or groups["b3"]
-        return _range(raw, _parse_point(_with_year_of(first, last)), _parse_point(last))
+        return _range(raw, _first_end(first, last), _parse_point(last))
     days = _DAYS_OF_A_MONTH.match(raw)
     if days:
         month_year = days["month_year"] or f"{days['month']} {days['year']}"
@@ -497,7 +504,7 @@ def parse_date(text: str) -> HistoricalDate:
     dashed = _DASHED_RANGE.match(raw)
     if dashed:
         try:
-            ends = _parse_point(_with_year_of(dashed["a"], dashed["b"])), _parse_point(dashed["b"])
+            ends = _first_end(dashed["a"], dashed["b"]), _parse_point(dashed["b"])
         except DateParseError:
             ends = None  # not two dates: read as one below, which says what is wrong with it
         if ends is not None:
@@ -519,20 +526,28 @@ def ambiguous_years(text: str) -> AmbiguousYears | None:
     return AmbiguousYears(raw, years, HistoricalDate(_parse_point(raw)))
 
 
-_YEAR_AT_END = re.compile(r"(?:^|\s)(\d{1,4}(?:\s*(?:BCE?|AD|CE))?)$", re.IGNORECASE)
+_YEAR_AT_END = re.compile(r"(?:^|\s)(\d{1,4}(?:\s*(?:BCE?|AD|CE))?|(?:AD|CE)\s*\d{1,4})$", re.IGNORECASE)
+_MONTH_AND_DAY = re.compile(rf"(?:{_MONTH_RE})\.?\s+\d{{1,2}}", re.IGNORECASE)  # "March 5": no year
 
 
-def _with_year_of(first: str, last: str) -> str:
-    """ "September" in "September–December 1793", "20 June" in "20 June – 21 July 1791": the
-    first end takes the year the second ends with, when it names none of its own (and a bare day
-    the second's month and year)."""
+def _first_end(first: str, last: str) -> DatePoint:
+    """The first end of a span, which may lean on the second for its year: "September" in
+    "September–December 1793", "20 June" in "20 June – 21 July 1791", "March 5" in "March 5–April
+    7, 1990", a bare day in "between 20 and 21 June 1791". An end that reads on its own
+    ("mid-1998" in "mid-1998 to late 1999") is read as written."""
     day_first = re.fullmatch(r"\d{1,2}", first) and re.match(r"\d{1,2}\s+([^\W\d_].*)$", last)
-    if day_first:  # "between 20 and 21 June 1791": 20 is a day of that month, not the year 20
-        return f"{first} {day_first.group(1)}"
-    if _YEAR_AT_END.search(first) or not re.search(r"[^\W\d_]", first):
-        return first
-    year = _YEAR_AT_END.search(last)
-    return f"{first} {year.group(1)}" if year else first
+    if day_first:  # 20 is a day of that month, not the year 20
+        return _parse_point(f"{first} {day_first.group(1)}")
+    year = _YEAR_AT_END.search(last.rstrip(".,"))
+    borrowed = f"{first} {year.group(1)}" if year else None
+    if borrowed and _MONTH_AND_DAY.fullmatch(first):  # "March 5" alone would be March of AD 5
+        return _parse_point(borrowed)
+    try:
+        return _parse_point(first)
+    except DateParseError:
+        if borrowed is None or not re.search(r"[^\W\d_]", first):
+            raise
+        return _parse_point(borrowed)
 
 
 def _range(raw: str, first: DatePoint, last: DatePoint) -> HistoricalDate:

@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from edtf import parse_edtf
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from quizgen.facts.dates import DateParseError, Precision, ambiguous_years, days_from_civil, parse_date
@@ -40,7 +40,7 @@ def day(date: dt.date) -> int:
         ("the 1990s", "199X", Precision.DECADE, "the 1990s"),
         ("19XX", "19XX", Precision.CENTURY, "the 1900s"),
         ("44 BC", "-0043", Precision.YEAR, "44 BC"),
-        ("AD 79", "0079", Precision.YEAR, "79"),
+        ("AD 79", "0079", Precision.YEAR, "AD 79"),
     ],
 )
 def test_parsing_keeps_precision(text: str, edtf: str, precision: Precision, label: str) -> None:
@@ -320,6 +320,46 @@ def test_a_span_within_a_year_says_its_year_once(edtf: str, label: str, phrase: 
     assert date.phrase() == phrase
     assert parse_date(label) == date  # a student may type what the answer shows
     assert parse_date(phrase) == date
+
+
+@pytest.mark.parametrize(
+    ("text", "edtf"),
+    [  # each read so before spans learnt to share a year, and after
+        ("mid-1998 to late 1999", "1998-38/1999-39"),
+        ("between mid-1998 and late 1999", "1998-38/1999-39"),
+        ("c.1990 to 1995", "1990~/1995"),
+        ("1990s to 1995", "199X/1995"),
+        ("AD 79 to AD 80", "0079/0080"),
+        ("March 5–April 7, 1990", "1990-03-05/1990-04-07"),  # not March of AD 5
+        ("Jan 1 – Mar 1 1990", "1990-01-01/1990-03-01"),
+    ],
+)
+def test_an_end_that_reads_on_its_own_keeps_its_reading(text: str, edtf: str) -> None:
+    assert parse_date(text).edtf() == edtf
+
+
+SPAN_ENDS = ("year", "month", "day", "part")  # a span of decades or centuries is written in EDTF
+
+
+def _reads_back(text: str, date: object) -> bool:
+    try:
+        return parse_date(text) == date
+    except DateParseError:
+        return False
+
+
+@settings(max_examples=150, deadline=None)
+@given(edtf_points(SPAN_ENDS), edtf_points(SPAN_ENDS))
+def test_every_span_of_any_precision_reads_back_from_its_label_and_phrase(a: str, b: str) -> None:
+    for end in (a, b):  # a span reads back when its ends do ("the first quarter of 1990" does not)
+        assume(_reads_back(parse_date(end).label(), parse_date(end)))
+    first, second = sorted((a, b), key=lambda t: parse_date(t).start)
+    try:
+        date = parse_date(f"{first}/{second}")
+    except DateParseError:
+        return  # ends that overlap or meet: no span
+    assert parse_date(date.label()) == date, date.label()
+    assert parse_date(date.phrase()) == date, date.phrase()
 
 
 @settings(max_examples=150, deadline=None)

@@ -30,9 +30,8 @@ ANKI_MAX_ID = 2**63 - 1
 # content: [...]}"), plain or quoted ("content":)
 _KEY = r"""(?:^|[{{,]\s*)(?P<q>["']?){names}(?P=q)\s*:"""
 _DECK_MARKER = re.compile(_KEY.format(names="content"), re.MULTILINE)
-_CONTENT_MARKER = re.compile(
-    _KEY.format(names="(?:sources|entities|relations|facts|claims|events)"), re.MULTILINE
-)
+# a content file's sections start lines: "{relations: [...]}" may be a recipe's select
+_CONTENT_MARKER = re.compile(r"^(sources|entities|relations|facts|claims|events)\s*:", re.MULTILINE)
 
 
 @dataclass(frozen=True, slots=True)

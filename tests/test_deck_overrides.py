@@ -161,3 +161,14 @@ def test_a_question_reworded_twice_is_refused(tmp_path: Path, capsys: pytest.Cap
     assert (
         "deck.yaml:7:9: 'curie-born-in:born-in:typed' is reworded twice (keep one of the two wordings)" in out
     )
+
+
+def test_a_timeline_question_reworded_with_a_slot_is_refused_too(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Its id names two events ("a+b:timeline-first:which_first"), which the check looked up as one."""
+    recipe, library = deck(tmp_path, "")
+    pair = next(q.id for q in generate_for_deck(recipe, library) if q.kind is Kind.WHICH_FIRST)
+    deck(tmp_path, f"reword:\n  - id: {pair}\n    question: Which came first, {{subject}}?\n")
+    assert main(["show", str(tmp_path / "deck.yaml")]) == 2
+    assert "the new wording has the slot {subject}" in capsys.readouterr().err

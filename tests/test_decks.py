@@ -52,7 +52,7 @@ def test_bundled_decks() -> None:
         ("{title: X, id: 1700000000001, content: [curie.yaml]}\n", True),  # flow style
         ('"title": X\n"id": 1700000000001\n"content": [curie.yaml]\n', True),  # quoted keys
         ("title: X\nid: 1700000000001\ncontent: [curie.yaml]\n", True),
-        ("{sources: [{id: s, title: T}], facts: []}\n", False),
+        ("title: X\nid: 1700000000001\ncontent: [curie.yaml]\nselect: {relations: [born_in]}\n", True),
         ("entities:\n  - id: content\n    type: term\n    name: 'content: the word'\n", False),
     ],
 )

@@ -24,7 +24,7 @@ from quizgen.facts.quantities import QuantityParseError, parse_quantity, side
 
 from .distractors import quantity_label
 from .model import Question
-from .normalise import normalise
+from .normalise import contains_phrase, normalise
 
 MIN_TYPO_LENGTH = 5
 TYPO_SCORE = 85.0
@@ -105,7 +105,7 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     for form in forms:
         if normalise(form) == typed:
             return Checked(Verdict.CORRECT, question.answer, given, matched=form)
-    if _names_only_answers(given, forms):
+    if _names_only_answers(given, forms, question.quotes):
         return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
     if _unhedged(given) in {_unhedged(form) for form in forms if _HEDGE.match(form)}:
         # "Shia" or "largely Shia" for "mostly Shia": a hedge that says most is any such hedge
@@ -159,7 +159,11 @@ def _listed(text: str) -> list[str]:
     return [normalise(item) for item in _LIST_SEPARATOR.split(text) if item.strip()]
 
 
-def _names_only_answers(given: str, forms: list[str]) -> bool:
+def _quoted(phrase: str, quotes: Iterable[str]) -> bool:
+    return any(contains_phrase(quote, phrase) for quote in quotes)
+
+
+def _names_only_answers(given: str, forms: list[str], quotes: Iterable[str] = ()) -> bool:
     """A list typed in its own order, or part of the answer's list: every item one of the answers,
     none twice. "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does."""
     items = _listed(given)
@@ -167,11 +171,11 @@ def _names_only_answers(given: str, forms: list[str]) -> bool:
         return False
     answers = {item for form in forms for item in (normalise(form), *_listed(form))}
     if "others" in answers:  # "Trump, Pompeo, the NSA, the CIA and 38 others": the source's own count
-        items = [item for item in items if not _OTHERS.fullmatch(item)] or items
+        items = [item for item in items if not (_OTHERS.fullmatch(item) and _quoted(item, quotes))] or items
     return all(item in answers for item in items)
 
 
-_OTHERS = re.compile(r"(?:\d+|some|many|several|dozens of) others")
+_OTHERS = re.compile(r"(?:\d+|some|many|several|dozens of) others")  # counted only as quoted
 
 
 def check_choice(question: Question, index: int) -> Checked:
@@ -334,8 +338,10 @@ def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
     if answer.start >= key.start and answer.end <= key.end:
         return Checked(Verdict.CORRECT, shown, given, matched=shown, note=f"the source says only {shown}")
     if key.start >= answer.start and key.end <= answer.end:
-        # "2023" for "late 2023" is half right where the stem ("When ...?") never said how precise
-        verdict = Verdict.CLOSE if key.precision is Precision.PART else Verdict.WRONG
+        # "2023" for "late 2023" is half right where the stem ("When ...?") never said how precise;
+        # "the 2020s" or "the 21st century" is not
+        own_year = answer.last is None and answer.precision is Precision.YEAR and not answer.first.approximate
+        verdict = Verdict.CLOSE if key.precision is Precision.PART and own_year else Verdict.WRONG
         return Checked(verdict, shown, given, note=f"the source is more precise: {shown}")
     return Checked(Verdict.WRONG, shown, given)
 

@@ -155,7 +155,7 @@ def recipe_problems(deck: Deck, library: Library) -> list[Problem]:
     lacks, and a rewording that leaves a slot or gives its answer away (only the reworded
     statements' questions are made, so a deck without rewordings costs nothing more)."""
     problems = deck_problems(deck, library)
-    reworded = {question_id.split(":", 1)[0] for question_id in deck.reword}
+    reworded = {s for question_id in deck.reword for s in question_id.split(":", 1)[0].split("+")}
     statements = [library.statements_by_id[s] for s in sorted(reworded) if s in library.statements_by_id]
     if statements:
         problems += reword_problems(deck, generate(library, random.Random(0), statements=statements))

@@ -14,6 +14,7 @@ another ``--seed`` reshuffles options, never which events are asked together
 from __future__ import annotations
 
 import hashlib
+import random
 from collections.abc import Iterator, Sequence
 
 from quizgen.facts.model import Event, Kind
@@ -45,10 +46,15 @@ def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Questi
             yield _first_question(ctx, a, b)
 
 
+# What the digest was salted with when it took the deck's seed: that of the default seed, 0, so
+# the ids of every timeline question a student or an Anki deck already has stay as they were.
+_SALT = random.Random(0).getrandbits(64)
+
+
 def _ranked(name: str, events: Sequence[Event]) -> list[tuple[int, Event]]:
     """The events with their ranks, lowest first: each rank depends on that event alone."""
     ranked = [
-        (int.from_bytes(hashlib.blake2b(f"{name}:{e.id}".encode(), digest_size=8).digest(), "big"), e)
+        (int.from_bytes(hashlib.blake2b(f"{_SALT}:{name}:{e.id}".encode(), digest_size=8).digest(), "big"), e)
         for e in events
     ]
     ranked.sort(key=lambda pair: (pair[0], pair[1].id))

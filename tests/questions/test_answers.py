@@ -133,6 +133,8 @@ def test_a_year_for_a_part_of_a_year_is_half_right() -> None:
     assert year.verdict is Verdict.CLOSE
     assert year.note == "the source is more precise: late 2023"
     assert check_typed(question, "early 2023").verdict is Verdict.WRONG
+    for wider in ("the 2020s", "the 21st century", "2000/2050", "c. 2023"):
+        assert check_typed(question, wider).verdict is Verdict.WRONG, wider  # only its own year is close
     assert "2023" not in exact_spellings(question)  # a platform comparing letters gives it full marks
     outcome = evaluate_text(question, "2023")
     assert outcome.points == 0.5
@@ -463,9 +465,13 @@ def test_an_open_list_may_be_typed_with_the_sources_count_of_the_rest() -> None:
         "NSA",
         "CIA",
         kind="entity",
+        quotes=("held Donald Trump, Mike Pompeo, the NSA, the CIA and 38 others responsible",),
     )
-    for text in ("Trump, Pompeo, the NSA, the CIA and 38 others", "Trump, Pompeo and dozens of others"):
-        assert check_typed(question, text, PEOPLE).verdict is Verdict.CORRECT, text
-    assert check_typed(question, "Trump and 38 judges", PEOPLE).verdict is Verdict.WRONG
+    assert (
+        check_typed(question, "Trump, Pompeo, the NSA, the CIA and 38 others", PEOPLE).verdict
+        is Verdict.CORRECT
+    )
+    for text in ("Trump and 1000 others", "Trump and 2 others", "Trump and 38 judges"):
+        assert check_typed(question, text, PEOPLE).verdict is Verdict.WRONG, text  # not the source's
     closed = typed("Iraq and the US", "Iraq", "US", kind="entity")
     assert check_typed(closed, "Iraq and 2 others", PLACES).verdict is Verdict.WRONG  # no others to count

@@ -14,7 +14,8 @@ from quizgen.textsafe import visible
 EPILOG = """\
 The progress being replaced is renamed progress.sqlite3.before-restore-<date>, never deleted.
 The backup is checked first (a damaged one leaves your progress as it was), and a restore is
-refused while the study app has the progress open: close it first.
+refused while the study app has the progress open (where the system locks files: Linux, macOS;
+elsewhere, close the app first).
 """
 
 

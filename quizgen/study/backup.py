@@ -151,9 +151,12 @@ def _read_only(path: Path) -> sqlite3.Connection:
     db = sqlite3.connect(uri, uri=True)
     try:
         db.execute("PRAGMA schema_version").fetchone()
-    except sqlite3.OperationalError:
+    except sqlite3.OperationalError as error:
         db.close()
-        return sqlite3.connect(f"{uri}&immutable=1", uri=True)  # no one writes a backup file
+        log = path.with_name(path.name + "-wal")
+        if "unable to open" not in str(error) or (log.exists() and log.stat().st_size > 0):
+            raise  # locked, or answers still in a write-ahead log that "immutable" would not read
+        return sqlite3.connect(f"{uri}&immutable=1", uri=True)  # a backup file no one writes
     return db
 
 

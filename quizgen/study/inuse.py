@@ -5,6 +5,7 @@ the app (whose answers would then go to a file no longer there)."""
 from __future__ import annotations
 
 import os
+import time
 from pathlib import Path
 
 try:
@@ -27,10 +28,14 @@ class Hold:
             self._descriptor = None
 
 
-def hold_shared(folder: Path) -> Hold:
-    """Held by each open progress store; never waits, and never stops the app from starting (a
-    read-only folder, or a restore that holds it this very moment, leaves the app unguarded)."""
-    return _lock(folder, exclusive=False) or Hold()
+def hold_shared(folder: Path, wait: float = 5.0) -> Hold | None:
+    """Held by each open progress store. A restore holds the lock alone for a moment: wait for it
+    up to ``wait`` seconds, then None (the caller refuses to open). A folder where no lock file
+    can be made leaves the progress unguarded, as the app must still start."""
+    deadline = time.monotonic() + wait
+    while (held := _lock(folder, exclusive=False)) is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return held
 
 
 def hold_exclusive(folder: Path) -> Hold | None:

@@ -454,9 +454,18 @@ def open_store(data_dir: Path | None = None, *, now: dt.datetime | None = None, 
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as error:
         raise StoreError(f"cannot create the data folder {folder}: {error.strerror or error}") from None
-    store = _open(folder, now)
-    if hold:
-        store._hold = hold_shared(folder)
+    held = None
+    if hold:  # before the file is opened: a restore swapping it this moment finishes first
+        held = hold_shared(folder)
+        if held is None:
+            raise StoreError(f"a restore is replacing the progress in {folder}; try again in a moment")
+    try:
+        store = _open(folder, now)
+    except BaseException:
+        if held is not None:
+            held.release()
+        raise
+    store._hold = held
     return store
 
 

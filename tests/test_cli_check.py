@@ -204,3 +204,12 @@ def test_a_sentence_of_a_stored_text_neither_quoted_nor_excluded_is_named(
         "sources/bio.txt:3:1: note: no statement quotes 'She loved long walks.' and the source does not "
         "exclude it (quote it, or list it under the source's excluded with a reason)"
     ]
+
+
+def test_an_exclusion_covers_whole_sentences_only() -> None:
+    """ "Iran." was taken as covered by an exclusion that merely held the letters of "Iranian"."""
+    from quizgen.facts.quotes import uncovered
+
+    text = "The Iranian Revolution. Iran.\n"
+    assert [s.text for s in uncovered(text, [], ["The Iranian Revolution."])] == ["Iran."]
+    assert uncovered(text, [], ["The Iranian Revolution. Iran."]) == []  # one exclusion, two sentences

@@ -100,9 +100,9 @@ def uncovered(text: str, quotes: Iterable[str], excluded: Iterable[str]) -> list
     for sentence in sentences(text):
         normal = normalise(sentence.text)
         covered = any(q in normal or normal in q for q in normal_quotes if q) or any(
-            e in normal or normal in e
+            e in normal or f" {normal} " in f" {e} "  # one exclusion may span two, word for word
             for e in normal_excluded
-            if e  # one exclusion may span two
+            if e
         )
         if not covered:
             missing.append(sentence)

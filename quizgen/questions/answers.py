@@ -127,14 +127,15 @@ _HEDGE = re.compile(
 
 
 def _without_address(given: str, within: Iterable[str]) -> str:
-    """ "Qanat-e Malek, Kerman Province, Iran" → "Qanat-e Malek", when everything after the first
-    comma names a place around the answer; "Baghdad, Syria" stays as typed (and is wrong)."""
-    head, comma, rest = given.partition(",")
-    if not comma or not within:
+    """ "Qanat-e Malek, Kerman Province, Iran" → "Qanat-e Malek": the places around the answer,
+    dropped from the right; "Baghdad, Syria" stays as typed (and is wrong)."""
+    if "," not in given or not within:
         return given
     around = {normalise(name) for name in within}
-    parts = [normalise(part) for part in rest.split(",")]
-    return head.strip() if all(part in around for part in parts) else given
+    parts = given.split(",")
+    while len(parts) > 1 and normalise(parts[-1]) in around:  # from the right: "Washington, D.C., US"
+        parts.pop()
+    return ",".join(parts).strip()
 
 
 def _unhedged(text: str) -> str:
@@ -277,6 +278,8 @@ def _check_quantity(question: Question, given: str) -> Checked | None:
     try:
         answer = parse_quantity(given)
     except QuantityParseError:
+        if given.lstrip()[:1] in ("-", "−"):  # "-13": below zero, however its text would compare
+            return Checked(Verdict.WRONG, question.answer, given)
         return None  # not a number: compare as text ("thirteen" against the accepted spellings)
     if not any(_same_number(value, key.value) for value in _readings(answer, key)):
         return Checked(Verdict.WRONG, question.answer, given)

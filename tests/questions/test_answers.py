@@ -475,3 +475,17 @@ def test_an_open_list_may_be_typed_with_the_sources_count_of_the_rest() -> None:
         assert check_typed(question, text, PEOPLE).verdict is Verdict.WRONG, text  # not the source's
     closed = typed("Iraq and the US", "Iraq", "US", kind="entity")
     assert check_typed(closed, "Iraq and 2 others", PLACES).verdict is Verdict.WRONG  # no others to count
+
+
+def test_a_place_whose_name_has_a_comma_may_take_its_address_too() -> None:
+    question = typed("Washington, D.C.", within=("United States", "US"))
+    for text in ("Washington, D.C.", "Washington, D.C., United States", "Washington, D.C., US"):
+        assert check_typed(question, text, PLACES).verdict is Verdict.CORRECT, text
+    assert check_typed(question, "Washington, Iraq", PLACES).verdict is Verdict.WRONG
+
+
+def test_a_number_below_zero_is_not_the_number() -> None:
+    """ "-13" compared as text lost its minus sign and matched 13."""
+    question = typed("13", kind="quantity", entity_type=None, quantity=parse_quantity("13"))
+    assert check_typed(question, "-13").verdict is Verdict.WRONG
+    assert check_typed(question, "13").verdict is Verdict.CORRECT

@@ -173,11 +173,15 @@ class Store:
     def damaged_rows(self) -> int:
         """How many cards and reviews the app cannot read back (edited by hand, say): each is left
         out as if never answered, and the student is told, rather than the app stopping."""
+        # as the app reads them: an ISO date (not "now", not a number), a schedule that is an object
+        iso = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
+        bad_date = f"(typeof({{0}}) != 'text' OR {{0}} NOT GLOB {iso} OR julianday({{0}}) IS NULL)"
+        bad_json = "(NOT json_valid({0}) OR json_type({0}) != 'object')"
         query = (
-            "SELECT (SELECT COUNT(*) FROM cards WHERE NOT json_valid(card_json) OR julianday(due) IS NULL"
-            " OR (last_review IS NOT NULL AND julianday(last_review) IS NULL))"
-            " + (SELECT COUNT(*) FROM reviews WHERE julianday(reviewed_at) IS NULL"
-            " OR (card_before IS NOT NULL AND NOT json_valid(card_before)))"
+            f"SELECT (SELECT COUNT(*) FROM cards WHERE {bad_json.format('card_json')}"
+            f" OR {bad_date.format('due')} OR (last_review IS NOT NULL AND {bad_date.format('last_review')}))"
+            f" + (SELECT COUNT(*) FROM reviews WHERE {bad_date.format('reviewed_at')}"
+            f" OR (card_before IS NOT NULL AND {bad_json.format('card_before')}))"
         )
         try:
             return int(self._db.execute(query).fetchone()[0])

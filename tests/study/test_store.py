@@ -182,11 +182,19 @@ def test_a_row_edited_into_nonsense_is_left_out_and_counted(tmp_path: Path) -> N
     db.execute("UPDATE cards SET card_json = '{' WHERE question_id = 'b:t:typed'")
     db.execute("UPDATE reviews SET reviewed_at = 'soon' WHERE question_id = 'c:t:typed'")
     db.execute("UPDATE sessions SET points = 'lots'")
+    db.execute(
+        "INSERT INTO cards SELECT 'd:t:typed', fact_id, card_json, 'now', state, reps, lapses, first_seen,"
+        " last_review FROM cards WHERE question_id = 'c:t:typed'"
+    )
+    db.execute(
+        "INSERT INTO cards SELECT 'e:t:typed', fact_id, '[]', 2460000, state, reps, lapses, first_seen,"
+        " last_review FROM cards WHERE question_id = 'c:t:typed'"
+    )
     db.commit()
     db.close()
     with open_store(tmp_path, now=NOW) as store:
         assert store.moved_aside is None  # the file is kept: two good rows are still good
-        assert store.damaged_rows() == 3
+        assert store.damaged_rows() == 5  # 'now' and a number are no dates to the app, '[]' no schedule
         cards = store.cards()
         assert sorted(cards) == ["b:t:typed", "c:t:typed"]
         assert Scheduler().card("b:t:typed", cards["b:t:typed"], NOW).last_review is None  # afresh

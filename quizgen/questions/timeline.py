@@ -15,13 +15,13 @@ from __future__ import annotations
 
 import hashlib
 import random
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 
 from quizgen.facts.model import Event, Kind
 
 from .context import Context
 from .model import Question, SourceRef, TimelineItem
-from .normalise import normalise
+from .normalise import contains_any_phrase, normalise
 from .wording import event_label
 
 ORDER_TEMPLATE = "timeline-order"
@@ -41,7 +41,9 @@ def timeline_questions(ctx: Context, events: Sequence[Event]) -> Iterator[Questi
         for group in _groups(events, ROUNDS):
             yield _order_question(ctx, group)
     if Kind.WHICH_FIRST in ctx.kinds:
-        people = frozenset(e.id for e in ctx.library.entities_by_type.get("person", ()))
+        people = {  # each person by every name a title may give them: "Soleimani's assassination"
+            e.id: (*e.labels, e.name.split()[-1]) for e in ctx.library.entities_by_type.get("person", ())
+        }
         for a, b in _pairs(events, people):
             yield _first_question(ctx, a, b)
 
@@ -104,7 +106,7 @@ def _groups(events: Sequence[Event], rounds: int) -> Iterator[list[Event]]:
                 yield members
 
 
-def _pairs(events: Sequence[Event], people: frozenset[str]) -> Iterator[tuple[Event, Event]]:
+def _pairs(events: Sequence[Event], people: Mapping[str, tuple[str, ...]]) -> Iterator[tuple[Event, Event]]:
     """Each event with the next in a ranking that is apart from it and not ordered by its own
     words (the ranking read as a ring): about two pairs per event, and a new event breaks only
     the pair it lands in."""
@@ -126,18 +128,26 @@ _ORDINALS = frozenset(
     | {"1st", "2nd", "3rd", "4th", "5th", "6th", "7th", "8th", "9th", "10th"}
 )
 _BIRTH = frozenset({"born", "birth"})
-_DEATH = frozenset({"dies", "died", "death", "killed", "assassinated", "executed", "murdered"})
+_DEATH = frozenset(
+    {"dies", "died", "death", "killed", "killing", "assassinated", "assassination", "executed"}
+    | {"execution", "murdered", "murder"}
+)
 
 
-def _said_by_their_words(a: Event, b: Event, people: frozenset[str]) -> bool:
+def _said_by_their_words(a: Event, b: Event, people: Mapping[str, tuple[str, ...]]) -> bool:
     """Whether which came first is in the titles: "Iran's first attempt ..." before "Iran's second
-    attempt ...", or a person's birth (death) before (after) anything else that person is in."""
+    attempt ...", or a person's birth (death) before (after) anything else of that person: an event
+    the person is in, or whose title names them ("... over Soleimani's assassination")."""
     words_a, words_b = normalise(a.title).split(), normalise(b.title).split()
     if [w for w in words_a if w not in _ORDINALS] == [w for w in words_b if w not in _ORDINALS]:
         return True
-    if not people.intersection(a.participants, b.participants):
-        return False
-    return any(not _BIRTH.isdisjoint(words) or not _DEATH.isdisjoint(words) for words in (words_a, words_b))
+    for one, words, other in ((a, words_a, b), (b, words_b, a)):
+        if _BIRTH.isdisjoint(words) and _DEATH.isdisjoint(words):
+            continue
+        for person in (p for p in one.participants if p in people):
+            if person in other.participants or contains_any_phrase(other.title, people[person]):
+                return True
+    return False
 
 
 def _items(ctx: Context, events: Sequence[Event]) -> tuple[TimelineItem, ...]:

@@ -154,3 +154,5 @@ def test_no_pair_is_ordered_by_its_own_words() -> None:
             assert not (mortal and re.search(r"\b(born|assassinated)\b", one.title)), question.id
     ids = {q.id for q in pairs}
     assert "first-interpol-attempt+second-interpol-attempt:timeline-first:which_first" not in ids
+    # the court's ruling "over Soleimani's assassination" names him, though he takes no part in it
+    assert "soleimani-assassinated+tehran-court-ruling:timeline-first:which_first" not in ids

@@ -58,12 +58,15 @@ def code_signature() -> str:
     code stale, though the content is unchanged. Stats, not contents: a few microseconds a file."""
     package = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
     parts = []
-    for folder in ("facts", "questions", "templates", "."):
-        with os.scandir(os.path.join(package, folder)) as entries:
-            for entry in entries:
-                if entry.name.endswith((".py", ".yaml")) and (folder != "." or entry.name == "decks.py"):
-                    status = entry.stat()
-                    parts.append(f"{folder}/{entry.name}:{status.st_size}:{status.st_mtime_ns}")
+    for folder in ("facts", "questions", "templates", "study", "."):  # all that makes a bank's content
+        try:
+            with os.scandir(os.path.join(package, folder)) as entries:
+                for entry in entries:
+                    if entry.name.endswith((".py", ".yaml")):
+                        status = entry.stat()
+                        parts.append(f"{folder}/{entry.name}:{status.st_size}:{status.st_mtime_ns}")
+        except OSError:  # run from a zip: no files to stat, so no build to tell apart
+            parts.append(f"{folder}:unreadable")
     return hashlib.sha256("\n".join(sorted(parts)).encode("utf-8", "surrogateescape")).hexdigest()[:16]
 
 

@@ -522,7 +522,7 @@ def _resolve(parts: _Parts) -> Library | None:
     for item in parts.relations:
         for template in item.obj.templates:
             first = first_template.setdefault(template.id, template.location)
-            if first is not template.location:
+            if first != template.location:
                 item.report.problems.append(
                     Problem(
                         template.location,

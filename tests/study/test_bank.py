@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import random
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -230,3 +232,22 @@ def test_a_quiz_of_a_real_deck_leaves_the_facts_studied_today(tmp_path: Path) ->
     quizzes_ask_only_fresh_facts(
         ROOT / "decks" / "soleimani.yaml", tmp_path / "data", fresh=26, length=10, seeds=50
     )
+
+
+def test_the_code_signature_follows_the_files_that_make_questions(tmp_path: Path) -> None:
+    """An edit to any file of the question-making code (here in a copy of the package) is a new build."""
+    shutil.copytree(ROOT / "quizgen", tmp_path / "quizgen")
+    script = "import sys; sys.path.insert(0, sys.argv[1]); from quizgen.facts import cache; print(cache.code_signature())"
+
+    def signature() -> str:
+        done = subprocess.run(
+            [sys.executable, "-c", script, str(tmp_path)], capture_output=True, text=True, check=True
+        )
+        return done.stdout.strip()
+
+    before = signature()
+    assert before
+    assert signature() == before  # the same files: the same build
+    module = tmp_path / "quizgen" / "questions" / "wording.py"
+    module.write_text(module.read_text(encoding="utf-8") + "\n# a fix\n", encoding="utf-8")
+    assert signature() != before

@@ -111,6 +111,28 @@ def gives_away(a: Question, b: Question) -> bool:
     return bool(_key(a) and _key(a) in _shown(b)) or bool(_key(b) and _key(b) in _shown(a))
 
 
+class GiveAways:
+    """The answers and words of the questions chosen so far, indexed so that a candidate is held
+    against all of them without a walk over each: a live game of a whole deck checks thousands."""
+
+    def __init__(self) -> None:
+        self._keys: set[str] = set()  # the chosen date and number answers, padded
+        self._by_word: dict[str, list[str]] = defaultdict(list)  # a word → the chosen texts with it
+
+    def admits(self, question: Question) -> bool:
+        key, shown = _key(question), _shown(question)
+        if key and any(key in text for text in self._by_word.get(key.split()[0], ())):
+            return False  # a chosen question shows this one's answer
+        return not any(chosen in shown for chosen in self._keys)  # or this one shows a chosen answer
+
+    def take(self, question: Question) -> None:
+        key, shown = _key(question), _shown(question)
+        if key:
+            self._keys.add(key)
+        for word in set(shown.split()):
+            self._by_word[word].append(shown)
+
+
 def choose(
     questions: Sequence[Question], count: int, seed: int, kinds: Collection[Kind] | None = None
 ) -> list[Question]:
@@ -122,7 +144,7 @@ def choose(
         if kinds is None or question.kind in kinds:
             families[family(question)].append(question)
     chosen = one_per_group(
-        {name: families[name] for name in sorted(families)}, count, rng, statements_of, gives_away
+        {name: families[name] for name in sorted(families)}, count, rng, statements_of, GiveAways()
     )
     return sorted(chosen, key=lambda q: order[q.id])
 

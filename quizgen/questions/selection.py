@@ -23,6 +23,15 @@ class HasKind(Protocol):
 
 
 Q = TypeVar("Q", bound=HasKind)
+Q_contra = TypeVar("Q_contra", contravariant=True)
+
+
+class Guard(Protocol[Q_contra]):
+    """What keeps a question out of a set because of the questions already in it."""
+
+    def admits(self, question: Q_contra) -> bool: ...
+
+    def take(self, question: Q_contra) -> None: ...
 
 
 def one_per_group(
@@ -30,16 +39,16 @@ def one_per_group(
     count: int,
     rng: random.Random,
     parts: Callable[[Q], Iterable[str]] | None = None,
-    clash: Callable[[Q, Q], bool] | None = None,
+    guard: Guard[Q] | None = None,
 ) -> list[Q]:
     """Up to ``count`` groups drawn at random, one question from each, of the kind used least so far
     (ties broken at random); in the order drawn.
 
     With ``parts`` (a question's statements), no two chosen questions share one: "Which came
     first, A or B?" is not asked beside "In what year did A happen?". A group whose every
-    question shares a statement already asked gives none. With ``clash``, no two chosen questions
-    clash either (one shows the other's answer: "killed on 3 January 2020" beside "In what year
-    was he killed?").
+    question shares a statement already asked gives none. With ``guard``, each pick must be
+    admitted by it, and is then taken into it: no question beside one that shows its answer
+    ("killed on 3 January 2020" beside "In what year was he killed?").
     """
     names = list(groups)
     rng.shuffle(names)
@@ -52,8 +61,8 @@ def one_per_group(
         members = groups[name]
         if parts is not None:
             members = [q for q in members if asked.isdisjoint(parts(q))]
-        if clash is not None:
-            members = [q for q in members if not any(clash(q, other) for other in chosen)]
+        if guard is not None:
+            members = [q for q in members if guard.admits(q)]
         if not members:
             continue
         fewest = min(used[q.kind] for q in members)
@@ -61,5 +70,7 @@ def one_per_group(
         used[pick.kind] += 1
         if parts is not None:
             asked.update(parts(pick))
+        if guard is not None:
+            guard.take(pick)
         chosen.append(pick)
     return chosen

@@ -513,16 +513,18 @@ def parse_date(text: str) -> HistoricalDate:
 
 
 def ambiguous_years(text: str) -> AmbiguousYears | None:
-    """Whether ``text`` is "1939-40": EDTF's code for a part of 1939 (which ``parse_date`` reads, so
-    its own ``edtf()`` reads back) that is also how a person writes the two years."""
+    """Whether ``text`` is "1939-40" or "1936-39": EDTF's code for a part of the first year (which
+    ``parse_date`` reads, so its own ``edtf()`` reads back) that is also how a person writes a span
+    of years, the second shortened."""
     raw = " ".join(str(text).split())
     short = _SHORT_RANGE.match(raw)
     if short is None or short["dash"] != "-" or short["space"]:
         return None
     first, code = int(short["first"]), int(short["last"])
-    if not 21 <= code <= 41 or first // 100 * 100 + code != first + 1:
+    last = first // 100 * 100 + code
+    if not 21 <= code <= 41 or last <= first:
         return None
-    years = HistoricalDate(DatePoint(first, Precision.YEAR), DatePoint(first + 1, Precision.YEAR))
+    years = HistoricalDate(DatePoint(first, Precision.YEAR), DatePoint(last, Precision.YEAR))
     return AmbiguousYears(raw, years, HistoricalDate(_parse_point(raw)))
 
 

@@ -88,8 +88,11 @@ def _place(path: Path, text: str, key: str) -> str:
     """``path:line:column`` of the key's assignment, so the student can go straight to it."""
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip()
+        column = len(line) - len(stripped) + 1
         if stripped.startswith(key) and stripped[len(key) :].lstrip().startswith("="):
-            return f"{path}:{number}:{len(line) - len(stripped) + 1}"
+            return f"{path}:{number}:{column}"
+        if re.match(rf"\[\s*{re.escape(key)}\s*\]", stripped):  # a table: "[keymap]"
+            return f"{path}:{number}:{column}"
     return str(path)
 
 

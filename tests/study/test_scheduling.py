@@ -130,6 +130,7 @@ def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
         ("new_per_day = true", "new_per_day should be a whole number"),
         ("theme = 3", "theme should be text"),
         ("quiz_length = ", "config.toml:2:15: Invalid value"),
+        ('[keymap]\n"home.stats" = 5', "config.toml:2:1: keymap should be"),  # was config.toml alone
     ],
 )
 def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, message: str) -> None:

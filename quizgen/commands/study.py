@@ -86,12 +86,6 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             f"Your progress file could not be read, so it was moved to {store.moved_aside} "
             "and a new one was started. Nothing was deleted."
         )
-    elif damaged := store.damaged_rows():
-        entries = "1 entry" if damaged == 1 else f"{damaged} entries"
-        notices.append(
-            f"{entries} in your progress file ({store.path}) could not be read and "
-            f"{'is' if damaged == 1 else 'are'} left out, as if never answered; the file is kept as it is."
-        )
     try:
         settings = load_settings(data_dir)
     except SettingsError as error:

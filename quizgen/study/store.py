@@ -131,6 +131,7 @@ class Store:
         self.path = path
         self.moved_aside = moved_aside  # where a corrupt or foreign file was put, to tell the student
         self._hold = hold  # tells a restore that this progress is open
+        self._left_out: set[tuple[str, object]] = set()  # rows that could not be read (see left_out)
 
     def __enter__(self) -> Store:
         return self
@@ -166,27 +167,18 @@ class Store:
         cards = {}
         for row in rows:
             card = _readable(_card, row)
-            if card is not None:
+            if card is None:
+                self._left_out.add(("card", row["question_id"]))
+            else:
                 cards[row["question_id"]] = card
         return cards
 
-    def damaged_rows(self) -> int:
-        """How many cards and reviews the app cannot read back (edited by hand, say): each is left
-        out as if never answered, and the student is told, rather than the app stopping."""
-        # as the app reads them: an ISO date (not "now", not a number), a schedule that is an object
-        iso = "'[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]*'"
-        bad_date = f"(typeof({{0}}) != 'text' OR {{0}} NOT GLOB {iso} OR julianday({{0}}) IS NULL)"
-        bad_json = "(NOT json_valid({0}) OR json_type({0}) != 'object')"
-        query = (
-            f"SELECT (SELECT COUNT(*) FROM cards WHERE {bad_json.format('card_json')}"
-            f" OR {bad_date.format('due')} OR (last_review IS NOT NULL AND {bad_date.format('last_review')}))"
-            f" + (SELECT COUNT(*) FROM reviews WHERE {bad_date.format('reviewed_at')}"
-            f" OR (card_before IS NOT NULL AND {bad_json.format('card_before')}))"
-        )
-        try:
-            return int(self._db.execute(query).fetchone()[0])
-        except sqlite3.Error:
-            return 0  # an SQLite without its JSON functions: rows are still skipped as they are read
+    @property
+    def left_out(self) -> int:
+        """How many cards and reviews were left out as they were read, because the app cannot read
+        them back (a file edited by hand): counted where they are read, so nothing is scanned for
+        them at start and the count is what the app actually skipped."""
+        return len(self._left_out)
 
     def record(
         self, review: Review, card_json: str, due: dt.datetime, state: int, card_before: str | None
@@ -254,7 +246,13 @@ class Store:
             query += " WHERE reviewed_at >= ?"
             params.append(_iso(since))
         rows = self._db.execute(query + " ORDER BY id", params).fetchall()
-        reviews = [review for row in rows if (review := _readable(_review, row)) is not None]
+        reviews = []
+        for row in rows:
+            review = _readable(_review, row)
+            if review is None:
+                self._left_out.add(("review", row["id"]))
+            else:
+                reviews.append(review)
         if question_ids is not None:
             wanted = set(question_ids)
             reviews = [r for r in reviews if r.question_id in wanted]
@@ -402,7 +400,7 @@ _Row = TypeVar("_Row")
 
 
 def _readable(read: Callable[[sqlite3.Row], _Row], row: sqlite3.Row) -> _Row | None:
-    """A row as the app reads it, or None when it cannot be read (see ``Store.damaged_rows``)."""
+    """A row as the app reads it, or None when it cannot be read (see ``Store.left_out``)."""
     try:
         return read(row)
     except (ValueError, TypeError, KeyError, IndexError):

@@ -89,6 +89,7 @@ class QuizgenApp(App[int]):
         self.config = config
         self.settings = config.settings
         self.progress = Progress(config.store, Scheduler(config.settings.desired_retention), config.clock)
+        self._left_out_told = 0
         self.decks: list[StudyDeck | BrokenDeck] | None = None
         self._opened_at_once: list[StudyDeck | BrokenDeck | None] = []
         self._random = random.Random(config.seed)
@@ -159,6 +160,22 @@ class QuizgenApp(App[int]):
         started = self._start_screen(decks)
         if started is not None:
             self.push_screen(started)
+
+    def tell_left_out(self) -> None:
+        """Say once, when the progress read so far had entries the app could not read back (a file
+        edited by hand), how many were left out; more found later are told then."""
+        store = self.progress.store
+        if store.left_out <= self._left_out_told:
+            return
+        self._left_out_told = count = store.left_out
+        entries = "1 entry" if count == 1 else f"{count} entries"
+        self.notify(
+            f"{entries} in your progress file ({store.path}) could not be read and "
+            f"{'is' if count == 1 else 'are'} left out, as if never answered; the file is kept as it is.",
+            markup=False,
+            severity="warning",
+            timeout=12,
+        )
 
     def _start_screen(self, decks: list[StudyDeck | BrokenDeck]) -> Screen[Any] | None:
         """The first deck's session in the mode asked for at start, if any (None and a notice when

@@ -194,9 +194,13 @@ def test_a_row_edited_into_nonsense_is_left_out_and_counted(tmp_path: Path) -> N
     db.close()
     with open_store(tmp_path, now=NOW) as store:
         assert store.moved_aside is None  # the file is kept: two good rows are still good
-        assert store.damaged_rows() == 5  # 'now' and a number are no dates to the app, '[]' no schedule
+        assert store.left_out == 0  # nothing read yet: nothing is scanned for them at start
         cards = store.cards()
-        assert sorted(cards) == ["b:t:typed", "c:t:typed"]
+        assert sorted(cards) == ["b:t:typed", "c:t:typed"]  # 'now' and a number are no dates to the app
+        assert store.left_out == 3
         assert Scheduler().card("b:t:typed", cards["b:t:typed"], NOW).last_review is None  # afresh
         assert [r.question_id for r in store.reviews()] == ["a:t:typed", "b:t:typed"]
+        assert store.left_out == 4
+        store.cards()
+        assert store.left_out == 4  # each row counted once, however often it is read
         assert store.last_score(7) is None

@@ -4,11 +4,15 @@ sequences in content. The student is told; nothing crashes."""
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import re
+import sqlite3
 from pathlib import Path
 
 import pytest
+from fsrs import Card
 
+from quizgen.study.store import Review, Store
 from quizgen.tui.app import DecksLoaded
 from quizgen.tui.screens.home import HomeScreen
 from quizgen.tui.screens.quiz import QuizScreen
@@ -153,3 +157,26 @@ async def test_a_terminal_a_few_columns_wide_never_stops_the_app(
             assert app.return_code is None  # still running: no error closed it
 
     await asyncio.wait_for(walk(), timeout=60)
+
+
+async def test_progress_entries_that_cannot_be_read_are_told_once(make: AppFactory, store: Store) -> None:
+    """A card due 'notadate' stopped the app at its first screen; it is left out, and said so."""
+    now = dt.datetime(2026, 3, 2, 9, 0, tzinfo=dt.UTC)
+    answer = Review("curie-born-in:born-in:typed", "curie-born-in", 424242, now, 3, 1.0, "correct", "Warsaw")
+    store.record(answer, Card().to_json(), now, 2, None)
+    db = sqlite3.connect(store.path)
+    db.execute("UPDATE cards SET due = 'notadate'")
+    db.commit()
+    db.close()
+    app = make()
+    async with app.run_test(size=(100, 30), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.pause()
+        told = [n.message for n in app._notifications if "could not be read" in n.message]
+        assert told == [
+            f"1 entry in your progress file ({store.path}) could not be read and is left out, as if never "
+            "answered; the file is kept as it is."
+        ]
+        await pilot.press("s")  # stats read the cards again: the same entry, not told twice
+        await pilot.pause()
+        assert sum("could not be read" in n.message for n in app._notifications) == 1

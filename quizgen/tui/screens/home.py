@@ -118,6 +118,7 @@ class HomeScreen(FramedScreen[None]):
         problems = self.query_one("#problems", Static)
         problems.display = bool(broken)
         problems.update(_problem_text(broken))
+        self.app.tell_left_out()  # the counts just read every card
 
     def selected(self) -> StudyDeck | None:
         decks = self.loaded

@@ -44,6 +44,7 @@ class StatsScreen(FramedScreen[None]):
         store = self.app.progress.store
         cards = self.deck.cards(store) if self.deck else store.cards()
         reviews = store.reviews(question_ids=list(cards) if self.deck else None)
+        self.app.tell_left_out()
         today = self.app.progress.clock().astimezone().date()
         stats = compute(reviews, cards, today, back=DAYS_BACK, forward=DAYS_AHEAD)
         scope = literal(self.deck.title) if self.deck else Text("all decks")

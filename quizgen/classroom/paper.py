@@ -105,12 +105,6 @@ def _shown(question: Question) -> str:
     return f" {normal_form(' '.join(texts))} "
 
 
-def gives_away(a: Question, b: Question) -> bool:
-    """Whether either question shows the other's answer: "...was killed in Baghdad on 3 January
-    2020" answers "In what year was he killed?" though the two ask about different facts."""
-    return bool(_key(a) and _key(a) in _shown(b)) or bool(_key(b) and _key(b) in _shown(a))
-
-
 class GiveAways:
     """The answers and words of the questions chosen so far, indexed so that a candidate is held
     against all of them without a walk over each: a live game of a whole deck checks thousands."""
@@ -131,6 +125,14 @@ class GiveAways:
             self._keys.add(key)
         for word in set(shown.split()):
             self._by_word[word].append(shown)
+
+
+def gives_away(a: Question, b: Question) -> bool:
+    """Whether either question shows the other's answer: "...was killed in Baghdad on 3 January
+    2020" answers "In what year was he killed?" though the two ask about different facts."""
+    guard = GiveAways()
+    guard.take(a)
+    return not guard.admits(b)
 
 
 def choose(

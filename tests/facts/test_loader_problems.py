@@ -129,6 +129,15 @@ def test_duplicate_key(tmp_path: Path) -> None:
     ]
 
 
+def one_relation(ident: str, value: str, statement: str, question: str) -> str:
+    """A relations section of one relation with one typed template, as written in a content file."""
+    return (
+        f"relations:\n  - id: {ident}\n    value: {value}\n    statement: {statement!r}\n"
+        f"    templates:\n      - id: t\n        ask: object\n        question: {question!r}\n"
+        "        kinds: [typed]\n"
+    )
+
+
 def test_date_that_does_not_parse(tmp_path: Path) -> None:
     text = (
         VALID
@@ -361,13 +370,7 @@ def test_a_template_names_what_its_question_is_about(tmp_path: Path) -> None:
 )
 def test_a_formatted_slot_is_refused(tmp_path: Path, statement: str, question: str, reported: str) -> None:
     """Python's format specs in a slot would reach the student as written: "{subject:>50}"."""
-    relation = (
-        "relations:\n  - id: described_as\n    value: text\n"
-        f"    statement: {statement!r}\n"
-        f"    templates:\n      - id: d\n        ask: object\n        question: {question!r}\n"
-        "        kinds: [typed]\n"
-    )
-    found = problems(tmp_path, VALID + relation)
+    found = problems(tmp_path, VALID + one_relation("described_as", "text", statement, question))
     assert len(found) == 1, found
     assert f"has a formatted slot {reported}" in found[0]
     assert found[0].startswith("topic.yaml:")
@@ -422,13 +425,7 @@ def test_a_slot_against_a_word_is_refused(
     tmp_path: Path, statement: str, question: str, reported: str
 ) -> None:
     """ "kill{where}" reads "killin Paris": {when} and {where} bring their preposition, not a space."""
-    relation = (
-        "relations:\n  - id: killed\n    value: entity\n"
-        f"    statement: {statement!r}\n"
-        f"    templates:\n      - id: k\n        ask: object\n        question: {question!r}\n"
-        "        kinds: [typed]\n"
-    )
-    found = problems(tmp_path, VALID + relation)
+    found = problems(tmp_path, VALID + one_relation("killed", "entity", statement, question))
     assert len(found) == 1, found
     assert f"has a slot against a word or another slot: {reported!r} (put a space between them" in found[0]
     assert found[0].startswith("topic.yaml:")

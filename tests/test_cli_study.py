@@ -34,3 +34,28 @@ def test_unknown_deck(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.Mo
     monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
     assert main(["study", "nope"]) == 1
     assert "no deck, file or folder named 'nope'" in capsys.readouterr().err
+
+
+def test_a_misspelt_setting_reaches_the_app_as_a_notice(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The app shows config.notices (tested in the flows); the command must put the typo there."""
+    from quizgen.tui import app as tui_app
+
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    (tmp_path / "config.toml").write_text("quiz_lenght = 30\n", encoding="utf-8")
+    made = []
+
+    class Ran:
+        return_code = 0
+
+        def run(self) -> None:
+            pass
+
+    monkeypatch.setattr(tui_app, "make_app", lambda config: made.append(config) or Ran())
+    assert main(["study", "--data-dir", str(tmp_path), "soleimani"]) == 0
+    assert made[0].notices == [
+        f"{tmp_path / 'config.toml'}:1:1: no setting is called 'quiz_lenght' (did you mean quiz_length?);"
+        " it was ignored"
+    ]

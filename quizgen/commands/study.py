@@ -87,7 +87,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             "and a new one was started. Nothing was deleted."
         )
     try:
-        settings = load_settings(data_dir)
+        settings = load_settings(data_dir, notices)
     except SettingsError as error:
         settings = Settings()
         notices.append(f"Settings not read ({error}); using the defaults.")

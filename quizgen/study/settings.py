@@ -8,6 +8,7 @@ even a value that could not be read stay as they were written.
 
 from __future__ import annotations
 
+import difflib
 import math
 import re
 import tomllib
@@ -43,8 +44,10 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 }
 
 
-def load_settings(folder: Path) -> Settings:
-    """Read ``config.toml``; unknown keys are ignored, a wrong value raises SettingsError at its line."""
+def load_settings(folder: Path, notices: list[str] | None = None) -> Settings:
+    """Read ``config.toml``; a wrong value raises SettingsError at its line. A key no setting has
+    (a misspelt ``new_per_dya``) is ignored, and said in ``notices``: else the student's change
+    would silently do nothing."""
     path = folder / CONFIG_NAME
     if not path.exists():
         return Settings()
@@ -81,7 +84,21 @@ def load_settings(folder: Path) -> Settings:
                 f"{_place(path, text, spec.name)}: {spec.name} should be between {low} and {high}"
             )
         values[spec.name] = value
+    if notices is not None:
+        notices.extend(_unknown(path, text, data))
     return replace(defaults, **values)
+
+
+def _unknown(path: Path, text: str, data: dict[str, object]) -> list[str]:
+    known = [spec.name for spec in fields(Settings)]
+    found = []
+    for key in data:
+        if key in known:
+            continue
+        close = difflib.get_close_matches(key, known, n=1)
+        hint = f" (did you mean {close[0]}?)" if close else f" (the settings are {', '.join(known)})"
+        found.append(f"{_place(path, text, key)}: no setting is called {key!r}{hint}; it was ignored")
+    return found
 
 
 def _place(path: Path, text: str, key: str) -> str:

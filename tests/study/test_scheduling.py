@@ -140,6 +140,22 @@ def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, messa
     assert message in str(caught.value)
 
 
+def test_a_key_no_setting_has_is_said_where_it_is(tmp_path: Path) -> None:
+    """A misspelt setting changed nothing without a word: the student thought it taken."""
+    (tmp_path / "config.toml").write_text("# mine\nquiz_length = 30\n  new_per_dya = 5\ncolour = 'red'\n")
+    notices: list[str] = []
+    assert load_settings(tmp_path, notices) == Settings(quiz_length=30)
+    config = tmp_path / "config.toml"
+    assert notices == [
+        f"{config}:3:3: no setting is called 'new_per_dya' (did you mean new_per_day?); it was ignored",
+        f"{config}:4:1: no setting is called 'colour' (the settings are new_per_day, desired_retention,"
+        " theme, quiz_length, keymap); it was ignored",
+    ]
+    save_settings(tmp_path, Settings())
+    assert load_settings(tmp_path, notices := []) == Settings()
+    assert notices == []  # the file the app writes names no unknown setting
+
+
 def test_a_file_that_is_not_utf8_is_said_so(tmp_path: Path) -> None:
     (tmp_path / "config.toml").write_bytes("theme = 'nord'\n".encode("utf-16"))
     with pytest.raises(SettingsError) as caught:

@@ -103,14 +103,18 @@ def _unknown(path: Path, text: str, data: dict[str, object]) -> list[str]:
 
 def _place(path: Path, text: str, key: str) -> str:
     """``path:line:column`` of the key's assignment, so the student can go straight to it."""
+    assignment = _assignment(key)
+    table = re.compile(rf"""\[\s*(["']?){re.escape(key)}\1\s*\]""")  # "[keymap]"
     for number, line in enumerate(text.splitlines(), 1):
         stripped = line.lstrip()
-        column = len(line) - len(stripped) + 1
-        if stripped.startswith(key) and stripped[len(key) :].lstrip().startswith("="):
-            return f"{path}:{number}:{column}"
-        if re.match(rf"\[\s*{re.escape(key)}\s*\]", stripped):  # a table: "[keymap]"
-            return f"{path}:{number}:{column}"
+        if assignment.match(stripped) or table.match(stripped):
+            return f"{path}:{number}:{len(line) - len(stripped) + 1}"
     return str(path)
+
+
+def _assignment(key: str) -> re.Pattern[str]:
+    """``key =`` at the start of a line, the key bare or quoted as TOML allows."""
+    return re.compile(rf"""\s*(["']?){re.escape(key)}\1\s*=""")
 
 
 def save_setting(folder: Path, name: str, value: str | int | float) -> None:
@@ -129,7 +133,7 @@ def save_setting(folder: Path, name: str, value: str | int | float) -> None:
     if lines and not lines[-1].endswith("\n"):
         lines[-1] += "\n"
     top_level = next((i for i, line in enumerate(lines) if _TABLE.match(line)), len(lines))
-    setting = re.compile(rf"""\s*(["']?){re.escape(name)}\1\s*=""")
+    setting = _assignment(name)
     found = next((i for i in range(top_level) if setting.match(lines[i])), None)
     if found is None:
         lines.insert(top_level, assignment)

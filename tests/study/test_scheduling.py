@@ -142,7 +142,7 @@ def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, messa
 
 def test_a_key_no_setting_has_is_said_where_it_is(tmp_path: Path) -> None:
     """A misspelt setting changed nothing without a word: the student thought it taken."""
-    (tmp_path / "config.toml").write_text("# mine\nquiz_length = 30\n  new_per_dya = 5\ncolour = 'red'\n")
+    (tmp_path / "config.toml").write_text("# mine\nquiz_length = 30\n  new_per_dya = 5\n'colour' = 'red'\n")
     notices: list[str] = []
     assert load_settings(tmp_path, notices) == Settings(quiz_length=30)
     config = tmp_path / "config.toml"

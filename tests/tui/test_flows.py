@@ -88,8 +88,9 @@ async def test_full_quiz_with_right_wrong_and_typo_answers(make: AppFactory) -> 
             question = screen.question
             answers_with = OptionList if question.options else Input
             kinds_met.append(answers_with)
-            shown = [type(w) for w in screen.query("#options, #answer") if w.display]
-            assert shown == [answers_with]  # only what answers this question, and it has the keys
+            shown = [w for w in screen.query("#options, #answer") if w.display]
+            assert len(shown) == 1  # only what answers this question, and it has the keys
+            assert isinstance(shown[0], answers_with)
             assert isinstance(app.focused, answers_with)
             spelled = question.kind in (Kind.TYPED, Kind.CLOZE) and question.answer_kind in ("entity", "text")
             if spelled and not seen["typo"] and len(question.answer) >= 6:
@@ -151,12 +152,46 @@ async def test_multiple_choice_by_arrows_and_enter(make: AppFactory) -> None:
             await pilot.pause()
         question = screen.question
         assert question is not None
-        for _ in range(question.answer_index or 0):
+        for _ in range((question.answer_index or 0) + 1):  # the first ↓ highlights option 1
             await pilot.press("down")
         await pilot.press("enter")
         await pilot.pause()
         assert screen.session.attempts[-1].outcome.verdict is Verdict.CORRECT
         assert f"✓ {(question.answer_index or 0) + 1}  {question.answer}" in screen_text(app)
+
+
+async def test_enter_pressed_twice_never_answers_the_next_choice_question(make: AppFactory) -> None:
+    """The Enter that goes on from an answer, pressed twice, answered the next choice question with
+    option 1 unread and saved the guess; now it asks for a choice, under the options."""
+    app = make()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        assert isinstance(screen, QuizScreen)
+        while True:
+            await answer(pilot, screen, "right")
+            asked = len(screen.session.attempts)
+            await pilot.press("enter", "enter")
+            await pilot.pause()
+            question = screen.question
+            assert question is not None
+            if question.options:
+                break
+        assert len(screen.session.attempts) == asked  # no answer taken, none saved
+        assert app.progress.store.review_count() == asked
+        assert screen.answered is None
+        keys = "t or f" if question.kind is Kind.TRUE_FALSE else f"1–{len(question.options)}"
+        hint = f"Nothing is chosen yet: press {keys}, or ↓ to an option and then Enter"
+        lines = screen_text(app).splitlines()
+        hint_line = next(n for n, line in enumerate(lines) if hint in line)
+        last_option = max(
+            n for n, line in enumerate(lines) if re.match(rf"\s*{len(question.options)}  ", line)
+        )
+        assert hint_line > last_option  # under the options, not above them where a typed hint was
+        await pilot.press(str((question.answer_index or 0) + 1))
+        await pilot.pause()
+        assert screen.session.attempts[-1].outcome.verdict is Verdict.CORRECT
+        assert hint not in screen_text(app)
 
 
 async def test_overriding_the_proposed_grade(make: AppFactory) -> None:

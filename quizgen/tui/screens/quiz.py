@@ -10,6 +10,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
+from textual.message import Message
 from textual.widgets import Input, OptionList, Static
 from textual.widgets.option_list import Option
 
@@ -124,8 +125,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             options.set_options(
                 Option(numbered(f"{n}  ", text), id=str(n - 1)) for n, text in enumerate(question.options, 1)
             )
-            options.highlighted = 0
-            options.focus()
+            options.focus()  # nothing highlighted: see Choices
         else:
             answer = self.typed()
             answer.value = ""
@@ -189,18 +189,26 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             return
         self.submit(evaluate_text(question, event.value, self.deck.vocabulary))
 
+    def on_choices_nothing_chosen(self, event: Choices.NothingChosen) -> None:
+        question = self.question
+        if self.answered is None and question is not None:
+            keys = "t or f" if question.kind is Kind.TRUE_FALSE else f"1–{len(question.options)}"
+            self.show_hint(f"Nothing is chosen yet: press {keys}, or ↓ to an option and then Enter")
+
     def show_hint(self, hint: str) -> None:
-        """Why an answer was not taken, under the box it was typed in (a notice in the corner stayed
+        """Why an answer was not taken, under what answers the question (a notice in the corner stayed
         over the feedback once the answer was taken); made the first time one is needed."""
+        body = self.query_one("#body")
+        answering = next(widget for widget in body.query("#answer, #options") if widget.display)
         shown = self.query("#answer-hint")
         if shown:
-            shown.first(Static).update(hint)
-            shown.first().display = True
+            made = shown.first(Static)
+            made.update(hint)
+            made.display = True
+            body.move_child(made, after=answering)
             return
-        typed = self.query_one("#answer", Input)  # the hint quotes what was typed: never markup
-        self.query_one("#body").mount(
-            Static(hint, id="answer-hint", classes="hint", markup=False), after=typed
-        )
+        # the hint may quote what was typed: never markup
+        body.mount(Static(hint, id="answer-hint", classes="hint", markup=False), after=answering)
 
     def hide_hint(self) -> None:
         for shown in self.query("#answer-hint"):
@@ -317,8 +325,27 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         self.app.show_instead(ResultsScreen(self.deck, self.session))
 
 
-def _new_choices() -> OptionList:
-    return OptionList(id="options", markup=False)
+class Choices(OptionList):
+    """A question's options, none highlighted until the student moves to one.
+
+    With the first option highlighted, the Enter that goes on from an answer,
+    pressed twice or held a moment too long, answered the next question with
+    option 1 before it was read, and saved that guess to the schedule. Enter
+    with nothing highlighted asks for a choice instead.
+    """
+
+    class NothingChosen(Message):
+        """Enter was pressed before any option was highlighted."""
+
+    def action_select(self) -> None:
+        if self.highlighted is None:
+            self.post_message(self.NothingChosen())
+        else:
+            super().action_select()
+
+
+def _new_choices() -> Choices:
+    return Choices(id="options", markup=False)
 
 
 def _new_input() -> Input:

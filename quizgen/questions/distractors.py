@@ -10,12 +10,12 @@ from __future__ import annotations
 import math
 import random
 from collections import defaultdict
-from collections.abc import Collection, Sequence
-from dataclasses import replace
+from collections.abc import Collection, Iterable, Sequence
+from dataclasses import dataclass, replace
 
 from quizgen.facts.dates import DatePoint, HistoricalDate, Precision, days_from_civil
 from quizgen.facts.library import Library
-from quizgen.facts.model import Quantity
+from quizgen.facts.model import Entity, Quantity
 from quizgen.facts.quantities import format_number
 
 from .normalise import normalise
@@ -40,25 +40,42 @@ def kind_group(kind: str | None) -> str | None:
     return KIND_GROUPS.get(kind or "", kind)
 
 
+@dataclass(frozen=True, slots=True)
+class _Buckets:
+    """Entity ids by type and kind, by type and kind group, and by type: where options are sampled."""
+
+    by_kind: dict[tuple[str, str | None], tuple[str, ...]]
+    by_group: dict[tuple[str, str | None], tuple[str, ...]]
+    by_type: dict[str, tuple[str, ...]]
+
+    @classmethod
+    def of(cls, entities: Iterable[Entity]) -> _Buckets:
+        by_kind: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        by_group: dict[tuple[str, str | None], list[str]] = defaultdict(list)
+        by_type: dict[str, list[str]] = defaultdict(list)
+        for entity in entities:
+            by_kind[entity.type, entity.kind].append(entity.id)
+            by_group[entity.type, kind_group(entity.kind)].append(entity.id)
+            by_type[entity.type].append(entity.id)
+        return cls(*({key: tuple(ids) for key, ids in pool.items()} for pool in (by_kind, by_group, by_type)))
+
+
 class Distractors:
     """Wrong options for one library, with the buckets built once."""
 
     def __init__(self, library: Library, present_year: int) -> None:
         self.library = library
-        by_kind: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-        by_group: dict[tuple[str, str | None], list[str]] = defaultdict(list)
-        for entity in library.entities.values():
-            by_kind[entity.type, entity.kind].append(entity.id)
-            by_group[entity.type, kind_group(entity.kind)].append(entity.id)
-        self._by_kind = {key: tuple(ids) for key, ids in by_kind.items()}
-        self._by_group = {key: tuple(ids) for key, ids in by_group.items()}
-        self._by_type = {t: tuple(e.id for e in entities) for t, entities in library.entities_by_type.items()}
         # No option lies in the future: "2027" would give itself away as wrong.
         self.latest_year = present_year
         texts: dict[str, list[str]] = defaultdict(list)
+        told_of: set[str] = set()
         for fact in library.statements_with_relations():
+            told_of.add(fact.subject)
             if fact.text:
                 texts[fact.relation].append(fact.text)
+        entities = library.entities.values()
+        self._everyone = _Buckets.of(entities)
+        self._told_of = _Buckets.of(e for e in entities if e.id in told_of)
         self._texts = {r: tuple(dict.fromkeys(values)) for r, values in texts.items()}
         # per-entity look-ups, filled as questions need them: the same entities come up again and again
         self._names: dict[str, str] = {}
@@ -68,25 +85,35 @@ class Distractors:
     # -- entities -----------------------------------------------------------
 
     def entities(
-        self, key: str, correct: Collection[str], rng: random.Random, n: int = 3, *, strict: bool = False
+        self,
+        key: str,
+        correct: Collection[str],
+        rng: random.Random,
+        n: int = 3,
+        *,
+        strict: bool = False,
+        told_of: bool = False,
     ) -> list[str]:
         """Entities of the key's type, none correct, none containing or inside it, closest in kind first.
 
         ``strict`` keeps to the key's kind: under "Which force ...?" only forces will do. Places always
         keep to their granularity (a town's wrong options are towns, not countries) where the library
-        has enough of them, and a place whose kind no other place shares gets none.
+        has enough of them, and a place whose kind no other place shares gets none. ``told_of`` keeps
+        to entities the library states something of: "Who was born in Qanat-e Malek?" in a subject
+        about one man, with two men it only names as wrong options, is answered by the subject's name.
         """
         library = self.library
         entity = library.entities[key]
         taken: set[str] = set()
         for c in correct:
             taken |= self._normalised_labels(c)
+        pools = self._told_of if told_of else self._everyone
         buckets = [
-            self._by_kind.get((entity.type, entity.kind), ()),
-            self._by_group.get((entity.type, kind_group(entity.kind)), ()),
+            pools.by_kind.get((entity.type, entity.kind), ()),
+            pools.by_group.get((entity.type, kind_group(entity.kind)), ()),
         ]
         if not strict or entity.kind is None:
-            buckets.append(self._by_type.get(entity.type, ()))
+            buckets.append(pools.by_type.get(entity.type, ()))
         # what contains a correct answer, and the answers themselves, may never stand in as wrong
         answers = frozenset(correct)
         excluded = answers.union(*(library.ancestors(c) for c in correct))

@@ -252,7 +252,11 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
     if asked.answer_kind == "entity":
         key_id = rng.choice(sorted(asked.correct)) if len(asked.correct) > 1 else next(iter(asked.correct))
         wrong = ctx.distractors.entities(
-            key_id, asked.correct | asked.wrong_pool_exclude, rng, strict=asked.strict_kind
+            key_id,
+            asked.correct | asked.wrong_pool_exclude,
+            rng,
+            strict=asked.strict_kind,
+            told_of=_asks_who(ctx, key_id),
         )
         key = ctx.library.entities[key_id].name
         accepted = ctx.answer_labels(key_id)  # the chosen entity's names, not its fellows'
@@ -328,6 +332,13 @@ def _words(text: str) -> set[str]:
     return {word for word in normalise(text).split() if len(word) > 3 and word not in _COMMON}
 
 
+def _asks_who(ctx: Context, key_id: str) -> bool:
+    """Whether the answer is a person: the wrong options are then people the library tells of, not
+    people it only names, or a subject about one person always has that person for its answer
+    ("Who commanded the Quds Force?" against two men named once)."""
+    return ctx.library.entities[key_id].type == "person"
+
+
 def _echoes_the_stem(stem: str, key: str, wrong: Sequence[str]) -> bool:
     """The key alone repeats a word of the question ("How is Iran's mission in Syria described?" —
     only "a counterterrorism advise and support mission" says "mission"): it picks itself out."""
@@ -370,7 +381,12 @@ def _swap(ctx: Context, fact: Fact, asked: Asked, rng: random.Random) -> str | N
         key_id = next(iter(sorted(asked.correct)))
         strict = library.entities[key_id].kind is not None  # "commanded the US government" is no test
         wrong = ctx.distractors.entities(
-            key_id, asked.correct | asked.wrong_pool_exclude, rng, n=1, strict=strict
+            key_id,
+            asked.correct | asked.wrong_pool_exclude,
+            rng,
+            n=1,
+            strict=strict,
+            told_of=_asks_who(ctx, key_id),
         )
         return library.entities[wrong[0]].display if wrong else None
     if asked.answer_kind == "date" and asked.date is not None:

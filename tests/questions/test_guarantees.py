@@ -582,3 +582,40 @@ def test_a_relation_of_many_values_never_offers_another_as_wrong(tmp_path: Path)
     assert kinds(own, "married-to") == {Kind.TYPED, Kind.TRUE_FALSE}  # too few people for a choice
     marked = own.replace("  - id: married_to\n", "  - id: married_to\n    many: true\n")
     assert kinds(marked, "married-to") == {Kind.TYPED}
+
+
+@pytest.mark.parametrize("told_of", [False, True])
+def test_a_who_question_offers_only_people_the_library_tells_of(tmp_path: Path, told_of: bool) -> None:
+    """In a subject about one woman, "Who was born in Warsaw?" against people the content only names
+    is answered by the subject's name alone: it is asked typed, or among people it tells of."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    named = "".join(
+        f"  - id: {id_}\n    type: person\n    name: {name}\n" for id_, name in NAMED_ONLY.items()
+    )
+    text = text.replace("  - id: warsaw\n", named + "  - id: warsaw\n", 1)
+    if told_of:  # two of them get a statement of their own
+        text = text.replace(
+            "\nfacts:\n",
+            "\nfacts:\n"
+            + "".join(
+                f"  - id: {id_}-died-on\n    subject: {id_}\n    relation: died_on\n    date: {year}\n"
+                "    sources: [britannica]\n"
+                for id_, year in (("einstein", 1955), ("bohr", 1962))
+            ),
+            1,
+        )
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    questions = {
+        q.id: q
+        for q in generate(load_library([tmp_path / "curie.yaml"]), random.Random(0), present_year=PRESENT)
+    }
+    assert "curie-born-in:born-in-who:typed" in questions
+    choice = questions.get("curie-born-in:born-in-who:multiple_choice")
+    if not told_of:  # Marie Curie against Pierre, named as her husband, and three names
+        assert choice is None
+    else:
+        assert choice is not None
+        assert set(choice.options) - {choice.answer} <= {"Albert Einstein", "Niels Bohr"}
+
+
+NAMED_ONLY = {"einstein": "Albert Einstein", "bohr": "Niels Bohr", "planck": "Max Planck"}

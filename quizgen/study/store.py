@@ -499,6 +499,7 @@ class _Unusable(Exception):
 
 def _connect(path: Path) -> sqlite3.Connection:
     existed = path.exists() and path.stat().st_size > 0
+    _check_writable(path)
     try:
         db = sqlite3.connect(path, timeout=10.0, isolation_level="DEFERRED", check_same_thread=False)
     except sqlite3.Error as error:
@@ -544,6 +545,18 @@ def _check(db: sqlite3.Connection, path: Path, existed: bool) -> None:
         raise  # a bug in a migration, not a damaged file: never move good progress aside for it
     except sqlite3.DatabaseError:  # a damaged page: the check itself cannot finish
         raise _Unusable("failed SQLite's integrity check") from None
+
+
+def _check_writable(path: Path) -> None:
+    """Refuse a progress file (or its journal) that cannot be written, before SQLite opens it: SQLite
+    opens it read-only without a word, the first answer would be the first to fail, and its journal
+    files would be made read-only too, to fail again once the file itself is mended."""
+    for file in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        if file.exists() and not os.access(file, os.W_OK):
+            raise StoreError(
+                f"cannot save progress: {file} is read-only; make it writable, "
+                "or give another folder with --data-dir"
+            )
 
 
 def _migrate(db: sqlite3.Connection, version: int) -> None:

@@ -56,6 +56,49 @@ def test_a_read_only_data_folder(tmp_path: Path) -> None:
         folder.chmod(0o700)
 
 
+def progress_with_answers(folder: Path) -> bytes:
+    """A current progress file in ``folder`` holding three answers; its bytes, to see that they stay."""
+    shutil.copy(FIXTURES[1], folder / DATABASE_NAME)
+    with open_store(folder) as store:
+        assert len(store.reviews()) == 3
+    return (folder / DATABASE_NAME).read_bytes()
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="file permissions do not bind root")
+def test_a_read_only_progress_file_is_refused_before_it_is_opened(tmp_path: Path) -> None:
+    """SQLite opens a read-only file without a word; the first answer was the first to fail, and the
+    journal files it made were read-only too, failing again once the file was made writable."""
+    kept = progress_with_answers(tmp_path)
+    (tmp_path / DATABASE_NAME).chmod(0o444)
+    with pytest.raises(StoreError, match=f"{tmp_path / DATABASE_NAME} is read-only; make it writable"):
+        open_store(tmp_path)
+    assert sorted(p.name for p in tmp_path.iterdir() if "sqlite3" in p.name) == [DATABASE_NAME]
+    (tmp_path / DATABASE_NAME).chmod(0o644)
+    assert (tmp_path / DATABASE_NAME).read_bytes() == kept
+    with open_store(tmp_path) as store:
+        assert len(store.reviews()) == 3
+
+
+@pytest.mark.parametrize("file", [DATABASE_NAME, DATABASE_NAME + "-shm"])
+def test_the_app_says_which_progress_file_is_read_only(
+    tmp_path: Path, file: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Before the first answer, not at it; without a traceback; and the progress stays as it was."""
+    kept = progress_with_answers(tmp_path)
+    read_only = tmp_path / file
+    read_only.touch()
+    access = os.access
+    monkeypatch.setattr(os, "access", lambda path, mode: Path(path) != read_only and access(path, mode))
+    monkeypatch.setattr("sys.stdin.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("sys.stdout.isatty", lambda: True, raising=False)
+    monkeypatch.setattr("quizgen.tui.app.make_app", lambda config: pytest.fail("the app was started"))
+    assert main(["study", "--data-dir", str(tmp_path)]) == 1
+    err = capsys.readouterr().err
+    assert f"cannot save progress: {read_only} is read-only" in " ".join(err.split())
+    assert "Traceback" not in err
+    assert (tmp_path / DATABASE_NAME).read_bytes() == kept
+
+
 def test_a_missing_data_folder_is_created(tmp_path: Path) -> None:
     with open_store(tmp_path / "new" / "folder") as store:
         assert store.path.exists()

@@ -11,7 +11,7 @@ from __future__ import annotations
 import difflib
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -60,20 +60,70 @@ class Checked:
 
 
 class Vocabulary:
-    """Every entity label by type: the competitors a typo must not be closer to."""
+    """Every entity label by type: the competitors a typo must not be closer to; and which entity
+    each label names, so that a phrase may name its entities by any of their names."""
 
-    def __init__(self, labels: dict[str, list[str]] | None = None) -> None:
+    def __init__(
+        self, labels: dict[str, list[str]] | None = None, names: dict[str, str] | None = None
+    ) -> None:
         self._labels = labels or {}
+        self._names = names or {}  # a normalised label → the entity it names
+        self._phrases: dict[str, list[tuple[str, ...]]] | None = None
 
     @classmethod
     def of(cls, library: Library) -> Vocabulary:
+        return cls.named(label_rows(library))
+
+    @classmethod
+    def named(cls, rows: Iterable[tuple[str, str, str]]) -> Vocabulary:
+        """From (entity id, entity type, label) rows, as ``label_rows`` gives them."""
         labels: dict[str, list[str]] = defaultdict(list)
-        for entity in library.entities.values():
-            labels[entity.type].extend(entity.labels)
-        return cls(dict(labels))
+        names: dict[str, str] = {}
+        for entity, entity_type, label in rows:
+            labels[entity_type].append(label)
+            names.setdefault(normalise(label), entity)
+        return cls(dict(labels), names)
 
     def labels(self, entity_type: str | None) -> list[str]:
         return self._labels.get(entity_type or "", [])
+
+    def names_alike(self, given: str, form: str) -> bool:
+        """Whether the two read the same once each entity in them is named alike: "tensions between
+        the United States and Iran" answers "tensions between the U.S. and Iran"."""
+        return bool(self._names) and self._named(normalise(given)) == self._named(normalise(form))
+
+    def _named(self, text: str) -> list[str]:
+        """The words of a normalised text, each entity label (the longest that fits) as one token,
+        and an article before it dropped ("the U.S." is "US")."""
+        if self._phrases is None:
+            phrases: dict[str, list[tuple[str, ...]]] = defaultdict(list)
+            for label in self._names:
+                words = tuple(label.split())
+                if words:
+                    phrases[words[0]].append(words)
+            self._phrases = {first: sorted(found, key=len, reverse=True) for first, found in phrases.items()}
+        words = text.split()
+        tokens: list[str] = []
+        index = 0
+        while index < len(words):
+            match = next(
+                (p for p in self._phrases.get(words[index], ()) if tuple(words[index : index + len(p)]) == p),
+                None,
+            )
+            if match is None:
+                tokens.append(words[index])
+                index += 1
+                continue
+            if tokens and tokens[-1] in _ARTICLE_WORDS:
+                tokens.pop()
+            tokens.append("\0" + self._names[" ".join(match)])
+            index += len(match)
+        return tokens
+
+
+def label_rows(library: Library) -> Iterator[tuple[str, str, str]]:
+    """Every name and alias of every entity, with the entity's id and type."""
+    return ((e.id, e.type, label) for e in library.entities.values() for label in e.labels)
 
 
 def typed_text(text: str) -> str:
@@ -107,6 +157,10 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
             return Checked(Verdict.CORRECT, question.answer, given, matched=form)
     if _names_only_answers(given, forms, question.quotes):
         return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
+    if worded and vocabulary is not None:
+        alike = next((form for form in forms if vocabulary.names_alike(given, form)), None)
+        if alike is not None:
+            return Checked(Verdict.CORRECT, question.answer, given, matched=alike)
     if _unhedged(given) in {_unhedged(form) for form in forms if _HEDGE.match(form)}:
         # "Shia" or "largely Shia" for "mostly Shia": a hedge that says most is any such hedge
         return Checked(
@@ -119,7 +173,9 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     return _check_typo(question, given, forms, vocabulary or Vocabulary())
 
 
-_PREPOSITION = re.compile(r"(?:in|on|at|from|by|during|to)\s+", re.IGNORECASE)
+# what the question's sentence would put before the answer: "in Baghdad", "as a response to ...",
+# "his humble origins"
+_PREPOSITION = re.compile(r"(?:in|on|at|from|by|during|to|as|his|her|their|its)\s+", re.IGNORECASE)
 _HEDGE = re.compile(
     r"(?:mostly|mainly|largely|chiefly|predominantly|primarily)\s+",
     re.IGNORECASE,  # "partly" denies "wholly"
@@ -230,6 +286,9 @@ def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
     and letter by letter inside a word mistyped for one word ("Guards" for "Guard Corps" shows
     "Guards" extra and "Guard Corps" missing, not " Corp" missing)."""
     typed, meant = given.split(), expected.split()
+    articles = _ARTICLE_WORDS
+    if len(typed) > 1 and meant and typed[0].lower() in articles and meant[0].lower() not in articles:
+        typed = typed[1:]  # "the Qudz Force": the article counts for nothing, as in checking
     segments: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(
         None, [w.lower() for w in typed], [w.lower() for w in meant], autojunk=False
@@ -247,6 +306,9 @@ def _diff(given: str, expected: str) -> tuple[tuple[str, str], ...]:
             if b2 > b1:
                 segments.append(("missing", " ".join(meant[b1:b2])))
     return tuple(segments)
+
+
+_ARTICLE_WORDS = frozenset({"the", "a", "an"})
 
 
 def _letters(given: str, expected: str) -> list[tuple[str, str]]:

@@ -489,3 +489,52 @@ def test_a_number_below_zero_is_not_the_number() -> None:
     question = typed("13", kind="quantity", entity_type=None, quantity=parse_quantity("13"))
     assert check_typed(question, "-13").verdict is Verdict.WRONG
     assert check_typed(question, "13").verdict is Verdict.CORRECT
+
+
+NATIONS = Vocabulary.named(
+    [
+        ("us", "place", "United States"),
+        ("us", "place", "U.S."),
+        ("us", "place", "US"),
+        ("uk", "place", "United Kingdom"),
+        ("iran", "place", "Iran"),
+    ]
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("tensions between the United States and Iran", Verdict.CORRECT),
+        ("tensions between US and Iran", Verdict.CORRECT),
+        ("United States-Iran tensions", Verdict.CORRECT),
+        ("tensions between the United Kingdom and Iran", Verdict.WRONG),
+        ("tensions between the United States and Iraq", Verdict.WRONG),
+    ],
+)
+def test_a_phrase_may_name_its_entities_by_any_of_their_names(text: str, verdict: Verdict) -> None:
+    """ "United States" for the source's "U.S." was a typo, graded Hard: it is the same name."""
+    question = typed(
+        "U.S.-Iran tensions", "tensions between the U.S. and Iran", kind="text", entity_type=None
+    )
+    assert check_typed(question, text, NATIONS).verdict is verdict
+    assert check_typed(question, text).verdict is not Verdict.CORRECT  # it is the entities that tell
+
+
+@pytest.mark.parametrize(
+    ("answer", "text"),
+    [
+        ("a response to an imminent threat", "as a response to an imminent threat"),
+        ("humble origins", "his humble origins"),
+        ("humble origins", "their humble origins"),
+    ],
+)
+def test_the_words_a_sentence_puts_before_the_answer_are_no_part_of_it(answer: str, text: str) -> None:
+    assert check_typed(typed(answer, kind="text", entity_type=None), text).verdict is Verdict.CORRECT
+
+
+def test_a_typos_difference_leaves_out_the_article_and_shows_the_letter() -> None:
+    """ "the Qudz force" showed "the Qudz" extra and "Quds" missing, for one wrong letter."""
+    checked = check_typed(typed("Quds Force", entity_type="organisation"), "the Qudz force")
+    assert checked.verdict is Verdict.TYPO
+    assert checked.diff[:3] == (("same", "Qud"), ("extra", "z"), ("missing", "s"))

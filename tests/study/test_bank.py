@@ -47,6 +47,9 @@ def test_the_bank_holds_every_question_in_content_order(deck_path: Path) -> None
     assert opened.counts_by_kind()[Kind.TYPED] == sum(q.kind is Kind.TYPED for q in expected)
     assert opened.event_count() == 3
     assert opened.vocabulary().labels("place")[:1] == ["Warsaw"]
+    assert opened.vocabulary().names_alike(
+        "the move of Maria Skłodowska to Paris", "the move of Marie Curie to Paris"
+    )
     facts = opened.sample_facts(random.Random(1), 3)
     assert len(set(facts)) == 3
     assert {q.fact_id for q in opened.for_facts(facts, [Kind.TYPED, Kind.CLOZE])} <= set(facts)

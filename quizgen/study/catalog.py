@@ -53,14 +53,16 @@ class StudyDeck:
         every = store.cards()
         return {question_id: every[question_id] for question_id in self.bank.known(every)}
 
-    def counts(self, store: Store, now: dt.datetime) -> DeckCounts:
+    def counts(self, store: Store, now: dt.datetime, new_room: int | None = None) -> DeckCounts:
         """New, due, learning and learned among the cards flashcards schedule: a put-in-order
-        answered wrong is no card due ("2 due" beside "Nothing is due" misled)."""
+        answered wrong is no card due ("2 due" beside "Nothing is due" misled). ``new_room`` caps
+        the new ones at what today's limit still allows: "274 new" beside "Card 1 of 20" misled."""
         cards = [card for question_id, card in self.cards(store).items() if _is_flashcard(question_id)]
         if self._flashcards is None:  # the bank does not change while the app runs
             by_kind = self.bank.counts_by_kind()
             self._flashcards = sum(by_kind.get(kind, 0) for kind in sessions.FLASHCARD_KINDS)
-        return sessions.card_counts(self._flashcards - len(cards), cards, now)
+        new = self._flashcards - len(cards)
+        return sessions.card_counts(new if new_room is None else min(new, new_room), cards, now)
 
     def next_flashcard_due(self, store: Store, now: dt.datetime) -> dt.datetime | None:
         """When the deck's next flashcard falls due, for "nothing is due" to say; None if none will."""

@@ -98,5 +98,9 @@ class Progress:
     def new_seen_today(self) -> int:
         return self.store.first_seen_since(start_of_day(self.clock()))
 
+    def new_room_today(self, new_per_day: int) -> int:
+        """How many new cards flashcards may still start today: what "New" counts show."""
+        return max(new_per_day - self.new_seen_today(), 0)
+
     def facts_studied_today(self) -> set[str]:
         return self.store.facts_studied_since(start_of_day(self.clock()))

@@ -9,7 +9,8 @@ from itertools import pairwise
 from pathlib import Path
 
 import pytest
-from textual.widgets import Input, OptionList
+from textual.coordinate import Coordinate
+from textual.widgets import DataTable, Input, OptionList
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -71,7 +72,8 @@ async def test_home_lists_decks_with_counts(make: AppFactory) -> None:
         assert "Learned" in text
         deck = app.decks[0]
         assert "Learning" in text
-        assert deck_row(text) == (flashcard_count(deck), 0, 0, 0, "—")
+        assert flashcard_count(deck) > app.settings.new_per_day  # New shows today's share of them
+        assert deck_row(text) == (app.settings.new_per_day, 0, 0, 0, "—")
         assert flashcard_count(deck) < deck.bank.count()  # put-in-order is no flashcard
 
 
@@ -225,7 +227,7 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
         assert ratings == [1, 2, 3, 4]
         status = screen_text(app)
         deck = app.decks[0]
-        assert f"{flashcard_count(deck) - 4} new" in status
+        assert f"{min(flashcard_count(deck), app.settings.new_per_day) - 4} new" in status
         await pilot.press("u")  # undo the Easy
         await pilot.pause()
         assert [r.rating for r in app.progress.store.reviews()] == [1, 2, 3]
@@ -750,7 +752,7 @@ async def test_quitting_mid_session_keeps_every_answer(make: AppFactory, tmp_pat
     async with app.run_test(size=(100, 40)) as pilot:
         await ready(pilot)
         new, learning, due, learned, _ = deck_row(screen_text(app))
-        assert new == flashcard_count(app.decks[0]) - 3
+        assert new == min(flashcard_count(app.decks[0]), app.settings.new_per_day) - 3
         assert due == 0  # answered and scheduled: not due again yet
         assert learning + learned == 3
     reopened.close()
@@ -1049,6 +1051,26 @@ def test_nothing_due_says_when_the_next_card_is(soonest: dt.timedelta | None, sa
     assert message.startswith("Nothing is due, and today's 20 new cards are done (a quiz answer starts")
     day = "" if due is None or due.astimezone().date() == now.astimezone().date() else "tomorrow "
     assert message.endswith(said.format(time=f"{due.astimezone():%H:%M}" if due else "", day=day) + ".")
+
+
+async def test_new_counts_are_what_todays_limit_still_allows(make: AppFactory) -> None:
+    """The home screen said "New 274" and flashcards "274 new" beside "Card 1 of 20"."""
+    app = make(settings=Settings(quiz_length=6, new_per_day=3))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        home = app.screen.query_one("#decks", DataTable)
+        assert str(home.get_cell_at(Coordinate(0, 1))) == "3"
+        await open_mode(pilot, 2)
+        assert "Card 1 of 3 · 3 new" in screen_text(app)
+        await pilot.press("space", "4")
+        await pilot.pause()
+        assert "Card 2 of 3 · 2 new" in screen_text(app)
+        await pilot.press("escape")
+        await pilot.pause()
+        while not isinstance(app.screen, HomeScreen):
+            await pilot.press("escape")
+            await pilot.pause()
+        assert str(app.screen.query_one("#decks", DataTable).get_cell_at(Coordinate(0, 1))) == "2"
 
 
 async def test_flashcards_say_when_todays_new_cards_are_done(make: AppFactory) -> None:

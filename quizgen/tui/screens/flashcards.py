@@ -113,7 +113,10 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         self.refresh_bindings()
 
     def update_status(self) -> None:
-        numbers = self.deck.counts(self.app.progress.store, self.app.progress.clock())
+        progress = self.app.progress
+        numbers = self.deck.counts(
+            progress.store, progress.clock(), progress.new_room_today(self.app.settings.new_per_day)
+        )
         session = self.session
         self.query_one("#status", Static).update(
             Text.assemble(

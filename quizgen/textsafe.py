@@ -21,3 +21,8 @@ def visible(text: str) -> str:
     if text.isprintable():  # every character _CONTROL matches is unprintable: the usual case, quickly
         return text
     return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+
+
+def shortened(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut with an ellipsis: a line that says it goes on."""
+    return text if len(text) <= width else text[: max(width - 1, 0)] + "…"

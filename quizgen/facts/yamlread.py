@@ -19,6 +19,8 @@ from pathlib import Path
 import yaml
 from yaml import events as ev
 
+from quizgen.textsafe import shortened
+
 from .errors import ContentError, Location, Problem
 
 try:  # libyaml's C parser when it is available, the pure-Python one otherwise
@@ -79,11 +81,7 @@ def describe(node: Node) -> str:
         return "a mapping"
     if isinstance(node, Sequence):
         return "a list"
-    return "nothing" if node.is_null else f"the text {_shorten(node.value)!r}"
-
-
-def _shorten(text: str, width: int = 40) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+    return "nothing" if node.is_null else f"the text {shortened(node.value, 40)!r}"
 
 
 def decode(data: bytes, path: str) -> str:

@@ -244,6 +244,14 @@ class QuizgenApp(App[int]):
         attempt.review_id = review_id
         return True
 
+    def get_key_display(self, binding: Binding) -> str:
+        """While an answer box has the focus "?" is a letter it types: the footer offers F1."""
+        from textual.widgets import Input  # loaded by the screens that have one
+
+        if binding.id == "app.help" and isinstance(self.focused, Input):
+            return "F1"
+        return super().get_key_display(binding)
+
     def action_help(self) -> None:
         if not isinstance(self.screen, HelpScreen):
             self.push_screen(HelpScreen(self.screen))

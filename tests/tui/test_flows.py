@@ -142,6 +142,55 @@ async def test_footer_keys_follow_each_step_of_a_quiz(make: AppFactory) -> None:
             await pilot.pause()
 
 
+async def test_the_footer_offers_f1_for_help_while_an_answer_is_typed(make: AppFactory) -> None:
+    """ "? Help" beside an answer box typed a "?" into it."""
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        while screen.question.options:
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.focused, Input)
+        assert help_key(app) == "F1"
+        await pilot.press("f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+        await pilot.press("escape")
+        await pilot.pause()
+        await answer(pilot, screen, "right")
+        assert app.focused is None
+        assert help_key(app) == "?"  # nothing typed now: "?" opens the help
+
+
+async def test_a_pasted_page_as_an_answer_is_shown_back_cut_short(make: AppFactory) -> None:
+    """A 2,000-character answer filled the feedback, pushing the key and the source off the screen."""
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        while screen.question.options:
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        screen.query_one("#answer", Input).value = "Atlantis " * 250
+        await pilot.press("enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert screen.session.attempts[-1].outcome.given == "Atlantis " * 250  # judged on all of it
+        assert 10 < text.count("Atlantis") < 30
+        assert "…" in text
+        assert "Source:" in text
+
+
+def help_key(app) -> str:
+    from textual.widgets._footer import FooterKey
+
+    [key] = [key for key in app.screen.query(FooterKey) if str(key.description) == "Help"]
+    return key.key_display
+
+
 async def test_multiple_choice_by_arrows_and_enter(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -451,6 +500,44 @@ async def test_results_tell_which_came_first_rows_apart_on_80_columns(make: AppF
         assert re.search(rf"{'①②'[key]} [^①②]*{dates[question.options[key]]}", row)
 
 
+async def test_results_tell_put_in_order_rows_apart_by_the_numbers_of_their_events(make: AppFactory) -> None:
+    """Both answer columns showed the first title cut short, often the same one: an ordering is
+    named by the numbers its events were shown with, which the question column lists them by."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 3)
+        question = app.screen.question
+        shown = [item.id for item in question.items]
+        assert tuple(shown) != question.correct_order  # submitted as shown: a wrong order
+        await pilot.press("enter")
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        markers = "①②③④⑤⑥⑦⑧⑨⑩"
+        given = " ".join(markers[: len(shown)])
+        key = " ".join(markers[shown.index(item_id)] for item_id in question.correct_order)
+        row = next(line for line in screen_text(app).splitlines() if "In order" in line)
+        assert f"In order: ① {question.items[0].label[:8]}" in row
+        assert row.index(given) < row.rindex(key), row
+
+
+async def test_put_in_order_feedback_wraps_each_title_under_itself(make: AppFactory) -> None:
+    """Long titles wrapped to the frame's edge, under the marks, and the rows ran together."""
+    app = make(decks=[ROOT / "decks" / "soleimani-timeline.yaml"])
+    async with app.run_test(size=(80, 80)) as pilot:
+        await open_mode(pilot, 3)
+        await pilot.press("enter")
+        await pilot.pause()
+        lines = screen_text(app).splitlines()
+        start = next(n for n, line in enumerate(lines) if "Your order against the truth" in line)
+        end = next(n for n, line in enumerate(lines) if "Scheduled as" in line)
+        rows = [line.split("│")[1] for line in lines[start + 1 : end] if line.split("│")[1].strip()]
+        assert len(rows) > len(app.screen.question.items)  # some title wraps at 80 columns
+        for row in rows:  # inside the frame: its padding, then " ✓ ① " or as many spaces
+            assert row.lstrip().startswith(("✓ ", "✗ ")) or row.startswith(" " * 6), row
+
+
 async def test_year_guess_with_closeness_points(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -540,6 +627,21 @@ async def test_results_and_retry_mistakes(make: AppFactory) -> None:
         assert "Score 1 / 1" in screen_text(app)
         last = app.progress.store.last_score(app.decks[0].deck.id)
         assert last == (right + 1) / (right + 2)  # home's Last: the session's
+
+
+async def test_a_session_ended_before_any_answer_says_so_not_zero_percent(make: AppFactory) -> None:
+    """ "Score 0 / 0 (0%)" over an empty table read as a failed session."""
+    app = make()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 2)
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        text = screen_text(app)
+        assert "Nothing answered" in text
+        assert "0 / 0" not in text
+        assert "0%" not in text
+        assert not app.screen.query_one("#answers", DataTable).display
 
 
 async def test_enter_on_the_results_goes_back_to_the_decks_as_its_help_says(make: AppFactory) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
+from rich.console import Group, RenderableType
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
@@ -21,7 +22,7 @@ from quizgen.study.session import Attempt, Session
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import HEADLINES
-from quizgen.tui.widgets.literal import literal, numbered
+from quizgen.tui.widgets.literal import Hanging, literal, numbered
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
 
 from .results import points_text
@@ -181,24 +182,24 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         by_id = {item.id: item for item in question.items}
         truth = list(question.correct_order)
         headline, style = HEADLINES[outcome.verdict]
-        text = Text()
-        text.append(f"{headline} — {outcome.points:.0%} of the pairs in order\n\n", style=style)
-        text.append("Drawn to scale; the numbers are your order:\n", style="dim")
-        text.append_text(strip([(by_id[i].label, by_id[i].date) for i in self.order], self.size.width - 12))
-        text.append("\nYour order against the truth:\n", style="bold")
+        head = Text()
+        head.append(f"{headline} — {outcome.points:.0%} of the pairs in order\n\n", style=style)
+        head.append("Drawn to scale; the numbers are your order:\n", style="dim")
+        head.append_text(strip([(by_id[i].label, by_id[i].date) for i in self.order], self.size.width - 12))
+        head.append("\nYour order against the truth:", style="bold")
+        parts: list[RenderableType] = [head]
         for position, item_id in enumerate(self.order):
             item = by_id[item_id]
             right = truth[position] == item_id or item.date.compare(by_id[truth[position]].date) == 0
-            text.append(" ✓ " if right else " ✗ ", style="bold green" if right else "bold red")
-            text.append(f"{MARKERS[position]} ")
-            text.append_text(literal(item.label))
-            text.append(f"  ({item.date.label()})", style="dim")
+            mark = Text(" ✓ " if right else " ✗ ", style="bold green" if right else "bold red")
+            row = literal(item.label)
+            row.append(f"  ({item.date.label()})", style="dim")
             if not right:
-                text.append(f"  → belongs at {truth.index(item_id) + 1}", style="italic")
-            text.append("\n")
-        text.append(f"\nScheduled as {grade.label} · 1-4 to change · Enter for the next", style="dim")
+                row.append(f"  → belongs at {truth.index(item_id) + 1}", style="italic")
+            parts.append(Hanging(mark + f"{MARKERS[position]} ", row))  # wrapped lines under the title
+        parts.append(Text(f"\nScheduled as {grade.label} · 1-4 to change · Enter for the next", style="dim"))
         view = self.query_one("#feedback", Static)
-        view.update(text)
+        view.update(Group(*parts))
         view.display = True
         self.reveal_feedback(view)
 

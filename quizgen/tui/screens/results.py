@@ -3,6 +3,7 @@ key to retry only the mistakes."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from rich.text import Text
@@ -16,6 +17,7 @@ from quizgen.questions.answers import Verdict
 from quizgen.questions.model import Cloze, Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Session
+from quizgen.textsafe import shortened
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import literal
 from quizgen.tui.widgets.timeline_chart import MARKERS
@@ -66,14 +68,15 @@ class ResultsScreen(FramedScreen[None]):
         seconds = int((now - session.started).total_seconds())
         answered = len(session.attempts)
         share = session.points / answered if answered else 0.0
+        points = points_text(session.points)
+        score = [("Score ", "bold"), (f"{points} / {answered}", "bold"), f"  ({share:.0%})"]
         summary = Text.assemble(
             (f"{session.mode.title} · ", "bold"),
             literal(session.deck_title),
             "\n",
-            ("Score ", "bold"),
-            (f"{points_text(session.points)} / {answered}", "bold"),
-            f"  ({share:.0%})",
-            f" · {answered} of {len(session.questions)} answered",
+            # "Score 0 / 0 (0%)" read as a failed session, not as one never begun
+            *(score if answered else [("Nothing answered", "bold")]),
+            f" · {answered} of {len(session.questions)} answered" if answered else "",
             f" · time {seconds // 60}:{seconds % 60:02d}",
             f" · {len(session.mistakes())} to retry" if session.mistakes() else " · nothing to retry",
         )
@@ -95,12 +98,18 @@ class ResultsScreen(FramedScreen[None]):
             if question.kind is Kind.WHICH_FIRST:  # two long titles: named by their numbers and years
                 given, key = _event_by_number(question, given), _event_by_number(question, key)
                 width += 2 * max(answer_width - len("② 1980–1988"), 0)  # the room the years leave
+            elif question.kind is Kind.ORDER and attempt.outcome.order:  # both began with one title
+                given, key = (
+                    _order_by_number(question, attempt.outcome.order),
+                    _order_by_number(question, question.correct_order),
+                )
             table.add_row(
                 Text(mark, style=f"bold {style}"),
                 literal(_asked(question, width)),
-                literal(_short(given, answer_width)),
-                literal(_short(key, answer_width)),
+                literal(shortened(given, answer_width)),
+                literal(shortened(key, answer_width)),
             )
+        table.display = bool(session.attempts)  # no header over nothing
         table.focus()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -139,13 +148,14 @@ def _asked(question: Question, width: int) -> str:
         before, after = question.cloze.before, question.cloze.after
         side = max((width - 4) // 2, 4)
         shown_before = before if len(before) <= side else "…" + before[-(side - 1) :]
-        return _short(f"{shown_before}{Cloze.BLANK}{after}", width)
+        return shortened(f"{shown_before}{Cloze.BLANK}{after}", width)
     if question.kind is Kind.WHICH_FIRST and question.options:
         half = max((width - 5) // 2, 8)
-        return " ".join(f"{MARKERS[i]} {_short(label, half)}" for i, label in enumerate(question.options))
+        return " ".join(f"{MARKERS[i]} {shortened(label, half)}" for i, label in enumerate(question.options))
     if question.kind is Kind.ORDER and question.items:
-        return _short("In order: " + " · ".join(item.label for item in question.items), width)
-    return _short(question.stem, width)
+        shown = " ".join(f"{MARKERS[i % len(MARKERS)]} {item.label}" for i, item in enumerate(question.items))
+        return shortened(f"In order: {shown}", width)
+    return shortened(question.stem, width)
 
 
 def _event_by_number(question: Question, label: str) -> str:
@@ -163,5 +173,8 @@ def _event_by_number(question: Question, label: str) -> str:
     return f"{MARKERS[index]} {when}"
 
 
-def _short(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def _order_by_number(question: Question, order: Sequence[str]) -> str:
+    """ "③ ① ②": an ordering by the numbers its events had when shown, which the question column
+    lists them by (two rows of long titles both cut after the first told a student nothing)."""
+    shown = {item.id: MARKERS[i % len(MARKERS)] for i, item in enumerate(question.items)}
+    return " ".join(shown[item_id] for item_id in order)

@@ -10,6 +10,7 @@ from quizgen.questions.answers import Verdict
 from quizgen.questions.model import Question
 from quizgen.study.evaluate import Outcome
 from quizgen.study.scheduler import Grade
+from quizgen.textsafe import shortened
 
 from .literal import literal
 from .timeline_chart import strip
@@ -21,6 +22,7 @@ HEADLINES = {
     Verdict.WRONG: ("✗ Wrong", "bold red"),
 }
 MAX_QUOTE = 240
+MAX_GIVEN = 240  # a pasted page is an answer too, but not one to show in full
 
 
 def feedback(question: Question, outcome: Outcome, grade: Grade | None, width: int = 76) -> Text:
@@ -44,7 +46,7 @@ def feedback(question: Question, outcome: Outcome, grade: Grade | None, width: i
         text.append("\n")
     if outcome.given and outcome.verdict is not Verdict.CORRECT and not question.options:
         text.append("Your answer: ")
-        text.append_text(literal(outcome.given))
+        text.append_text(literal(shortened(outcome.given, MAX_GIVEN)))
         text.append("\n")
     if outcome.checked is not None and outcome.checked.verdict is Verdict.TYPO:
         text.append_text(_typo(outcome.checked.diff))
@@ -58,10 +60,7 @@ def feedback(question: Question, outcome: Outcome, grade: Grade | None, width: i
     text.append_text(literal(question.source_line(), style="dim"))
     text.append("\n")
     if question.quotes:
-        quote = question.quotes[0]
-        if len(quote) > MAX_QUOTE:
-            quote = quote[: MAX_QUOTE - 1] + "…"
-        text.append_text(literal(f"“{quote}”", style="italic dim"))
+        text.append_text(literal(f"“{shortened(question.quotes[0], MAX_QUOTE)}”", style="italic dim"))
         text.append("\n")
     if grade is not None:
         text.append("\nScheduled as ")

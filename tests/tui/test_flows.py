@@ -191,6 +191,21 @@ def help_key(app) -> str:
     return key.key_display
 
 
+@pytest.mark.parametrize(("mode", "count"), [(1, "Question 1 of"), (2, "Card 1 of"), (3, "Question 1 of")])
+async def test_the_status_line_keeps_its_count_on_a_narrow_terminal(
+    make: AppFactory, mode: int, count: str
+) -> None:
+    """At 60 columns "Question 1 of" wrapped away from its "8": the deck's title gives way first."""
+    app = make(decks=[ROOT / "decks" / "soleimani-timeline.yaml"])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await open_mode(pilot, mode)
+        status = app.screen.query_one("#status")
+        assert status.size.height == 1
+        line = screen_text(app).splitlines()[1]
+        assert re.search(rf"{count} \d+ · ", line), line
+        assert "…" in line  # "Qasem Soleimani — timeline", cut short
+
+
 async def test_multiple_choice_by_arrows_and_enter(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:

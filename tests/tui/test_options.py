@@ -1,5 +1,5 @@
 """How options and answers are laid out: a long option wraps under its own words, so the numbers
-stay a column a student reads down; a results row tells its events apart."""
+stay a column a student reads down; a results row tells its events apart; a status line keeps its count."""
 
 from __future__ import annotations
 
@@ -7,12 +7,14 @@ import io
 from dataclasses import replace
 
 from rich.console import Console
+from rich.text import Text
 
 from quizgen.facts.dates import parse_date
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question, TimelineItem
 from quizgen.tui.screens.results import _event_by_number
 from quizgen.tui.widgets.literal import numbered
+from quizgen.tui.widgets.status import StatusLine
 
 LONG = "At least 13 Quds Force advisers are killed in battle alongside the PMF (according to Sputnik)"
 
@@ -65,3 +67,14 @@ def test_a_results_row_tells_two_events_of_one_year_apart_by_their_dates() -> No
     assert _event_by_number(question, items[1].label) == "① 5 October 1789"
     apart = replace(question, items=(items[0], replace(items[1], date=parse_date("1792-09-20"))))
     assert _event_by_number(apart, items[0].label) == "② 1789"  # other years: the year will do
+
+
+def test_a_status_line_cuts_the_deck_title_short_before_the_count() -> None:
+    """At 60 columns "Question 1 of" wrapped away from its "8"."""
+    status = StatusLine(
+        Text("Put in order · Qasem Soleimani — timeline"), Text("Question 1 of 8 · Score 0/0")
+    )
+    assert lines_of(status, 80) == ["Put in order · Qasem Soleimani — timeline   Question 1 of 8 · Score 0/0"]
+    assert lines_of(status, 58) == ["Put in order · Qasem Soleim…   Question 1 of 8 · Score 0/0"]
+    assert lines_of(status, 33) == ["Question 1 of 8 · Score 0/0"]  # too little of the title to say anything
+    assert lines_of(status, 20) == ["Question 1 of 8 · S…"]

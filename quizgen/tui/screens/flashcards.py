@@ -28,6 +28,7 @@ from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import Hanging, literal
+from quizgen.tui.widgets.status import session_status
 
 from .quiz import CHOICE_KINDS
 
@@ -119,10 +120,9 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         )
         session = self.session
         self.query_one("#status", Static).update(
-            Text.assemble(
-                ("Flashcards · ", "bold"),
-                literal(session.deck_title),
-                f"   Card {min(session.position + 1, len(session.questions))} of {len(session.questions)}",
+            session_status(
+                session,
+                f"Card {min(session.position + 1, len(session.questions))} of {len(session.questions)}"
                 f" · {numbers.new} new · {numbers.learning} learning · {numbers.due} due",  # what is to come
             )
         )

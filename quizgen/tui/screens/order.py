@@ -23,6 +23,7 @@ from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import HEADLINES
 from quizgen.tui.widgets.literal import Hanging, literal, numbered
+from quizgen.tui.widgets.status import session_status
 from quizgen.tui.widgets.timeline_chart import MARKERS, strip
 
 from .results import points_text
@@ -114,10 +115,9 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         session = self.session
         number = min(session.position + (0 if self.answered else 1), len(session.questions))
         self.query_one("#status", Static).update(
-            Text.assemble(
-                ("Put in order · ", "bold"),
-                literal(session.deck_title),
-                f"   Question {number} of {len(session.questions)}",
+            session_status(
+                session,
+                f"Question {number} of {len(session.questions)}"
                 f" · Score {points_text(session.points)}/{session.position}",
             )
         )

@@ -6,7 +6,6 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING, TypeVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -25,6 +24,7 @@ from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import literal, numbered
+from quizgen.tui.widgets.status import session_status
 
 from .results import points_text
 
@@ -159,13 +159,13 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
     def update_status(self) -> None:
         session = self.session
         number = min(session.position + (0 if self.answered else 1), len(session.questions))
-        text = Text.assemble(
-            (f"{session.mode.title} · ", "bold"),
-            literal(session.deck_title),
-            f"   Question {max(number, 1)} of {len(session.questions)}",
-            f" · Score {points_text(session.points)}/{session.position}",
+        self.query_one("#status", Static).update(
+            session_status(
+                session,
+                f"Question {max(number, 1)} of {len(session.questions)}"
+                f" · Score {points_text(session.points)}/{session.position}",
+            )
         )
-        self.query_one("#status", Static).update(text)
 
     # -- answering ----------------------------------------------------------
 

@@ -90,7 +90,9 @@ class Vocabulary:
     def names_alike(self, given: str, form: str) -> bool:
         """Whether the two read the same once each entity in them is named alike: "tensions between
         the United States and Iran" answers "tensions between the U.S. and Iran"."""
-        return bool(self._names) and self._named(normalise(given)) == self._named(normalise(form))
+        if not self._names:
+            return False
+        return _either_order(self._named(normalise(given))) == _either_order(self._named(normalise(form)))
 
     def _named(self, text: str) -> list[str]:
         """The words of a normalised text, each entity label (the longest that fits) as one token,
@@ -119,6 +121,27 @@ class Vocabulary:
             tokens.append("\0" + self._names[" ".join(match)])
             index += len(match)
         return tokens
+
+
+def _either_order(tokens: list[str]) -> list[str]:
+    """Two entities side by side or joined by "and" in one order: "tensions between Iran and the
+    US" are the tensions between the US and Iran, and "Iran-US tensions" are "US-Iran tensions"."""
+    canonical = list(tokens)
+    index = 0
+    while index < len(canonical):
+        other = index + 1 if _is_entity(canonical, index + 1) else index + 2
+        joined = other == index + 1 or (other < len(canonical) and canonical[index + 1] == "and")
+        if joined and _is_entity(canonical, index) and _is_entity(canonical, other):
+            if canonical[index] > canonical[other]:
+                canonical[index], canonical[other] = canonical[other], canonical[index]
+            index = other + 1
+        else:
+            index += 1
+    return canonical
+
+
+def _is_entity(tokens: list[str], index: int) -> bool:
+    return index < len(tokens) and tokens[index].startswith("\0")
 
 
 def label_rows(library: Library) -> Iterator[tuple[str, str, str]]:

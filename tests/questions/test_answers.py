@@ -508,6 +508,9 @@ NATIONS = Vocabulary.named(
         ("tensions between the United States and Iran", Verdict.CORRECT),
         ("tensions between US and Iran", Verdict.CORRECT),
         ("United States-Iran tensions", Verdict.CORRECT),
+        ("tensions between Iran and the US", Verdict.CORRECT),  # the same two, either way round
+        ("Iran-US tensions", Verdict.CORRECT),
+        ("tensions between Iran and the United Kingdom", Verdict.WRONG),
         ("tensions between the United Kingdom and Iran", Verdict.WRONG),
         ("tensions between the United States and Iraq", Verdict.WRONG),
     ],

@@ -79,3 +79,16 @@ def test_a_wrapped_label_lines_up_under_its_first_line(year: str) -> None:
         assert row[7] == "│"
         assert row[start] != " ", (rows, start)
         assert row[start - 1] == " ", (rows, start)
+
+
+def test_a_guess_one_year_off_is_two_points_not_one_bar() -> None:
+    """Each year drawn as wide as it is made 2022 and 2023 one bar across the whole axis."""
+    axis = strip([("answer", parse_date("2023")), ("guess", parse_date("2022"))]).plain.splitlines()[0]
+    assert "━" not in axis
+    assert axis.index("②") < axis.index("①")
+
+
+@pytest.mark.parametrize("wide", ["1980/1988", "198X"])  # a span, a decade
+def test_a_span_or_a_decade_is_drawn_as_wide_as_it_is(wide: str) -> None:
+    axis = strip([("wide", parse_date(wide)), ("then", parse_date("2000"))]).plain.splitlines()[0]
+    assert axis.count("━") > 15

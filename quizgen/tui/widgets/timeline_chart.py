@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from rich.text import Text
 
-from quizgen.facts.dates import HistoricalDate, year_label
+from quizgen.facts.dates import HistoricalDate, Precision, year_label
 from quizgen.textsafe import visible
 
 from .literal import literal
@@ -45,7 +45,9 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
 
     for index, (_, date) in enumerate(points):  # every bar first: none may cover a marker
         first, last = column(date.start_year), column(date.end_year)
-        if date.is_range or last - first > 1:
+        # a span, or a decade wide enough to see; a year is a point (two years side by side, drawn
+        # each as wide as it is, were one bar across the whole axis)
+        if date.is_range or (date.precision > Precision.YEAR and last - first > 1):
             for x in range(first, last + 1):
                 cells[x], styles[x] = "━", PALETTE[index % len(PALETTE)]
     for index, (_, date) in enumerate(points):

@@ -17,7 +17,7 @@ from quizgen.tui.app import DecksLoaded
 from quizgen.tui.screens.home import HomeScreen
 from quizgen.tui.screens.quiz import QuizScreen
 
-from .conftest import AppFactory, ready, screen_text
+from .conftest import AppFactory, footer_keys, ready, screen_text
 
 
 async def test_a_broken_deck_is_shown_beside_the_decks_that_loaded(
@@ -35,6 +35,51 @@ async def test_a_broken_deck_is_shown_beside_the_decks_that_loaded(
         assert "Marie Curie" in text, text
         assert "did not load (1 problem)" in text
         assert "broken.yaml:62:15: unknown relation 'born_inn'" in " ".join(text.split())  # it may wrap
+
+
+def broken_copy(deck_folder: Path, name: str, mistakes: int) -> Path:
+    """The Curie content with its first ``mistakes`` relations misspelt."""
+    text = (deck_folder / "curie.yaml").read_text()
+    for relation in re.findall(r"relation: (\w+)", text)[:mistakes]:
+        text = text.replace(f"relation: {relation}\n", f"relation: {relation}x\n", 1)
+    path = deck_folder / name
+    path.write_text(text)
+    return path
+
+
+async def test_every_problem_can_be_read_from_the_keyboard(make: AppFactory, deck_folder: Path) -> None:
+    """The list ran past the screen while the deck table kept the focus and the keys: the second
+    broken deck could not be reached."""
+    first = broken_copy(deck_folder, "first-broken-content-file-with-a-long-name.yaml", 5)
+    second = broken_copy(deck_folder, "second.yaml", 1)
+    app = make(decks=[deck_folder / "curie-deck.yaml", first, second])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        assert "did not load (1 problem)" not in screen_text(app)  # the second: below the screen's edge
+        assert "Tab reads the problems" in screen_text(app)
+        await pilot.press("tab", "end")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "did not load (1 problem)" in text  # (the long paths wrap anywhere)
+        assert "unknown relation 'born_inx'" in text
+        assert "Marie Curie" in text  # the decks stay in view above the problems
+        await pilot.press("enter")  # and Enter still opens the highlighted deck
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ModeMenu"
+
+
+async def test_with_no_deck_loaded_nothing_offers_to_open_one(make: AppFactory, deck_folder: Path) -> None:
+    app = make(decks=[broken_copy(deck_folder, "broken.yaml", 1)])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await ready(pilot)
+        text = " ".join(screen_text(app).split())
+        assert "No deck loaded: mend the problems above" in text
+        assert "Enter opens a deck" not in text
+        assert "Open deck" not in footer_keys(app)
+        assert "Timeline" not in footer_keys(app)
+        await pilot.press("enter", "b")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
 
 
 async def test_a_refused_save_is_reported_and_the_session_goes_on(make: AppFactory) -> None:

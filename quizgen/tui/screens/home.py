@@ -5,16 +5,18 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from rich.console import Group
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
+from textual.containers import VerticalScroll
 from textual.widgets import DataTable, LoadingIndicator, Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import BrokenDeck, StudyDeck, loaded_by_title
 from quizgen.textsafe import visible
 from quizgen.tui.screens.framed import FramedScreen
-from quizgen.tui.widgets.literal import literal
+from quizgen.tui.widgets.literal import Hanging, literal
 
 from .modes import ModeMenu, start_mode
 
@@ -22,6 +24,8 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
+HINT = "Enter opens a deck · s stats · b timeline · ? every key · ctrl+q quits (answers are saved as you go)"
+NOTHING_LOADED = "No deck loaded: mend the problems above and start quizgen again · ctrl+q quits"
 COUNTS_WIDTH = 41  # the five count columns with every column's padding, and the screen's margins
 MIN_TITLE = 12
 
@@ -47,13 +51,10 @@ class HomeScreen(FramedScreen[None]):
         table: DataTable[Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.display = False
         yield table
-        yield Static("", id="problems", markup=False)
-        yield Static(
-            "Enter opens a deck · s stats · b timeline · ? every key · ctrl+q quits "
-            "(answers are saved as you go)",
-            id="hint",
-            markup=False,
-        )
+        with VerticalScroll(id="problems-box") as box:  # Tab to it, then the arrows read every problem
+            box.display = False
+            yield Static("", id="problems", markup=False)
+        yield Static(HINT, id="hint", markup=False)
 
     def on_mount(self) -> None:
         table = self.query_one("#decks", DataTable)
@@ -92,7 +93,6 @@ class HomeScreen(FramedScreen[None]):
             return
         self.query_one("#loading").display = False
         table = self.query_one("#decks", DataTable)
-        table.display = True
         row = table.cursor_row
         table.clear()
         now = self.app.progress.clock()
@@ -112,14 +112,26 @@ class HomeScreen(FramedScreen[None]):
                 Text("—" if last is None else f"{last:.0%}", justify="right"),
                 key=str(index),
             )
+        broken = [d for d in decks if isinstance(d, BrokenDeck)]
+        box = self.query_one("#problems-box", VerticalScroll)
+        box.display = bool(broken)
+        self.query_one("#problems", Static).update(_problem_text(broken))
+        table.display = bool(self.loaded)
+        hint = HINT if self.loaded else NOTHING_LOADED
+        both = broken and self.loaded  # with no deck, the problems have the focus already
+        self.query_one("#hint", Static).update(f"Tab reads the problems · {hint}" if both else hint)
         if self.loaded:
             table.move_cursor(row=min(row, len(self.loaded) - 1))
             table.focus()
-        broken = [d for d in decks if isinstance(d, BrokenDeck)]
-        problems = self.query_one("#problems", Static)
-        problems.display = bool(broken)
-        problems.update(_problem_text(broken))
+        elif broken:
+            box.focus()
+        self.refresh_bindings()
         self.app.tell_left_out()  # the counts just read every card
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action in ("open", "browse"):  # nothing to open: not offered, rather than doing nothing
+            return self.app.decks is None or bool(self.loaded)
+        return True
 
     def selected(self) -> StudyDeck | None:
         decks = self.loaded
@@ -155,13 +167,15 @@ class HomeScreen(FramedScreen[None]):
             start_mode(self.app, deck, "browse")
 
 
-def _problem_text(broken: list[BrokenDeck]) -> Text:
-    text = Text()
+def _problem_text(broken: list[BrokenDeck]) -> Group:
+    """Each deck's problems under its name, a long path wrapped under its own start."""
+    lines: list[Hanging] = []
     for deck in broken:
         title = visible(deck.title)
-        text.append(f"✗ {title} did not load ({counted(len(deck.problems), 'problem')}):\n", style="bold")
-        for problem in deck.problems[:5]:
-            text.append(f"  {visible(str(problem))}\n")
+        heading = f"{title} did not load ({counted(len(deck.problems), 'problem')}):"
+        lines.append(Hanging(Text("✗ ", style="bold"), Text(heading, style="bold")))
+        lines.extend(Hanging(Text("  "), literal(str(problem))) for problem in deck.problems[:5])
         if len(deck.problems) > 5:
-            text.append(f"  … and {len(deck.problems) - 5} more: run `quizgen check {title}`\n")
-    return text
+            more = f"… and {len(deck.problems) - 5} more: run `quizgen check {title}`"
+            lines.append(Hanging(Text("  "), Text(more)))
+    return Group(*lines)

@@ -147,7 +147,7 @@ class BrokenDeck:
 def loaded_by_title(decks: Iterable[StudyDeck | BrokenDeck]) -> list[StudyDeck]:
     """The decks that loaded, by title, as the home screen lists them: a deck's own subdecks
     ("X — timeline") follow it, so "the first deck" is the main one."""
-    return sorted((d for d in decks if isinstance(d, StudyDeck)), key=lambda d: d.title)
+    return sorted((d for d in decks if isinstance(d, StudyDeck)), key=lambda d: d.title.casefold())
 
 
 def load_study_deck(path: Path, seed: int = 0) -> StudyDeck | BrokenDeck:

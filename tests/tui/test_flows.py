@@ -752,6 +752,44 @@ async def test_help_lists_every_key(make: AppFactory) -> None:
         assert isinstance(app.screen, ResultsScreen)
 
 
+async def test_f1_opens_the_help_over_the_mode_menu_as_its_help_says(make: AppFactory) -> None:
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "f1")
+        await pilot.pause()
+        assert isinstance(app.screen, HelpScreen)
+
+
+async def test_the_mode_menu_counts_todays_flashcards_not_the_whole_deck(make: AppFactory) -> None:
+    """ "Flashcards (28)" when a session could offer 20 of them today."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        deck = app.decks[0]
+        line = next(line for line in screen_text(app).splitlines() if "Flashcards" in line)
+        today = f"today: 0 due, {app.settings.new_per_day} new of {flashcard_count(deck)}"
+        assert today in line, line
+
+
+async def test_a_mode_with_nothing_to_ask_says_so_when_picked(make: AppFactory, deck_folder: Path) -> None:
+    """A deck without events offers no timeline question: its number did nothing, without a word."""
+    content = (deck_folder / "curie.yaml").read_text()
+    plain = deck_folder / "curie-without-events.yaml"
+    plain.write_text(content[: content.index("events:")] + content[content.index("claims:") :])
+    app = make(decks=[plain])
+    async with app.run_test(size=(100, 40), notifications=True) as pilot:
+        await ready(pilot)
+        await pilot.press("enter", "3")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ModeMenu"  # still choosing
+        assert "Put in order: this deck has nothing to ask that way" in " ".join(
+            screen_text(app).replace("▌", " ").split()
+        )
+
+
 @pytest.mark.parametrize("over", ["mode menu", "help"])
 async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, over: str) -> None:
     """The footer beneath shows ^q Quit and ? Help: both work over a modal screen too."""
@@ -786,7 +824,8 @@ async def test_the_mode_menu_shows_its_own_keys_and_its_help_each_once(make: App
         await pilot.press("question_mark")
         await pilot.pause()
         text = screen_text(app)
-        assert len(re.findall(r"\?\s+Help", text)) == 1
+        assert len(re.findall(r"\?, f1\s+Help", text)) == 1  # both keys on one row, the app's not again
+        assert len(re.findall(r"\bHelp\b", text)) == 1
         assert re.search(r"1, 2, 3, 4, 5, 6\s+Start", text)
 
 

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 MENU = [
     ("quiz", "Quiz", "mixed questions, checked as you answer", sessions.QUIZ_KINDS),
-    ("flashcards", "Flashcards", "spaced repetition: what is due, then new cards", sessions.FLASHCARD_KINDS),
+    ("flashcards", "Flashcards", "what is due, then new", sessions.FLASHCARD_KINDS),
     ("order", "Put in order", "arrange events, then see them on a timeline", (Kind.ORDER,)),
     ("which_first", "Which came first?", "two events, one earlier", (Kind.WHICH_FIRST,)),
     ("year_guess", "Guess the year", "points for being close", (Kind.YEAR_GUESS,)),
@@ -33,9 +33,17 @@ MENU = [
 
 
 class ModeMenu(ModalScreen[str | None]):
+    app: QuizgenApp
     BINDINGS = [
         Binding("escape", "cancel", "Back", id="modes.back", tooltip="Back to the decks"),
-        Binding("question_mark", "app.help", "Help", key_display="?", id="modes.help", tooltip="Every key"),
+        Binding(  # F1 too, as on every screen: a modal screen passes on only the app's priority keys
+            "question_mark,f1",
+            "app.help",
+            "Help",
+            key_display="?",
+            id="modes.help",
+            tooltip="Every key of this screen",
+        ),
         *(
             Binding(
                 str(n),
@@ -59,7 +67,8 @@ class ModeMenu(ModalScreen[str | None]):
         for number, (key, title, help_text, kinds) in enumerate(MENU, 1):
             available = sum(by_kind.get(kind, 0) for kind in kinds) if kinds else self.deck.bank.event_count()
             prompt = literal(f"{number}  {title}  ")
-            prompt.append(f"{help_text} ({available})", style="dim")
+            count = self._today(available) if key == "flashcards" else str(available)
+            prompt.append(f"{help_text} ({count})", style="dim")
             options.append(Option(prompt, id=key, disabled=available == 0))
         with Vertical(id="menu"):
             yield Static(literal(self.deck.title, style="bold"), id="menu-title")
@@ -67,12 +76,22 @@ class ModeMenu(ModalScreen[str | None]):
             yield Static("Number or Enter to start · Escape to go back", classes="hint")
         yield Footer()  # its own keys over the decks', which do nothing here
 
+    def _today(self, cards: int) -> str:
+        """ "today: 3 due, 20 new of 274": a session offers today's share, not the deck's 274."""
+        progress = self.app.progress
+        new_room = progress.new_room_today(self.app.settings.new_per_day)
+        numbers = self.deck.counts(progress.store, progress.clock(), new_room)
+        return f"today: {numbers.due} due, {numbers.new} new of {cards}"
+
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)
 
     def action_pick(self, number: int) -> None:
         option = self.query_one("#modes", OptionList).get_option_at_index(number - 1)
-        if not option.disabled:
+        if option.disabled:  # a number that did nothing read as a broken key
+            title = MENU[number - 1][1]
+            self.notify(f"{title}: this deck has nothing to ask that way", timeout=4, markup=False)
+        else:
             self.dismiss(option.id)
 
     def action_cancel(self) -> None:

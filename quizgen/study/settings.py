@@ -36,7 +36,7 @@ class SettingsError(Exception):
 
 _TABLE = re.compile(r"""\s*\[\[?\s*[\w"'.\- ]+\]\]?\s*(?:#.*)?$""")  # [keymap], not "  [1, 2],"
 _TOML_PLACE = re.compile(r"\(at line (?P<line>\d+), column (?P<column>\d+)\)")
-_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", dict: "a table of text values"}
+_TYPE_NAMES = {int: "a whole number", float: "a number", str: "text", dict: "a table of keys"}
 _BOUNDS: dict[str, tuple[float, float]] = {
     "desired_retention": (0.7, 0.99),
     "quiz_length": (1, 500),
@@ -45,9 +45,11 @@ _BOUNDS: dict[str, tuple[float, float]] = {
 
 
 def load_settings(folder: Path, notices: list[str] | None = None) -> Settings:
-    """Read ``config.toml``; a wrong value raises SettingsError at its line. A key no setting has
-    (a misspelt ``new_per_dya``) is ignored, and said in ``notices``: else the student's change
-    would silently do nothing."""
+    """Read ``config.toml``; a file TOML cannot read raises SettingsError at its line. A wrong value
+    keeps its setting's default and the rest of the file is used (one typo once threw away every
+    setting, and the problems showed one at a time); a key no setting has (a misspelt
+    ``new_per_dya``) is ignored. Each is said in ``notices``, at its line: else the student's
+    change would silently do nothing."""
     path = folder / CONFIG_NAME
     if not path.exists():
         return Settings()
@@ -65,28 +67,61 @@ def load_settings(folder: Path, notices: list[str] | None = None) -> Settings:
     except OSError as error:
         raise SettingsError(f"{path}: {error.strerror or error}") from None
     defaults = Settings()
-    values = {}
+    values: dict[str, object] = {}
+    found: list[str] = []
     for spec in fields(Settings):
         if spec.name not in data:
             continue
         value, default = data[spec.name], getattr(defaults, spec.name)
         if isinstance(default, float) and isinstance(value, int) and not isinstance(value, bool):
             value = float(value)
-        if type(value) is not type(default) or (
-            isinstance(value, dict) and not all(isinstance(v, str) for v in value.values())
-        ):
-            raise SettingsError(
-                f"{_place(path, text, spec.name)}: {spec.name} should be {_TYPE_NAMES[type(default)]}"
+        if isinstance(default, dict) and isinstance(value, dict):
+            values[spec.name] = _keymap(path, text, value, found)
+            continue
+        problem = _problem(spec.name, value, default)
+        if problem is None:
+            values[spec.name] = value
+        else:
+            found.append(
+                f"{_place(path, text, spec.name)}: {problem}; the default, {_toml(default)}, is used"
             )
-        low, high = _BOUNDS.get(spec.name, (-math.inf, math.inf))
-        if isinstance(value, (int, float)) and not low <= value <= high:
-            raise SettingsError(
-                f"{_place(path, text, spec.name)}: {spec.name} should be between {low} and {high}"
-            )
-        values[spec.name] = value
+    found.extend(_unknown(path, text, data))
     if notices is not None:
-        notices.extend(_unknown(path, text, data))
+        notices.extend(found)
     return replace(defaults, **values)
+
+
+def _problem(name: str, value: object, default: object) -> str | None:
+    """What is wrong with a setting's value, or None."""
+    if type(value) is not type(default):
+        return f"{name} should be {_TYPE_NAMES[type(default)]}"
+    low, high = _BOUNDS.get(name, (-math.inf, math.inf))
+    if isinstance(value, (int, float)) and not low <= value <= high:
+        return f"{name} should be between {low} and {high}"
+    return None
+
+
+def _keymap(path: Path, text: str, table: dict[str, object], found: list[str]) -> dict[str, str]:
+    """The keys that are text; any other is said at its line and left out."""
+    keymap = {}
+    for binding_id, key in table.items():
+        if isinstance(key, str):
+            keymap[binding_id] = key
+        else:
+            found.append(
+                f"{_place(path, text, binding_id)}: the key of {binding_id!r} should be text; it was ignored"
+            )
+    return keymap
+
+
+def setting_place(folder: Path, key: str) -> str:
+    """``path:line:column`` of a setting (or a keymap id) in the student's file, for a notice the
+    app gives once it knows what the value means (a theme no one has)."""
+    path = folder / CONFIG_NAME
+    try:
+        return _place(path, path.read_text(encoding="utf-8-sig"), key)
+    except (OSError, UnicodeDecodeError):
+        return str(path)
 
 
 def _unknown(path: Path, text: str, data: dict[str, object]) -> list[str]:

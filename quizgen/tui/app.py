@@ -32,7 +32,7 @@ from quizgen.study.catalog import (
 from quizgen.study.progress import Clock, Progress, utc_now
 from quizgen.study.scheduler import Grade, Scheduler
 from quizgen.study.session import Attempt
-from quizgen.study.settings import Settings, SettingsError, save_setting
+from quizgen.study.settings import Settings, SettingsError, save_setting, setting_place
 from quizgen.study.store import Store
 
 from .screens.help import HelpScreen
@@ -120,13 +120,14 @@ class QuizgenApp(App[int]):
             self.theme = self.settings.theme
         else:
             self.config.notices.append(
-                f"Settings: no theme is called {self.settings.theme!r}; Ctrl+P, then “theme”, lists them."
+                f"{self.setting_place('theme')}: no theme is called {self.settings.theme!r};"
+                " Ctrl+P, then “theme”, lists them."
             )
         if self.settings.keymap:
             from quizgen.tui.keymap import keymap_problems
 
             self.set_keymap(self.settings.keymap)
-            self.config.notices.extend(keymap_problems(self.settings.keymap))
+            self.config.notices.extend(keymap_problems(self.settings.keymap, self.setting_place))
         for notice in self.config.notices:
             self.notify(notice, markup=False, severity="warning", timeout=12)
         if self.decks is None:
@@ -208,6 +209,12 @@ class QuizgenApp(App[int]):
         if theme != self.settings.theme:
             self.settings = self.settings.with_changes(theme=theme)
             self.save_setting("theme", theme)
+
+    def setting_place(self, key: str) -> str:
+        """Where the student set ``key``: "config.toml:3:1", or "Settings" when nothing was read."""
+        if self.config.settings_dir is None:
+            return "Settings"
+        return setting_place(self.config.settings_dir, key)
 
     def save_setting(self, name: str, value: str) -> None:
         if self.config.settings_dir is not None:

@@ -122,22 +122,50 @@ def test_settings_round_trip_and_refusal(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("line", "message"),
     [
-        ("new_per_day = 'lots'", "config.toml:2:1: new_per_day should be a whole number"),
+        (
+            "new_per_day = 'lots'",
+            "config.toml:2:1: new_per_day should be a whole number; the default, 20, is used",
+        ),
         ("desired_retention = 2", "config.toml:2:1: desired_retention should be between 0.7 and 0.99"),
         ("  quiz_length = 0", "config.toml:2:3: quiz_length should be between 1 and 500"),
         ("quiz_length = 100000", "quiz_length should be between 1 and 500"),
         ("new_per_day = -1", "new_per_day should be between 0 and 10000"),
         ("new_per_day = true", "new_per_day should be a whole number"),
-        ("theme = 3", "theme should be text"),
-        ("quiz_length = ", "config.toml:2:15: Invalid value"),
-        ('[keymap]\n"home.stats" = 5', "config.toml:2:1: keymap should be"),  # was config.toml alone
+        ("theme = 3", 'theme should be text; the default, "textual-dark", is used'),
+        ("keymap = 5", "config.toml:2:1: keymap should be a table of keys"),
+        (
+            '[keymap]\n"home.stats" = 5',
+            "config.toml:3:1: the key of 'home.stats' should be text; it was ignored",
+        ),
     ],
 )
-def test_a_wrong_setting_is_refused_at_its_line(tmp_path: Path, line: str, message: str) -> None:
+def test_a_wrong_value_keeps_its_default_and_is_said_at_its_line(
+    tmp_path: Path, line: str, message: str
+) -> None:
     (tmp_path / "config.toml").write_text(f"# mine\n{line}\n")
+    notices: list[str] = []
+    assert load_settings(tmp_path, notices) == Settings()
+    [notice] = notices
+    assert message in notice
+
+
+def test_one_wrong_value_leaves_the_rest_of_the_file_in_use(tmp_path: Path) -> None:
+    """One typo threw away every setting, and each problem showed only once the one before was mended."""
+    (tmp_path / "config.toml").write_text(
+        'new_per_day = "ten"\ndesired_retention = 5\ntheme = "nord"\nquiz_length = 30\n'
+        '[keymap]\n"home.stats" = "x"\n"quiz.next" = 1\n'
+    )
+    notices: list[str] = []
+    settings = load_settings(tmp_path, notices)
+    assert settings == Settings(theme="nord", quiz_length=30, keymap={"home.stats": "x"})
+    assert [notice.split(": ")[0].rsplit(":", 2)[1] for notice in notices] == ["1", "2", "7"]  # every line
+
+
+def test_a_file_toml_cannot_read_is_refused_at_its_line(tmp_path: Path) -> None:
+    (tmp_path / "config.toml").write_text("# mine\nquiz_length = \n")
     with pytest.raises(SettingsError) as caught:
         load_settings(tmp_path)
-    assert message in str(caught.value)
+    assert "config.toml:2:15: Invalid value" in str(caught.value)
 
 
 def test_a_key_no_setting_has_is_said_where_it_is(tmp_path: Path) -> None:

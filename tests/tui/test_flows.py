@@ -1027,16 +1027,34 @@ async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:
         assert re.search(r"\bx\s+Stats — ", screen_text(app))
 
 
-async def test_an_unknown_key_id_or_theme_in_the_settings_is_said(make: AppFactory) -> None:
+async def test_an_unknown_key_id_or_theme_in_the_settings_is_said_at_its_line(
+    make: AppFactory, tmp_path: Path
+) -> None:
     """Textual ignores both without a word: a typo in config.toml would remap nothing, silently."""
+    config = tmp_path / "config.toml"
+    config.write_text('# mine\ntheme = "no-such-theme"\n[keymap]\n"home.stats" = "x"\n"quiz.nxt" = "n"\n')
     app = make(settings=Settings(theme="no-such-theme", keymap={"quiz.nxt": "n", "home.stats": "x"}))
+    app.config.settings_dir = tmp_path
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await ready(pilot)
         await pilot.pause(0.1)
-        text = " ".join(screen_text(app).replace("▌", " ").split())
-        assert "no key has the id 'quiz.nxt' in [keymap] (did you mean 'quiz.next'?)" in text
+        text = "".join(screen_text(app).replace("▌", " ").split())  # a long path wraps anywhere
+        assert (
+            f"{config}:5:1:nokeyhastheid'quiz.nxt'in[keymap](didyoumean'quiz.next'?)".replace(" ", "") in text
+        )
         assert "home.stats" not in text  # a known id is no problem
-        assert "no theme is called 'no-such-theme'" in text
+        assert f"{config}:2:1:nothemeiscalled'no-such-theme'".replace(" ", "") in text
+
+
+def test_a_key_id_guessed_from_the_footer_is_pointed_to_its_real_id() -> None:
+    """ "home.timeline", after the footer's "b Timeline", was hinted as 'home.open' by spelling."""
+    from quizgen.tui.keymap import keymap_problems
+
+    [notice] = keymap_problems({"home.timeline": "t", "home.stats": "x"}, lambda key: "config.toml:4:1")
+    assert notice == (
+        "config.toml:4:1: no key has the id 'home.timeline' in [keymap]"
+        " (did you mean 'home.browse', the Timeline key?)"
+    )
 
 
 async def test_theme_choice_is_saved(make: AppFactory, tmp_path: Path) -> None:

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from quizgen.commands.arguments import output_path
 from quizgen.exitcodes import ExitCode
+from quizgen.plural import counted
 from quizgen.textsafe import visible
 
 EPILOG = """\
@@ -47,5 +48,5 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     except StoreError as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE
-    out.print(f"Backed up {reviews} reviews to {visible(str(target))}", markup=False)
+    out.print(f"Backed up {counted(reviews, 'review')} to {visible(str(target))}", markup=False)
     return ExitCode.OK

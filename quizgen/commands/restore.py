@@ -9,6 +9,7 @@ from pathlib import Path
 from rich.console import Console
 
 from quizgen.exitcodes import ExitCode
+from quizgen.plural import counted
 from quizgen.textsafe import visible
 
 EPILOG = """\
@@ -36,7 +37,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     except StoreError as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE
-    out.print(f"Restored {reviews} reviews into {visible(str(data_dir))}", markup=False)
+    out.print(f"Restored {counted(reviews, 'review')} into {visible(str(data_dir))}", markup=False)
     if aside is not None:
         out.print(f"The progress it replaced is kept as {visible(str(aside))}", markup=False)
     return ExitCode.OK

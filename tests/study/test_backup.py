@@ -52,11 +52,11 @@ def test_backup_then_restore_round_trips(tmp_path: Path, capsys: pytest.CaptureF
     answer(data, "a:t:typed")
     copy = tmp_path / "copy.sqlite3"
     assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
-    assert f"Backed up 1 reviews to {copy}" in capsys.readouterr().out
+    assert f"Backed up 1 review to {copy}" in capsys.readouterr().out  # not "1 reviews"
     answer(data, "b:t:typed")  # progress made after the backup
     assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
     out = capsys.readouterr().out
-    assert "Restored 1 reviews" in out
+    assert "Restored 1 review " in out
     with open_store(data) as store:
         assert [r.question_id for r in store.reviews()] == ["a:t:typed"]
     (kept,) = data.glob(f"{DATABASE_NAME}.before-restore-*")
@@ -339,7 +339,7 @@ def test_a_backup_may_have_any_file_name(
     copy = tmp_path / name
     assert main(["backup", "--data-dir", str(data), "-o", str(copy)]) == 0
     assert main(["restore", str(copy), "--data-dir", str(data)]) == 0
-    assert "Restored 1 reviews" in capsys.readouterr().out
+    assert "Restored 1 review " in capsys.readouterr().out
     assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["da#ta", name])
 
 

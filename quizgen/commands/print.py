@@ -8,6 +8,7 @@ every file it will write before writing any, and reports what it wrote.
 from __future__ import annotations
 
 import argparse
+import glob
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -136,6 +137,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         for key in files.keys.values():
             check_destination(key, written.wrote, "an answer key written by quizgen")
         versions = write_test(args, target, files)
+        removed = remove_stale(path, files, args.separate)
     except (ExportError, printable.TypstMissing) as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE
@@ -152,7 +154,44 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             markup=False,
         )
     out.print(summary(target.deck.title, files, versions, args.key_only))
+    for stale in removed:
+        out.print(f"Removed {visible(str(stale))}: an earlier print's, which this test's keys do not match")
     return ExitCode.OK
+
+
+def remove_stale(pdf: Path, files: Outputs, separate: bool) -> list[Path]:
+    """Remove what an earlier print to this name left that this one's keys no longer match: the keys
+    of versions it does not print, and the tests printed the other way (one PDF, or one per
+    version). A teacher could mark a class against them. Only quizgen's own files, unchanged since."""
+    stem, ours = pdf.stem, {*files.pdfs.values(), *files.keys.values()}
+    letters = set(files.keys)
+    stale = []
+    for key in sorted(pdf.parent.glob(f"{glob.escape(stem)}-key-*.csv")):
+        letter = key.name.removeprefix(f"{stem}-key-").removesuffix(".csv")
+        if key not in ours and _is_version(letter) and written.wrote(key):
+            stale.append(key)
+            letters.add(letter)
+    tests = [pdf.with_name(f"{stem}-{letter}{pdf.suffix}") for letter in sorted(letters)]
+    if separate:
+        tests.append(pdf)
+    stale += [test for test in tests if test not in ours and _printed_under(test, stem)]
+    for path in stale:
+        path.unlink()
+    return stale
+
+
+def _printed_under(test: Path, stem: str) -> bool:
+    """Whether quizgen printed this PDF as part of the test named ``stem``: a test printed under its
+    own name ("-o t-A.pdf") has keys of its own ("t-A-key-A.csv") and is left alone."""
+    own_keys = test.stem != stem and any(test.parent.glob(f"{glob.escape(test.stem)}-key-*.csv"))
+    return printable.is_printed_test(test) and not own_keys
+
+
+def _is_version(letter: str) -> bool:
+    try:
+        return paper.parse_versions(letter) == (letter,)
+    except ValueError:
+        return False
 
 
 def write_test(args: argparse.Namespace, target: Target, files: Outputs) -> list[paper.Version]:

@@ -227,6 +227,45 @@ def test_separate_files_per_version(soleimani: Deck, tmp_path: Path) -> None:
         assert all(f"Version {letter} " in page and f"Version {other}" not in page for page in pages)
 
 
+def printed(tmp_path: Path, name: str, *options: str) -> str:
+    code, out, err = run_quietly("print", "soleimani", "--count", "5", "-o", str(tmp_path / name), *options)
+    assert code == ExitCode.OK, err
+    return " ".join(out.split())
+
+
+def test_a_new_print_removes_the_keys_and_tests_the_earlier_one_left(tmp_path: Path) -> None:
+    """Version B's key of an earlier print stayed beside a new test that has no version B: a teacher
+    could mark a class against it. So did one PDF per version beside a test printed as one."""
+    (tmp_path / "t-key-C.csv").write_text("1,A\n")  # the teacher's own: never removed
+    printed(tmp_path, "t.pdf", "--versions", "A,B")
+    out = printed(tmp_path, "t.pdf", "--versions", "A", "--seed", "5")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t-key-A.csv", "t-key-C.csv", "t.pdf"]
+    assert f"Removed {tmp_path / 't-key-B.csv'}: an earlier print's" in out
+    printed(tmp_path, "t.pdf", "--versions", "A,B", "--separate")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "t-A.pdf",
+        "t-B.pdf",
+        "t-key-A.csv",
+        "t-key-B.csv",
+        "t-key-C.csv",
+    ]
+    printed(tmp_path, "t.pdf", "--versions", "A")
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["t-key-A.csv", "t-key-C.csv", "t.pdf"]
+
+
+def test_a_test_printed_under_a_name_like_a_version_is_its_own(tmp_path: Path) -> None:
+    """ "-o t-B.pdf" is a test of its own (its key is t-B-key-A.csv), not version B of t.pdf."""
+    printed(tmp_path, "t-B.pdf")
+    printed(tmp_path, "t.pdf", "--versions", "A,B")
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "t-B-key-A.csv",
+        "t-B.pdf",
+        "t-key-A.csv",
+        "t-key-B.csv",
+        "t.pdf",
+    ]
+
+
 def test_key_positions_over_a_40_question_test(soleimani: Deck, capsys: pytest.CaptureFixture[str]) -> None:
     """Each letter carries the key as often as the test allows (±1 per number of options), in every version."""
     kinds = {Kind.MULTIPLE_CHOICE, Kind.WHICH_FIRST}

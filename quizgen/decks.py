@@ -77,10 +77,11 @@ class Deck:
     reword: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
     reword_at: Mapping[str, Location] = field(default_factory=dict, compare=False, repr=False)
     references: tuple[Reference, ...] = field(default=(), compare=False, repr=False)
+    name: str | None = None  # the files' name, when not its first file's: content named together
 
     @property
     def slug(self) -> str:
-        return self.path.stem
+        return self.name or self.path.stem
 
     def statements(self, library: Library) -> list[Statement]:
         """The deck's statements, in content order."""

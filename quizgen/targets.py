@@ -7,7 +7,8 @@ every command reads its argument the same way.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from quizgen.decks import Deck, content_deck, content_files, load_deck, looks_like_deck
@@ -43,6 +44,19 @@ def available_decks() -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if looks_like_deck(p)) if folder.is_dir() else []
 
 
+def _existing(spec: str) -> Path:
+    """The file or folder a name means: a path as given, else a bundled or local deck's name."""
+    if not spec.strip():  # Path("") is the current folder: '' would study whatever is here
+        raise TargetNotFound("an empty name names no deck; give a deck's name, a recipe or content files")
+    path = Path(spec)
+    if not path.exists() and (found := find_deck(spec)) is not None:
+        path = found
+    if not path.exists():
+        names = ", ".join(p.stem for p in available_decks()) or "none"
+        raise TargetNotFound(f"no deck, file or folder named {spec!r} (decks: {names})")
+    return path
+
+
 def _folder_content(path: Path, spec: str) -> list[Path]:
     """The content files a file or folder names; a folder of deck recipes must be narrowed to one."""
     if path.is_dir():
@@ -56,24 +70,33 @@ def _folder_content(path: Path, spec: str) -> list[Path]:
     return files
 
 
-def open_target(spec: str | None) -> Target:
-    """Resolve a command's argument; raise ContentError (with locations) for anything wrong."""
-    if spec is None:
+def open_target(specs: str | Sequence[str] | None) -> Target:
+    """Resolve a command's arguments: one deck, or content files and folders taken together as one
+    deck; raise ContentError (with locations) for anything wrong."""
+    if isinstance(specs, str):
+        specs = [specs]
+    if not specs:
         files = content_files(p for p in default_folders() if p.name != "decks")
         deck = content_deck(files, "All content")
-    elif not spec.strip():  # Path("") is the current folder: '' would study whatever is here
-        raise TargetNotFound("an empty name names no deck; give a deck's name, a recipe or content files")
+    elif len(specs) == 1:
+        path = _existing(specs[0])
+        deck = (
+            load_deck(path)
+            if path.is_file() and looks_like_deck(path)
+            else content_deck(_folder_content(path, specs[0]))
+        )
     else:
-        path = Path(spec)
-        if not path.exists() and (found := find_deck(spec)) is not None:
-            path = found
-        if not path.exists():
-            names = ", ".join(p.stem for p in available_decks()) or "none"
-            raise TargetNotFound(f"no deck, file or folder named {spec!r} (decks: {names})")
-        if path.is_file() and looks_like_deck(path):
-            deck = load_deck(path)
-        else:
-            deck = content_deck(_folder_content(path, spec))
+        paths = [_existing(spec) for spec in specs]
+        recipe = next((p for p in paths if p.is_file() and looks_like_deck(p)), None)
+        if recipe is not None:  # two recipes' choices and ids cannot be merged into one
+            raise TargetNotFound(
+                f"{display_path(recipe)} is a deck recipe: name it alone, or name its content files"
+            )
+        files = list(
+            dict.fromkeys(f for spec, p in zip(specs, paths, strict=True) for f in _folder_content(p, spec))
+        )
+        names = [p.resolve().stem if p.is_file() else p.resolve().name for p in paths]
+        deck = replace(content_deck(files, " + ".join(names)), name="-".join(names))
     library = load_cached(content_files(deck.content))
     problems = recipe_problems(deck, library)
     if problems:

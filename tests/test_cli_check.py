@@ -73,6 +73,14 @@ def test_one_broken_file_does_not_stop_the_others(tmp_path: Path, capsys: pytest
     assert "b-bad.yaml:2:1: YAML syntax error" in out
 
 
+def test_a_deck_is_checked_by_its_name_as_other_commands_take_it(capsys: pytest.CaptureFixture[str]) -> None:
+    """ "check soleimani" said "no such file or folder" where show, export and print take the name."""
+    code, out, err = run(capsys, "soleimani")
+    assert code == 0, err
+    assert "decks/soleimani.yaml: deck “Qasem Soleimani”" in out
+    assert "content/soleimani.yaml" in out  # and the content it chooses from
+
+
 def test_missing_path(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "no/such/file.yaml")
     assert code == 1

@@ -82,6 +82,17 @@ def test_a_content_file_is_a_deck_too(capsys: pytest.CaptureFixture[str]) -> Non
     assert "Where was Marie Curie born?" in out
 
 
+def test_content_files_named_together_are_shown_as_one_deck(capsys: pytest.CaptureFixture[str]) -> None:
+    soleimani = DATA.parent.parent / "content" / "soleimani.yaml"
+    code, out, err = run(
+        capsys, str(DATA / "curie.yaml"), str(soleimani), "--kind", "typed", "--limit", "500"
+    )
+    assert code == 0, err
+    assert "Where was Marie Curie born?" in out
+    assert "Soleimani" in out
+    assert "from “curie + soleimani”" in out
+
+
 def test_unknown_target(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "no-such-deck")
     assert code == 1

@@ -20,6 +20,7 @@ from quizgen.paths import default_folders, real
 from quizgen.plural import counted
 from quizgen.questions.from_facts import MAX_RECALL_WORDS
 from quizgen.questions.generate import generate, reword_problems
+from quizgen.targets import find_deck
 from quizgen.textsafe import visible
 
 EPILOG = """\
@@ -31,12 +32,17 @@ does not exist (the others are checked all the same).
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "paths", nargs="*", type=Path, metavar="PATH", help="content files, deck recipes or folders"
+        "paths",
+        nargs="*",
+        type=Path,
+        metavar="PATH",
+        help="content files, deck recipes (or deck names) or folders",
     )
 
 
 def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
-    named: list[Path] = args.paths or default_folders()
+    # "check soleimani", as every other command takes a deck's name
+    named = [p if p.exists() else find_deck(str(p)) or p for p in args.paths] or default_folders()
     missing = [p for p in named if not p.exists()]
     for path in missing:
         err.print(f"quizgen: no such file or folder: {visible(str(path))}", markup=False)

@@ -80,7 +80,12 @@ def versions_argument(text: str) -> tuple[str, ...]:
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("target", metavar="DECK", help="a deck name, a deck recipe, or content files")
+    parser.add_argument(
+        "target",
+        nargs="+",
+        metavar="DECK",
+        help="a deck name, a deck recipe, or content files and folders (taken together as one deck)",
+    )
     parser.add_argument(
         "-o",
         "--output",

@@ -30,7 +30,10 @@ LETTERS = "ABCDEFGHIJ"
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "target", nargs="?", metavar="DECK", help="a deck name, a deck recipe, or content files"
+        "target",
+        nargs="*",
+        metavar="DECK",
+        help="a deck name, a deck recipe, or content files and folders (taken together as one deck)",
     )
     parser.add_argument(
         "--kind", action="append", choices=[k.value for k in Kind], help="only this kind (repeatable)"

@@ -63,6 +63,35 @@ def test_default_output_is_the_deck_name_in_the_working_folder(
     assert leftovers(tmp_path) == []
 
 
+def test_content_files_named_together_are_one_deck(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    collection: Collection,
+) -> None:
+    """ "export a.yaml b.yaml" was refused ("unrecognized arguments"), though DECK may be content files."""
+    soleimani = Path(__file__).parents[2] / "content" / "soleimani.yaml"
+    monkeypatch.chdir(tmp_path)
+    code, out, err = run(capsys, CURIE, str(soleimani))
+    assert code == ExitCode.OK, err
+    output = tmp_path / "curie-soleimani.apkg"  # named after both, not over curie.apkg
+    assert f"Wrote {output}" in " ".join(out.split())
+    import_package(collection, output)
+    assert collection.find_notes("Warsaw")
+    assert collection.find_notes("Quds")
+
+
+def test_a_deck_recipe_is_not_merged_with_other_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _out, err = run(capsys, CURIE, "soleimani", "-o", str(tmp_path / "x.apkg"))
+    assert code == ExitCode.FAILURE
+    assert "soleimani.yaml is a deck recipe: name it alone, or name its content files" in " ".join(
+        err.split()
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_an_existing_package_is_replaced(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
     output = tmp_path / "curie.apkg"
     assert run(capsys, CURIE, "-o", str(output))[0] == ExitCode.OK

@@ -13,14 +13,19 @@ from dataclasses import dataclass
 
 @dataclass(frozen=True, slots=True, order=True)
 class Location:
-    """A place in an author's file; line and column count from 1, as editors do."""
+    """A place in an author's file; line and column count from 1, as editors do. Line 0 is the
+    file or folder as a whole ("empty-folder: holds no content", not "empty-folder:1:1")."""
 
     path: str
     line: int = 1
     column: int = 1
 
+    @classmethod
+    def whole(cls, path: str) -> Location:
+        return cls(path, 0, 0)
+
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}"
+        return self.path if self.line == 0 else f"{self.path}:{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)

@@ -172,7 +172,7 @@ def _study_deck(
             files = content_files([path])
             if not files:
                 return BrokenDeck(
-                    path, (Problem(Location(display_path(path)), "this folder holds no .yaml content"),)
+                    path, (Problem(Location.whole(display_path(path)), "this folder holds no .yaml content"),)
                 )
             deck = content_deck(files, path.name)
         else:
@@ -181,7 +181,9 @@ def _study_deck(
     except ContentError as error:
         return BrokenDeck(path, error.problems)
     except OSError as error:
-        return BrokenDeck(path, (Problem(Location(display_path(path)), f"cannot read: {error.strerror}"),))
+        return BrokenDeck(
+            path, (Problem(Location.whole(display_path(path)), f"cannot read: {error.strerror}"),)
+        )
     return None if bank is None else StudyDeck(deck, bank)
 
 

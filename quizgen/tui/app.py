@@ -150,7 +150,7 @@ class QuizgenApp(App[int]):
             return load(path, self.config.seed or 0)
         except Exception as error:  # a bug: say which deck and what, and keep the others
             message = f"could not be loaded ({type(error).__name__}: {error})"
-            return BrokenDeck(path, (Problem(Location(display_path(path)), message),))
+            return BrokenDeck(path, (Problem(Location.whole(display_path(path)), message),))
 
     def on_decks_loaded(self, message: DecksLoaded) -> None:
         """The decks a worker loaded reach the home screen, and the session asked for starts over it."""

@@ -134,6 +134,7 @@ async def test_an_empty_folder_and_an_escape_in_a_title_are_reported_plainly(
         assert "Curie \\x1b[2J" in text
         assert "empty did not load (1 problem)" in text
         assert "this folder holds no .yaml content" in text
+        assert "empty:1:1" not in text  # a folder has no line and column
         assert app.is_running
 
 

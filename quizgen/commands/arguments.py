@@ -17,6 +17,8 @@ def positive(text: str) -> int:
 def output_path(text: str) -> Path:
     """Where to write: a file, or a folder. "-o out/new/" names a folder, and Path would drop the
     slash that says so (writing a file called "new"): one that does not exist is refused."""
+    if not text.strip():  # Path("") is the current folder: "-o ''" wrote the default file, unasked
+        raise argparse.ArgumentTypeError("an empty name names no file; give a file or a folder")
     path = Path(text)
     if text.endswith(("/", os.sep)) and not path.expanduser().is_dir():
         raise argparse.ArgumentTypeError(f"no such folder: {text} (make it first, or leave off the final /)")

@@ -282,6 +282,19 @@ def test_a_format_that_can_carry_none_of_the_questions_writes_nothing(
 
 
 @pytest.mark.parametrize("command", [["export", "soleimani"], ["print", "soleimani"], ["backup"]])
+def test_an_empty_output_name_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, command: list[str]
+) -> None:
+    """ "-o ''" wrote the default file in the working folder, as if -o had not been given."""
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(SystemExit) as refused:
+        main([*command, "-o", ""])
+    assert refused.value.code == 2
+    assert "an empty name names no file; give a file or a folder" in capsys.readouterr().err
+    assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("command", [["export", "soleimani"], ["print", "soleimani"], ["backup"]])
 def test_a_folder_named_with_a_final_slash_must_exist(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], command: list[str]
 ) -> None:

@@ -28,6 +28,8 @@ def backup(source: Path, target: Path) -> int:
         raise StoreError(f"{target} is not a regular file but a device or pipe; give a file name")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name")
+    if not target.parent.is_dir():  # else SQLite's "unable to open database file"
+        raise StoreError(f"cannot write the backup {target}: the folder {target.parent} does not exist")
     reviews = check_backup(source)
     try:
         with closing(_read_only(source)) as db, closing(sqlite3.connect(target)) as copy:

@@ -75,6 +75,16 @@ def test_backup_refuses_to_overwrite(tmp_path: Path, capsys: pytest.CaptureFixtu
     assert existing.read_text() == "mine"
 
 
+def test_a_backup_into_a_missing_folder_says_so(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """SQLite's "unable to open database file" did not say which part of the path was wrong."""
+    answer(tmp_path / "data", "a:t:typed")
+    target = tmp_path / "nowhere" / "copy.sqlite3"
+    assert main(["backup", "--data-dir", str(tmp_path / "data"), "-o", str(target)]) == 1
+    err = " ".join(capsys.readouterr().err.split())
+    assert f"cannot write the backup {target}: the folder {target.parent} does not exist" in err
+    assert not target.parent.exists()
+
+
 def test_a_dash_is_no_place_for_a_backup(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:

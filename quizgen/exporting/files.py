@@ -43,6 +43,9 @@ def export_time() -> int:
     return epoch if epoch is not None else int(time.time())
 
 
+_REFUSAL = "refusing to overwrite it (remove it, or choose another name)"
+
+
 def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) -> None:
     """Refuse a missing folder, a folder, and an existing file that ``is_ours`` does not recognise.
 
@@ -58,10 +61,12 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
         raise ExportError(f"{path} is a folder; give the file a name")
     if path.exists() and not path.is_file():  # a device or pipe: opening it to look could wait forever
         raise ExportError(f"{path} is not a regular file but a device or pipe; give a file name")
+    from quizgen.exporting import written  # which writes its record through this module
+
+    if path.exists() and written.edited(path):  # the teacher's edits: said as such, for every file
+        raise ExportError(f"{path} has changed since quizgen wrote it; {_REFUSAL}")
     if path.exists() and not is_ours(path):
-        raise ExportError(
-            f"{path} exists and is not {kind}; refusing to overwrite it (remove it, or choose another name)"
-        )
+        raise ExportError(f"{path} exists and is not {kind}; {_REFUSAL}")
 
 
 def write_zip(

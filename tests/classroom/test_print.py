@@ -253,6 +253,17 @@ def test_a_new_print_removes_the_keys_and_tests_the_earlier_one_left(tmp_path: P
     assert sorted(p.name for p in tmp_path.iterdir()) == ["t-key-A.csv", "t-key-C.csv", "t.pdf"]
 
 
+def test_a_hand_edited_key_is_refused_as_edited(tmp_path: Path) -> None:
+    """It was refused as "not an answer key written by quizgen", though quizgen wrote it."""
+    printed(tmp_path, "t.pdf")
+    key = tmp_path / "t-key-A.csv"
+    key.write_text(key.read_text() + "21,B\n")
+    code, _out, err = run_quietly("print", "soleimani", "--count", "5", "-o", str(tmp_path / "t.pdf"))
+    assert code == ExitCode.FAILURE
+    assert f"{key} has changed since quizgen wrote it; refusing to overwrite it" in " ".join(err.split())
+    assert key.read_text().endswith("21,B\n")
+
+
 def test_a_test_printed_under_a_name_like_a_version_is_its_own(tmp_path: Path) -> None:
     """ "-o t-B.pdf" is a test of its own (its key is t-B-key-A.csv), not version B of t.pdf."""
     printed(tmp_path, "t-B.pdf")

@@ -63,6 +63,10 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
         raise ExportError(f"{path} is not a regular file but a device or pipe; give a file name")
     from quizgen.exporting import written  # which writes its record through this module
 
+    if path.is_file() and not path.stat().st_mode & stat.S_IWUSR:  # a rename would replace it all the same
+        raise ExportError(
+            f"{path} is read-only; refusing to overwrite it (make it writable, or choose another name)"
+        )
     if path.exists() and written.edited(path):  # the teacher's edits: said as such, for every file
         raise ExportError(f"{path} has changed since quizgen wrote it; {_REFUSAL}")
     if path.exists() and not is_ours(path):

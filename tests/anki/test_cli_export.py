@@ -63,6 +63,18 @@ def test_default_output_is_the_deck_name_in_the_working_folder(
     assert leftovers(tmp_path) == []
 
 
+def test_a_read_only_package_is_not_replaced(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    """The atomic rename replaced a file its owner had made read-only, without a word."""
+    output = tmp_path / "curie.apkg"
+    assert run(capsys, CURIE, "-o", str(output))[0] == ExitCode.OK
+    output.chmod(0o444)
+    before = output.read_bytes()
+    code, _out, err = run(capsys, "soleimani-timeline", "-o", str(output))
+    assert code == ExitCode.FAILURE
+    assert f"{output} is read-only; refusing to overwrite it" in " ".join(err.split())
+    assert output.read_bytes() == before
+
+
 def test_content_files_named_together_are_one_deck(
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,

@@ -811,6 +811,30 @@ async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, 
         assert app.return_code is not None  # the app has exited
 
 
+async def test_the_help_lists_no_sideways_moves_for_a_list_but_keeps_them_for_typing(
+    make: AppFactory,
+) -> None:
+    """The decks' help offered "Cursor left" and "Page Left" for a table that only moves by rows."""
+    app = make(settings=Settings(quiz_length=20))
+    async with app.run_test(size=(100, 50)) as pilot:
+        await ready(pilot)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        text = screen_text(app).lower()
+        assert "cursor up" in text
+        assert "left" not in text
+        assert "right" not in text
+        await pilot.press("escape")
+        await open_mode(pilot, 1)
+        while app.screen.question.options:
+            await answer(pilot, app.screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        await pilot.press("f1")
+        await pilot.pause()
+        assert "left" in screen_text(app).lower()  # in an answer box ← moves the cursor
+
+
 async def test_the_mode_menu_shows_its_own_keys_and_its_help_each_once(make: AppFactory) -> None:
     """Beneath the menu the decks' footer offered s Stats and b Timeline, which did nothing there."""
     app = make()

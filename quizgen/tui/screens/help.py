@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
-from textual.widgets import Static
+from textual.widgets import Input, Static
 
 from quizgen.tui.widgets.footer import Footer
 
@@ -55,7 +55,12 @@ class HelpScreen(ModalScreen[None]):
             taken |= bound
         navigation: dict[str, list[str]] = {}
         for active in self.below.active_bindings.values():
-            if active.node not in (self.below, self.app) and active.binding.description:
+            # every quizgen list and table fits its width: "Cursor left", "Page Left" were noise there,
+            # not in an answer box
+            sideways = not isinstance(active.node, Input) and any(
+                side in active.binding.action for side in ("left", "right")
+            )
+            if active.node not in (self.below, self.app) and active.binding.description and not sideways:
                 _add(navigation, active.binding, active.binding.key, self.app.get_key_display)
         table.add_row(Text(""), Text("This screen", style="bold underline"))
         for text, displays in rows.items():

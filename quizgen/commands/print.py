@@ -142,7 +142,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         for key in files.keys.values():
             check_destination(key, written.wrote, "an answer key written by quizgen")
         versions = write_test(args, target, files)
-        removed = remove_stale(path, files, args.separate)
+        stale = stale_files(path, files, args.separate)
     except (ExportError, printable.TypstMissing) as error:
         err.print(f"quizgen: {visible(str(error))}", markup=False)
         return ExitCode.FAILURE
@@ -159,14 +159,25 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
             markup=False,
         )
     out.print(summary(target.deck.title, files, versions, args.key_only))
-    for stale in removed:
-        out.print(f"Removed {visible(str(stale))}: an earlier print's, which this test's keys do not match")
+    for earlier in stale:
+        try:
+            earlier.unlink()
+        except OSError as error:  # the new test is written: say what stays, and go on
+            err.print(
+                f"quizgen: {visible(str(earlier))} is an earlier print's, which this test's keys do not"
+                f" match, and could not be removed: {error.strerror}",
+                markup=False,
+            )
+        else:
+            out.print(
+                f"Removed {visible(str(earlier))}: an earlier print's, which this test's keys do not match"
+            )
     return ExitCode.OK
 
 
-def remove_stale(pdf: Path, files: Outputs, separate: bool) -> list[Path]:
-    """Remove what an earlier print to this name left that this one's keys no longer match: the keys
-    of versions it does not print, and the tests printed the other way (one PDF, or one per
+def stale_files(pdf: Path, files: Outputs, separate: bool) -> list[Path]:
+    """What an earlier print to this name left that this one's keys no longer match: the keys of
+    versions it does not print, and the tests printed the other way (one PDF, or one per
     version). A teacher could mark a class against them. Only quizgen's own files, unchanged since."""
     stem, ours = pdf.stem, {*files.pdfs.values(), *files.keys.values()}
     letters = set(files.keys)
@@ -180,8 +191,6 @@ def remove_stale(pdf: Path, files: Outputs, separate: bool) -> list[Path]:
     if separate:
         tests.append(pdf)
     stale += [test for test in tests if test not in ours and _printed_under(test, stem)]
-    for path in stale:
-        path.unlink()
     return stale
 
 

@@ -264,6 +264,22 @@ def test_a_hand_edited_key_is_refused_as_edited(tmp_path: Path) -> None:
     assert key.read_text().endswith("21,B\n")
 
 
+def test_a_stale_key_that_cannot_be_removed_is_said(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    printed(tmp_path, "t.pdf", "--versions", "A,B")
+
+    def refuse(self: Path, missing_ok: bool = False) -> None:
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "unlink", refuse)
+    code, out, err = run_quietly("print", "soleimani", "--count", "5", "-o", str(tmp_path / "t.pdf"))
+    assert code == ExitCode.OK, err  # the new test and its key are written all the same
+    assert f"Wrote {tmp_path / 't.pdf'}" in " ".join(out.split())
+    assert (
+        f"{tmp_path / 't-key-B.csv'} is an earlier print's, which this test's keys do not match, and could"
+        " not be removed: Permission denied"
+    ) in " ".join(err.split())
+
+
 def test_a_test_printed_under_a_name_like_a_version_is_its_own(tmp_path: Path) -> None:
     """ "-o t-B.pdf" is a test of its own (its key is t-B-key-A.csv), not version B of t.pdf."""
     printed(tmp_path, "t-B.pdf")

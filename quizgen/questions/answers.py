@@ -29,6 +29,8 @@ from .normalise import contains_phrase, normalise
 MIN_TYPO_LENGTH = 5
 TYPO_SCORE = 85.0
 CLEAR_MARGIN = 8.0
+WORD_TYPO_SCORE = 70.0  # a misspelt word: "qudz" for "quds" scores 75, "leader" for "commander" 40
+MAX_SPARE_WORD = 2  # "on", "of": a word this short missing or extra changes no meaning
 _NUMERAL = re.compile(r"^(?=[MDCLXVI])M{0,3}(C[MD]|D?C{0,3})(X[CL]|L?X{0,3})(I[XV]|V?I{0,3})$")
 _TRUE = frozenset({"true", "t", "yes", "y", "right", "correct"})
 _FALSE = frozenset({"false", "f", "no", "n", "wrong", "incorrect"})
@@ -93,6 +95,12 @@ class Vocabulary:
         if not self._names:
             return False
         return _either_order(self._named(normalise(given))) == _either_order(self._named(normalise(form)))
+
+    def names_other(self, written: str, expected: str) -> bool:
+        """Whether ``written`` is an entity's name, not the one ``expected`` names: "Iran" is no
+        misspelling of "Iraq", however close the letters."""
+        entity = self._names.get(written)
+        return entity is not None and entity != self._names.get(expected)
 
     def _named(self, text: str) -> list[str]:
         """The words of a normalised text, each entity label (the longest that fits) as one token,
@@ -288,7 +296,34 @@ def _check_typo(question: Question, given: str, forms: list[str], vocabulary: Vo
     )
     if best_score - rival < CLEAR_MARGIN:
         return wrong  # as close to another answer: Prussia is not Russia
+    if not _misspelt_word_by_word(typed, key_form, vocabulary):
+        return wrong  # another word, not the key's misspelt: "the sovereignty of Iran" for Iraq
     return Checked(Verdict.TYPO, question.answer, given, matched=best_form, diff=_diff(given, best_form))
+
+
+def _misspelt_word_by_word(typed: str, key: str, vocabulary: Vocabulary) -> bool:
+    """Whether each stretch of words that differs is the key's stretch misspelt, not other words: a
+    phrase close as a whole ("foreign interference" for "foreign intervention", "the sovereignty
+    of Iran" for "of Iraq", "commander" for "commander or political leader") names something else.
+    A short word missing or extra ("on", "of") is no new meaning; another entity's name always is."""
+    key_words, typed_words = key.split(), typed.split()
+    matcher = difflib.SequenceMatcher(a=key_words, b=typed_words, autojunk=False)
+    for op, key_start, key_end, typed_start, typed_end in matcher.get_opcodes():
+        expected, written = (
+            " ".join(key_words[key_start:key_end]),
+            " ".join(typed_words[typed_start:typed_end]),
+        )
+        if op == "equal":
+            continue
+        if op != "replace":
+            if len(expected or written) > MAX_SPARE_WORD:
+                return False
+            continue
+        if fuzz.ratio(expected.replace(" ", ""), written.replace(" ", "")) < WORD_TYPO_SCORE:
+            return False
+        if vocabulary.names_other(written, expected):
+            return False
+    return True
 
 
 def _exact_tokens_match(key: str, given: str) -> bool:

@@ -524,6 +524,35 @@ def test_a_phrase_may_name_its_entities_by_any_of_their_names(text: str, verdict
     assert check_typed(question, text).verdict is not Verdict.CORRECT  # it is the entities that tell
 
 
+COUNTRIES = Vocabulary.named([("iraq", "place", "Iraq"), ("iran", "place", "Iran"), ("us", "place", "US")])
+
+
+@pytest.mark.parametrize(
+    ("answer", "text", "verdict"),
+    [
+        ("the sovereignty of Iraq", "the sovereignty of Iran", Verdict.WRONG),  # another country
+        ("the sovereignty of Iraq", "Iranian sovereignty", Verdict.WRONG),
+        ("the sovereignty of Iraq", "the soverignty of Irak", Verdict.TYPO),
+        ("resistance against foreign intervention", "resistance against foreign interference", Verdict.WRONG),
+        ("resistance against foreign intervention", "resistance against foreign invasion", Verdict.WRONG),
+        ("resistance against foreign intervention", "resistance against foriegn intervension", Verdict.TYPO),
+        ("any American commander or political leader", "any American commander", Verdict.WRONG),  # half of it
+        (
+            "any American commander or political leader",
+            "any Iranian commander or political leader",
+            Verdict.WRONG,
+        ),
+        ("Iran's mission in Syria", "Iran's mission in Iraq", Verdict.WRONG),
+        ("Qasem Soleimani", "Qassem Suleimani", Verdict.TYPO),
+    ],
+)
+def test_a_typo_is_a_word_misspelt_not_another_word(answer: str, text: str, verdict: Verdict) -> None:
+    """Close as a whole, these were typos with full points: a phrase with another country or another
+    word in it names something else."""
+    question = typed(answer, kind="text", entity_type=None)
+    assert check_typed(question, text, COUNTRIES).verdict is verdict
+
+
 @pytest.mark.parametrize(
     ("answer", "text"),
     [

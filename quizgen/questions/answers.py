@@ -178,6 +178,9 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
         given = _without_address(given, question.within)  # "Baghdad, Iraq"; "To Lam" stays a name
     if question.answer_kind == "quantity" and question.quantity is not None:
         quantity = _check_quantity(question, given)
+        bare = without_preposition(given, question.answer)  # "on seven fronts"; "at least 13" read first
+        if (quantity is None or quantity.verdict is Verdict.WRONG) and bare != given:
+            quantity = _check_quantity(question, bare) or quantity
         if quantity is not None:
             return quantity
     if question.answer_kind == "boolean":

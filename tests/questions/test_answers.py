@@ -231,6 +231,16 @@ def test_a_text_answer_may_start_with_the_sentences_preposition() -> None:
     assert check_typed(question, "by a car bomb").verdict is Verdict.WRONG
 
 
+def test_a_number_may_start_with_the_sentences_preposition() -> None:
+    """ "on seven fronts" was wrong where "seven fronts" was right; "at least" is still a bound."""
+    fronts = typed("seven", kind="quantity", entity_type=None, quantity=parse_quantity("seven"))
+    for text in ("on seven fronts", "on 7 fronts", "in 7"):
+        assert check_typed(fronts, text).verdict is Verdict.CORRECT, text
+    assert check_typed(fronts, "on six fronts").verdict is Verdict.WRONG
+    exact = typed("13", kind="quantity", entity_type=None, quantity=parse_quantity("13"))
+    assert check_typed(exact, "at least 13").verdict is Verdict.WRONG  # read as the bound it is
+
+
 def test_month_answers_may_omit_the_year_the_stem_gives() -> None:
     question = typed("June 2020", kind="date", entity_type=None, date=parse_date("2020-06"))
     assert check_typed(question, "June").verdict is Verdict.CORRECT

@@ -770,7 +770,7 @@ async def test_the_mode_menu_counts_todays_flashcards_not_the_whole_deck(make: A
         await pilot.pause()
         deck = app.decks[0]
         line = next(line for line in screen_text(app).splitlines() if "Flashcards" in line)
-        today = f"today: 0 due, {app.settings.new_per_day} new of {flashcard_count(deck)}"
+        today = f"today: 0 due, 0 learning, {app.settings.new_per_day} new of {flashcard_count(deck)}"
         assert today in line, line
 
 
@@ -1202,6 +1202,9 @@ async def test_a_card_graded_again_comes_back_in_the_same_session(make: AppFacto
         await pilot.press("space", "4")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)
+        # "nothing to retry" above its ✗ row read as a mistake forgotten
+        shown = " ".join(screen_text(app).split())
+        assert "nothing to retry: each card missed was right when it came back" in shown, shown
 
 
 async def test_a_grade_the_disk_refused_is_not_shown_again_for_ever(

@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 MENU = [
     ("quiz", "Quiz", "mixed questions, checked as you answer", sessions.QUIZ_KINDS),
-    ("flashcards", "Flashcards", "what is due, then new", sessions.FLASHCARD_KINDS),
+    ("flashcards", "Flashcards", "", sessions.FLASHCARD_KINDS),  # today's cards instead: ModeMenu._today
     ("order", "Put in order", "arrange events, then see them on a timeline", (Kind.ORDER,)),
     ("which_first", "Which came first?", "two events, one earlier", (Kind.WHICH_FIRST,)),
     ("year_guess", "Guess the year", "points for being close", (Kind.YEAR_GUESS,)),
@@ -67,8 +67,9 @@ class ModeMenu(ModalScreen[str | None]):
         for number, (key, title, help_text, kinds) in enumerate(MENU, 1):
             available = sum(by_kind.get(kind, 0) for kind in kinds) if kinds else self.deck.bank.event_count()
             prompt = literal(f"{number}  {title}  ")
-            count = self._today(available) if key == "flashcards" else str(available)
-            prompt.append(f"{help_text} ({count})", style="dim")
+            # flashcards: what today holds, in the room the description leaves
+            shown = self._today(available) if key == "flashcards" else f"{help_text} ({available})"
+            prompt.append(shown, style="dim")
             options.append(Option(prompt, id=key, disabled=available == 0))
         with Vertical(id="menu"):
             yield Static(literal(self.deck.title, style="bold"), id="menu-title")
@@ -77,11 +78,12 @@ class ModeMenu(ModalScreen[str | None]):
         yield Footer()  # its own keys over the decks', which do nothing here
 
     def _today(self, cards: int) -> str:
-        """ "today: 3 due, 20 new of 274": a session offers today's share, not the deck's 274."""
+        """ "today: 3 due, 2 learning, 20 new of 274": a session offers today's share, not the
+        deck's 274, and the cards still being learned come back in it."""
         progress = self.app.progress
         new_room = progress.new_room_today(self.app.settings.new_per_day)
         numbers = self.deck.counts(progress.store, progress.clock(), new_room)
-        return f"today: {numbers.due} due, {numbers.new} new of {cards}"
+        return f"today: {numbers.due} due, {numbers.learning} learning, {numbers.new} new of {cards}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         self.dismiss(event.option_id)

@@ -78,7 +78,7 @@ class ResultsScreen(FramedScreen[None]):
             *(score if answered else [("Nothing answered", "bold")]),
             f" · {answered} of {len(session.questions)} answered" if answered else "",
             f" · time {seconds // 60}:{seconds % 60:02d}",
-            f" · {len(session.mistakes())} to retry" if session.mistakes() else " · nothing to retry",
+            f" · {len(session.mistakes())} to retry" if session.mistakes() else _nothing_to_retry(session),
         )
         self.query_one("#summary", Static).update(summary)
         table = self.query_one("#answers", DataTable)
@@ -134,6 +134,13 @@ class ResultsScreen(FramedScreen[None]):
 
     def action_home(self) -> None:
         self.app.go_home()
+
+
+def _nothing_to_retry(session: Session) -> str:
+    """ "nothing to retry" above ✗ rows read as a mistake: a card missed, then right when it came back."""
+    if any(attempt.outcome.points < 1.0 for attempt in session.attempts):
+        return " · nothing to retry: each card missed was right when it came back"
+    return " · nothing to retry"
 
 
 def points_text(points: float) -> str:

@@ -694,6 +694,28 @@ async def test_results_show_the_right_answer_on_80_columns(make: AppFactory) -> 
             assert question.answer[:8] in row, row
 
 
+async def test_the_results_are_cut_again_for_a_resized_terminal(make: AppFactory) -> None:
+    """The rows kept the cuts of the width they were first drawn at: a wider terminal showed them
+    cut short, a narrower one cut them without an ellipsis."""
+    app = make(decks=[ROOT / "decks" / "soleimani.yaml"])
+    async with app.run_test(size=(80, 24)) as pilot:
+        await open_mode(pilot, 1)
+        for number in range(6):
+            if number:
+                await pilot.press("enter")
+                await pilot.pause()
+            await answer(pilot, app.screen, "wrong" if app.screen.question.options else "right")
+        await pilot.press("escape")
+        await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        keys = [attempt.question.answer for attempt in app.screen.session.attempts]
+        long_key = next(key for key in keys if 16 < len(key) <= 26)  # cut at 80 columns, whole at 120
+        assert long_key not in screen_text(app)
+        await pilot.resize_terminal(120, 36)
+        await pilot.pause()
+        assert long_key in screen_text(app)
+
+
 async def test_a_long_sessions_score_stays_above_its_scrolling_answers(make: AppFactory) -> None:
     """After about 18 answers at 80x24 the score line scrolled away with the rows, for good, and the
     table's scroll bar pushed the answer column past the edge."""

@@ -44,6 +44,7 @@ class ResultsScreen(FramedScreen[None]):
     ]
 
     app: QuizgenApp
+    _filled_for: int | None = None  # the terminal width the rows were cut for
 
     def __init__(self, deck: StudyDeck, session: Session) -> None:
         super().__init__()
@@ -86,12 +87,27 @@ class ResultsScreen(FramedScreen[None]):
         table.add_column("Question", key="question")
         table.add_column("Your answer", key="given")
         table.add_column("Answer", key="key")
+        self.fill(table)
+        table.display = bool(session.attempts)  # no header over nothing
+        table.focus()
+
+    def on_resize(self) -> None:
+        """The rows were cut for the width at mount: 60 columns' cuts stayed on a wider screen, and
+        a narrower one cut them without an ellipsis."""
+        if self._filled_for != self.app.size.width:
+            self.fill(self.query_one("#answers", DataTable))
+
+    def fill(self, table: DataTable[Text]) -> None:
+        """Every answer, cut to the width the terminal has now."""
         # the answer columns fit beside the question on an 80-column terminal: nothing scrolls away
         # (the margins, the mark column, cell padding and the table's own scroll bar)
+        self._filled_for = self.app.size.width
         room = max(self.app.size.width - 16, 40)
         answer_width = room // 4
         stem_width = room - 2 * answer_width
-        for attempt in session.attempts:
+        row = table.cursor_row
+        table.clear()
+        for attempt in self.session.attempts:
             mark, style = MARKS[attempt.outcome.verdict]
             question = attempt.question
             given, key, width = attempt.outcome.given or "—", question.answer, stem_width
@@ -109,8 +125,8 @@ class ResultsScreen(FramedScreen[None]):
                 literal(shortened(given, answer_width)),
                 literal(shortened(key, answer_width)),
             )
-        table.display = bool(session.attempts)  # no header over nothing
-        table.focus()
+        if self.session.attempts:
+            table.move_cursor(row=min(row, len(self.session.attempts) - 1))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":

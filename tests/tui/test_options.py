@@ -11,8 +11,11 @@ from rich.text import Text
 
 from quizgen.facts.dates import parse_date
 from quizgen.facts.model import Kind
+from quizgen.facts.quantities import parse_quantity
 from quizgen.questions.model import Question, TimelineItem
+from quizgen.study.evaluate import evaluate_text
 from quizgen.tui.screens.results import _event_by_number
+from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import numbered
 from quizgen.tui.widgets.status import StatusLine
 
@@ -78,3 +81,31 @@ def test_a_status_line_cuts_the_deck_title_short_before_the_count() -> None:
     assert lines_of(status, 58) == ["Put in order · Qasem Soleim…   Question 1 of 8 · Score 0/0"]
     assert lines_of(status, 33) == ["Question 1 of 8 · Score 0/0"]  # too little of the title to say anything
     assert lines_of(status, 20) == ["Question 1 of 8 · S…"]
+
+
+def test_feedback_says_the_sources_words_once() -> None:
+    """ "Answer: mostly Shia (the source says mostly Shia)" said it twice; a note that adds
+    something stays."""
+
+    def typed(answer: str, **extra: object) -> Question:
+        return Question(
+            id="f:t:typed",
+            kind=Kind.TYPED,
+            stem="What?",
+            answer=answer,
+            statement_ids=("f",),
+            template_id="t",
+            sources=(),
+            answer_kind=str(extra.pop("answer_kind", "text")),
+            **extra,  # type: ignore[arg-type]
+        )
+
+    shia = typed("mostly Shia")
+    text = feedback(shia, evaluate_text(shia, "largely Shia"), None).plain
+    assert "Answer: mostly Shia" in text
+    assert "the source says" not in text
+    exact = typed("13", answer_kind="quantity", quantity=parse_quantity("13"))
+    assert (
+        "(the source is more precise: 13)"
+        in feedback(exact, evaluate_text(exact, "more than 13"), None).plain
+    )

@@ -50,8 +50,9 @@ def feedback(question: Question, outcome: Outcome, grade: Grade | None, width: i
         text.append("\n")
     if outcome.checked is not None and outcome.checked.verdict is Verdict.TYPO:
         text.append_text(_typo(outcome.checked.diff))
-    if outcome.checked is not None and outcome.checked.note:
-        text.append_text(literal(f"({outcome.checked.note})\n", style="italic"))
+    note = outcome.checked.note if outcome.checked is not None else None
+    if note and note != f"the source says {question.answer}":  # the Answer line above says it already
+        text.append_text(literal(f"({note})\n", style="italic"))
     if outcome.year is not None and outcome.year.note:
         text.append_text(literal(f"({outcome.year.note})\n", style="italic"))
     chart = _chart(question, outcome, width)

@@ -186,11 +186,16 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
     if question.answer_kind == "boolean":
         return _check_boolean(question, given)
     typed = normalise(given)
-    for form in forms:
-        if normalise(form) == typed:
-            return Checked(Verdict.CORRECT, question.answer, given, matched=form)
-    if _names_only_answers(given, forms, question.quotes):
-        return Checked(Verdict.CORRECT, question.answer, given, matched=question.answer)
+    right = next((form for form in forms if normalise(form) == typed), None)
+    if right is None and _names_only_answers(given, forms, question.quotes):
+        right = question.answer
+    if right is not None:
+        asked = _count_asked(question)
+        if asked and len(_listed(given)) < asked and normalise(right) != normalise(question.answer):
+            # "Which two organisations...?" answered with one: half of what was asked
+            note = f"the question asks for {_COUNT_NAMES[asked]}"
+            return Checked(Verdict.CLOSE, question.answer, given, matched=right, note=note)
+        return Checked(Verdict.CORRECT, question.answer, given, matched=right)
     if worded and vocabulary is not None:
         alike = next((form for form in forms if vocabulary.names_alike(given, form)), None)
         if alike is not None:
@@ -243,6 +248,20 @@ def without_preposition(given: str, key: str) -> str:
 
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
+
+
+_COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
+_COUNT_NAMES = {2: "two", 3: "three", 4: "four", 5: "five"}
+
+
+def _count_asked(question: Question) -> int | None:
+    """How many answers the stem asks for, when it says so ("Which two organisations...?") and the
+    key lists that many; None when one of them is a whole answer ("Who did X take on?")."""
+    if question.answer_kind != "entity":
+        return None
+    listed = len(_listed(question.answer))
+    words = re.findall(r"[a-z]+", question.stem.lower())
+    return listed if listed >= 2 and any(_COUNT_WORDS.get(word) == listed for word in words) else None
 
 
 def _listed(text: str) -> list[str]:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -532,6 +533,27 @@ def test_a_phrase_may_name_its_entities_by_any_of_their_names(text: str, verdict
     )
     assert check_typed(question, text, NATIONS).verdict is verdict
     assert check_typed(question, text).verdict is not Verdict.CORRECT  # it is the entities that tell
+
+
+def test_a_stem_that_asks_for_two_gives_half_for_one() -> None:
+    """ "Which two international organisations...?" took "UN" alone for full points."""
+    question = replace(
+        typed(
+            "the United Nations and the European Union",
+            "UN",
+            "European Union",
+            "EU",
+            entity_type="organisation",
+        ),
+        stem="Which two international organisations imposed sanctions on him?",
+    )
+    half = check_typed(question, "UN")
+    assert half.verdict is Verdict.CLOSE
+    assert half.note == "the question asks for two"
+    assert check_typed(question, "EU and UN").verdict is Verdict.CORRECT
+    assert check_typed(question, "NATO").verdict is Verdict.WRONG
+    who = replace(question, stem="Who imposed sanctions on him?")  # one of them is an answer
+    assert check_typed(who, "UN").verdict is Verdict.CORRECT
 
 
 COUNTRIES = Vocabulary.named([("iraq", "place", "Iraq"), ("iran", "place", "Iran"), ("us", "place", "US")])

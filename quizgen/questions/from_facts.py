@@ -232,14 +232,18 @@ def _typed(ctx, fact, relation, template, asked, question_id, rng) -> Question |
 
 
 def _within(ctx: Context, asked: Asked) -> tuple[str, ...]:
-    """Every name of the places around a place answer, nearest first: a student may write
-    "Baghdad, Iraq" or "Qanat-e Malek, Kerman Province" as an address is written."""
+    """Every name of the places around a place answer, nearest first, short names too: a student
+    may write "Baghdad, Iraq" or "Qanat-e Malek, Kerman" as an address is written."""
     if asked.answer_kind != "entity" or asked.entity_type != "place" or len(asked.correct) != 1:
         return ()
     library = ctx.library
-    return tuple(
-        label for a in library.ancestors(next(iter(asked.correct))) for label in library.entities[a].labels
-    )
+    names: list[str] = []
+    for around in library.ancestors(next(iter(asked.correct))):
+        names.extend(library.entities[around].labels)
+        short = ctx.short_name(around)
+        if short is not None:
+            names.append(short)
+    return tuple(names)
 
 
 _COUNTS = {2: "the two", 3: "the three", 4: "the four"}

@@ -461,10 +461,13 @@ def test_a_place_may_be_written_with_the_places_around_it() -> None:
 
 
 def test_a_place_answer_knows_the_places_around_it() -> None:
+    """Short names too: "Qanat-e Malek, Kerman" was wrong where "Baghdad, Iraq" was right."""
     library = load_library([Path(__file__).parents[2] / "content" / "soleimani.yaml"])
     questions = {q.id: q for q in generate(library, random.Random(0))}
-    assert questions["soleimani-born-in:born-in:typed"].within == ("Kerman Province", "Iran")
-    assert questions["soleimani-born-in:born-in:cloze"].within == ("Kerman Province", "Iran")
+    assert questions["soleimani-born-in:born-in:typed"].within == ("Kerman Province", "Kerman", "Iran")
+    assert questions["soleimani-born-in:born-in:cloze"].within == ("Kerman Province", "Kerman", "Iran")
+    answer = check_typed(questions["soleimani-born-in:born-in:typed"], "Qanat-e Malek, Kerman", PLACES)
+    assert answer.verdict is Verdict.CORRECT
 
 
 def test_an_open_list_may_be_typed_with_the_sources_count_of_the_rest() -> None:

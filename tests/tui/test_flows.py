@@ -290,8 +290,13 @@ async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) ->
         ratings = [r.rating for r in app.progress.store.reviews()]
         assert ratings == [1, 2, 3, 4]
         status = screen_text(app)
-        deck = app.decks[0]
-        assert f"{min(flashcard_count(deck), app.settings.new_per_day) - 4} new" in status
+        session = screen.session
+        new, learning, due = map(int, re.search(r"(\d+) new · (\d+) learning · (\d+) due", status).groups())
+        # the cards left in this session: those graded to come back soon at its end, the rest new
+        assert new + learning + due == len({q.id for q in session.questions[session.position :]})
+        cards = {q.id for q in session.questions}
+        assert new == len(cards) - 4
+        assert learning == len(session.questions) - len(cards) > 0
         await pilot.press("u")  # undo the Easy
         await pilot.pause()
         assert [r.rating for r in app.progress.store.reviews()] == [1, 2, 3]

@@ -23,7 +23,7 @@ from quizgen.questions.model import Question
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.evaluate import Outcome, evaluate_choice, evaluate_text
 from quizgen.study.scheduler import Grade
-from quizgen.study.session import Attempt, Session, due_soon
+from quizgen.study.session import Attempt, Session, card_counts, due_soon
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.screens.scrolling import SCROLL_BINDINGS, ScrollingBody
 from quizgen.tui.widgets.feedback import feedback
@@ -114,16 +114,18 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         self.refresh_bindings()
 
     def update_status(self) -> None:
-        progress = self.app.progress
-        numbers = self.deck.counts(
-            progress.store, progress.clock(), progress.new_room_today(self.app.settings.new_per_day)
-        )
+        """The cards left in this session, by state: the deck's counts ("13 learning · 11 due")
+        did not add up beside "Card 1 of 19", the session taking one card a fact."""
         session = self.session
+        stored = self.app.progress.store.cards()
+        ahead = list(dict.fromkeys(question.id for question in session.questions[session.position :]))
+        cards = [stored[question_id] for question_id in ahead if question_id in stored]
+        numbers = card_counts(len(ahead) - len(cards), cards, self.app.progress.clock())
         self.query_one("#status", Static).update(
             session_status(
                 session,
                 f"Card {min(session.position + 1, len(session.questions))} of {len(session.questions)}"
-                f" · {numbers.new} new · {numbers.learning} learning · {numbers.due} due",  # what is to come
+                f" · {numbers.new} new · {numbers.learning} learning · {numbers.due} due",
             )
         )
 

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings
+from quizgen.questions.answers import exact_spellings, half_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -112,8 +112,9 @@ def _answer_block(question: Question, feedback: str) -> str:
             return "{" + ("TRUE" if question.answer == "True" else "FALSE") + feedback.strip() + "}"
         case Kind.TYPED | Kind.CLOZE:
             lines = [
-                "\t=%100%" + escape(xml_text(text).replace("*", "\\*"))
-                for text in exact_spellings(question)
+                f"\t=%{share}%" + escape(xml_text(text).replace("*", "\\*"))
+                for share, spellings in ((100, exact_spellings(question)), (50, half_spellings(question)))
+                for text in spellings
                 if "->" not in text
             ]
         case Kind.YEAR_GUESS:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings
+from quizgen.questions.answers import exact_spellings, half_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -154,12 +154,16 @@ def _shortanswer(question: Question) -> ET.Element:
     ET.SubElement(element, "usecase").text = "0"
     for text in exact_spellings(question):
         _answer(element, "100", _wildcard_safe(xml_text(text)), "plain_text")
+    for text in half_spellings(question):
+        _answer(element, "50", _wildcard_safe(xml_text(text)), "plain_text")
     return element
 
 
 def _cloze(question: Question) -> ET.Element:
     assert question.cloze is not None
-    blank = "~".join("=" + _cloze_answer(text) for text in exact_spellings(question))
+    answers = ["=" + _cloze_answer(text) for text in exact_spellings(question)]
+    answers += ["%50%" + _cloze_answer(text) for text in half_spellings(question)]
+    blank = "~".join(answers)
     text = f"{html_text(question.cloze.before)}{{1:SHORTANSWER:{blank}}}{html_text(question.cloze.after)}"
     return _head(question, "cloze", text)
 

@@ -524,6 +524,13 @@ def exact_spellings(question: Question) -> list[str]:
     return [form for form in dict.fromkeys(forms) if check_typed(question, form).verdict is Verdict.CORRECT]
 
 
+def half_spellings(question: Question) -> list[str]:
+    """The accepted forms this checker gives half the points ("UN" for "Which two organisations...?"):
+    a platform with partial credit gives them half too, not full marks nor none."""
+    forms = dict.fromkeys((question.answer, *question.accepted))
+    return [form for form in forms if check_typed(question, form).verdict is Verdict.CLOSE]
+
+
 def _date_spellings(date: HistoricalDate) -> list[str]:
     if date.last is not None:
         first, last = date.first.label(), date.last.label()

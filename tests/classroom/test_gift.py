@@ -11,7 +11,7 @@ from quizgen.classroom.gift import escape
 from quizgen.classroom.moodle import idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings
+from quizgen.questions.answers import exact_spellings, half_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -45,7 +45,14 @@ def hostile_gift(hostile: Deck, tmp_path_factory: pytest.TempPathFactory) -> tup
 
 
 def alternatives(question: Question) -> list[str]:
-    return [text for text in exact_spellings(question) if "->" not in text]
+    return [text for text, _ in credited(question)]
+
+
+def credited(question: Question) -> list[tuple[str, float]]:
+    """Every spelling the checker takes with its share: half for one of "Which two...?"."""
+    shares = [(text, 1.0) for text in exact_spellings(question)]
+    shares += [(text, 0.5) for text in half_spellings(question)]
+    return [(text, share) for text, share in shares if "->" not in text]
 
 
 def check_question(read: GiftQuestion, question: Question) -> None:
@@ -73,8 +80,7 @@ def check_question(read: GiftQuestion, question: Question) -> None:
         case Kind.TRUE_FALSE:
             assert read.answers == [("TRUE" if question.answer == "True" else "FALSE", 1.0)]
         case Kind.TYPED:
-            assert [unescape_wildcard(a) for a, _ in read.answers] == alternatives(question)
-            assert {f for _, f in read.answers} == {1.0}
+            assert [(unescape_wildcard(a), f) for a, f in read.answers] == credited(question)
         case Kind.YEAR_GUESS:
             assert question.date is not None
             years = year_range(question.date)

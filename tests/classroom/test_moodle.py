@@ -11,7 +11,7 @@ from quizgen.classroom.common import KIND_NAMES, year_range
 from quizgen.classroom.moodle import IDNUMBER_LIMIT, idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings
+from quizgen.questions.answers import exact_spellings, half_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -98,7 +98,9 @@ def check_question(element: ET.Element, question: Question) -> None:
                 question.cloze.before,
                 question.cloze.after,
             )
-            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == exact_spellings(question)
+            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == exact_spellings(
+                question
+            ) + half_spellings(question)
             return
         case Kind.MULTIPLE_CHOICE | Kind.WHICH_FIRST:
             assert [html_to_text(text_of(a, ".")) for a in answers] == list(question.options)
@@ -111,8 +113,9 @@ def check_question(element: ET.Element, question: Question) -> None:
             assert right == {"true": "100" if question.answer == "True" else "0",
                              "false": "0" if question.answer == "True" else "100"}  # fmt: skip
         case Kind.TYPED:
-            assert [unescape_wildcard(text_of(a, ".")) for a in answers] == exact_spellings(question)
-            assert {a.get("fraction") for a in answers} == {"100"}
+            full, half = exact_spellings(question), half_spellings(question)  # half: one of "Which two...?"
+            assert [unescape_wildcard(text_of(a, ".")) for a in answers] == full + half
+            assert [a.get("fraction") for a in answers] == ["100"] * len(full) + ["50"] * len(half)
         case Kind.YEAR_GUESS:
             assert question.date is not None
             years = year_range(question.date)
@@ -146,6 +149,8 @@ def test_every_question_reads_back_as_the_engine_made_it(
     assert len(set(timeline)) == len(timeline)  # alike stems, told apart by their events
     for element, question in zip(questions, soleimani.questions, strict=True):
         check_question(element, question)
+    halves = [e for e in questions if any(a.get("fraction") == "50" for a in e.findall("answer"))]
+    assert halves, "'Which two organisations...?' gives half for one, as the app does"
     assert {QTYPES[q.kind] for q in soleimani.questions} == set(AFTER_HEAD)  # all seven kinds
     assert err == ""  # Moodle XML carries everything: nothing to report
 

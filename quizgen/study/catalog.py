@@ -99,7 +99,7 @@ class StudyDeck:
                 fresh[: length * 3] if len(fresh) >= length else fresh + studied[: length * 3 - len(fresh)]
             )
             chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
-            return self.bank.questions([ref.id for ref in chosen])
+            return sessions.unspoiled(self.bank.questions([ref.id for ref in chosen]))
         if mode is not Mode.FLASHCARDS:
             return self.bank.sample_of_kind(sessions.MODE_KINDS[mode], rng, length)
         cards = self.cards(store)

@@ -18,6 +18,7 @@ import fsrs
 
 from quizgen.facts.model import Kind
 from quizgen.questions.model import Question, TimelineItem
+from quizgen.questions.normalise import contains_phrase
 from quizgen.questions.selection import HasKind, one_per_group
 
 from .evaluate import Outcome
@@ -185,6 +186,27 @@ def quiz(
         if question.kind in kinds:
             by_fact.setdefault(question.fact_id, []).append(question)
     return one_per_group(by_fact, length, rng, statements_in_id)
+
+
+def unspoiled(questions: Sequence[Question]) -> list[Question]:
+    """The questions in an order where no answer's feedback gives away a later question: the quote
+    shown after one ("...charged with conspiring to assassinate the Quds Force commander") held
+    the key of the next ("charged with ____"). Such a question moves before the one that spoils
+    it; the rest keep their order."""
+    ordered: list[Question] = []
+    for question in questions:
+        # a phrase, not a name: "Iran" stands in many quotes and gives no one question away
+        key = question.answer if question.kind is not Kind.TRUE_FALSE and " " in question.answer else ""
+        spoiler = next(
+            (
+                index
+                for index, earlier in enumerate(ordered)
+                if key and earlier.quotes and contains_phrase(earlier.quotes[0], key)  # the quote shown
+            ),
+            None,
+        )
+        ordered.insert(len(ordered) if spoiler is None else spoiler, question)
+    return ordered
 
 
 def statements_in_id(question: HasId) -> list[str]:

@@ -463,7 +463,12 @@ def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
     except DateParseError:
         if key.precision is Precision.MONTH and not key.is_range:
             return parse_date(f"{text} {key.first.year}")
+        if key.is_range and _TWO_ENDS.match(text):  # "2014 and 2017" for a span: its two ends
+            return parse_date(f"between {text}")
         raise
+
+
+_TWO_ENDS = re.compile(r"^\S.*\s+and\s+\S", re.IGNORECASE)
 
 
 def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:

@@ -160,8 +160,10 @@ def test_a_span_is_answered_as_it_is_shown_and_as_people_write_it() -> None:
 def test_a_span_is_answered_by_its_two_ends() -> None:
     """ "Between which years" wants the span: a year inside it, or a shorter span, is wrong."""
     question = typed("1961–1972", kind="date", entity_type=None, date=parse_date("1961/1972"))
-    for text in ("1961–1972", "1961-1972", "1961 to 1972", "May 1961 to 1972"):
+    # "1961 and 1972", as the source's "between 1961 and 1972" is shortened
+    for text in ("1961–1972", "1961-1972", "1961 to 1972", "May 1961 to 1972", "1961 and 1972"):
         assert check_typed(question, text).verdict is Verdict.CORRECT, text
+    assert check_typed(question, "1961 and 1971").verdict is Verdict.WRONG
     inside = check_typed(question, "1961")
     assert inside.verdict is Verdict.WRONG
     assert "within the span" in (inside.note or "")

@@ -21,7 +21,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings, half_spellings
+from quizgen.questions.answers import credited_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -66,7 +66,7 @@ def render(deck: Deck, questions: Sequence[Question]) -> Rendered:
             if "->" in question.answer:
                 notes.skipped(question, ARROW_NOTE)
                 continue
-            for spelling in exact_spellings(question):
+            for spelling, _ in credited_spellings(question):
                 if "->" in spelling:  # one alias lost, not the question
                     notes.changed(question, f"left out the accepted answer {spelling!r}: {ARROW_NOTE}")
         blocks.append(_question(question))
@@ -113,8 +113,7 @@ def _answer_block(question: Question, feedback: str) -> str:
         case Kind.TYPED | Kind.CLOZE:
             lines = [
                 f"\t=%{share}%" + escape(xml_text(text).replace("*", "\\*"))
-                for share, spellings in ((100, exact_spellings(question)), (50, half_spellings(question)))
-                for text in spellings
+                for text, share in credited_spellings(question)
                 if "->" not in text
             ]
         case Kind.YEAR_GUESS:

@@ -23,7 +23,7 @@ from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings, half_spellings
+from quizgen.questions.answers import FULL, credited_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -152,18 +152,17 @@ def _truefalse(question: Question) -> ET.Element:
 def _shortanswer(question: Question) -> ET.Element:
     element = _head(question, "shortanswer", html_text(question.stem))
     ET.SubElement(element, "usecase").text = "0"
-    for text in exact_spellings(question):
-        _answer(element, "100", _wildcard_safe(xml_text(text)), "plain_text")
-    for text in half_spellings(question):
-        _answer(element, "50", _wildcard_safe(xml_text(text)), "plain_text")
+    for text, share in credited_spellings(question):
+        _answer(element, str(share), _wildcard_safe(xml_text(text)), "plain_text")
     return element
 
 
 def _cloze(question: Question) -> ET.Element:
     assert question.cloze is not None
-    answers = ["=" + _cloze_answer(text) for text in exact_spellings(question)]
-    answers += ["%50%" + _cloze_answer(text) for text in half_spellings(question)]
-    blank = "~".join(answers)
+    blank = "~".join(
+        ("=" if share == FULL else f"%{share}%") + _cloze_answer(text)
+        for text, share in credited_spellings(question)
+    )
     text = f"{html_text(question.cloze.before)}{{1:SHORTANSWER:{blank}}}{html_text(question.cloze.after)}"
     return _head(question, "cloze", text)
 
@@ -211,7 +210,7 @@ def _breaks_cloze(question: Question) -> bool:
     cannot end an answer on ``\\`` or ``&``: such an answer cannot survive."""
     return any(
         "\\}" in text or "\\#" in text or text.rstrip().endswith(("\\", "&"))
-        for text in exact_spellings(question)
+        for text, _ in credited_spellings(question)
     )
 
 

@@ -516,24 +516,29 @@ def accepted_spellings(question: Question) -> Iterable[str]:
     return dict.fromkeys((question.answer, *question.accepted)).keys()
 
 
-def exact_spellings(question: Question) -> list[str]:
-    """The answers a platform that compares letter by letter should accept (Moodle, GIFT, Canvas):
-    every accepted answer, and the other ways of writing a date or number that this checker
-    takes ("1961-1972" for "1961–1972", "1930-08-05" for "5 August 1930", "13" for "at least 13")."""
+FULL, HALF = 100, 50  # the shares of the points a platform with partial credit gives
+
+
+def credited_spellings(question: Question) -> list[tuple[str, int]]:
+    """The answers a platform that compares letter by letter should accept (Moodle, GIFT, Canvas),
+    each with its share: every accepted answer, and the other ways of writing a date or number
+    that this checker takes ("1961-1972" for "1961–1972", "1930-08-05" for "5 August 1930", "13"
+    for "at least 13"), in full; those it gives half ("UN" for "Which two organisations...?"),
+    after them, at half."""
     forms = [question.answer, *question.accepted]
     if question.date is not None and question.answer_kind == "date":
         forms += _date_spellings(question.date)
     if question.quantity is not None and question.answer_kind == "quantity":
         bare = quantity_label(question.quantity)
         forms += [bare, bare.replace(",", "")]
-    return [form for form in dict.fromkeys(forms) if check_typed(question, form).verdict is Verdict.CORRECT]
+    shares = {Verdict.CORRECT: FULL, Verdict.CLOSE: HALF}
+    credited = [(form, shares.get(check_typed(question, form).verdict, 0)) for form in dict.fromkeys(forms)]
+    return sorted(((form, share) for form, share in credited if share), key=lambda credit: -credit[1])
 
 
-def half_spellings(question: Question) -> list[str]:
-    """The accepted forms this checker gives half the points ("UN" for "Which two organisations...?"):
-    a platform with partial credit gives them half too, not full marks nor none."""
-    forms = dict.fromkeys((question.answer, *question.accepted))
-    return [form for form in forms if check_typed(question, form).verdict is Verdict.CLOSE]
+def exact_spellings(question: Question) -> list[str]:
+    """The answers a letter-by-letter platform should accept in full (``credited_spellings``)."""
+    return [form for form, share in credited_spellings(question) if share == FULL]
 
 
 def _date_spellings(date: HistoricalDate) -> list[str]:

@@ -11,7 +11,7 @@ from quizgen.classroom.gift import escape
 from quizgen.classroom.moodle import idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings, half_spellings
+from quizgen.questions.answers import credited_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -50,9 +50,7 @@ def alternatives(question: Question) -> list[str]:
 
 def credited(question: Question) -> list[tuple[str, float]]:
     """Every spelling the checker takes with its share: half for one of "Which two...?"."""
-    shares = [(text, 1.0) for text in exact_spellings(question)]
-    shares += [(text, 0.5) for text in half_spellings(question)]
-    return [(text, share) for text, share in shares if "->" not in text]
+    return [(text, share / 100) for text, share in credited_spellings(question) if "->" not in text]
 
 
 def check_question(read: GiftQuestion, question: Question) -> None:

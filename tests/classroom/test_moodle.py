@@ -11,7 +11,7 @@ from quizgen.classroom.common import KIND_NAMES, year_range
 from quizgen.classroom.moodle import IDNUMBER_LIMIT, idnumber
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings, half_spellings
+from quizgen.questions.answers import credited_spellings
 from quizgen.questions.model import Question
 
 from .conftest import Deck, run_quietly
@@ -98,9 +98,9 @@ def check_question(element: ET.Element, question: Question) -> None:
                 question.cloze.before,
                 question.cloze.after,
             )
-            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == exact_spellings(
-                question
-            ) + half_spellings(question)
+            assert [unescape_wildcard(a) for a in cloze.blanks[0]] == [
+                t for t, _ in credited_spellings(question)
+            ]
             return
         case Kind.MULTIPLE_CHOICE | Kind.WHICH_FIRST:
             assert [html_to_text(text_of(a, ".")) for a in answers] == list(question.options)
@@ -113,9 +113,10 @@ def check_question(element: ET.Element, question: Question) -> None:
             assert right == {"true": "100" if question.answer == "True" else "0",
                              "false": "0" if question.answer == "True" else "100"}  # fmt: skip
         case Kind.TYPED:
-            full, half = exact_spellings(question), half_spellings(question)  # half: one of "Which two...?"
-            assert [unescape_wildcard(text_of(a, ".")) for a in answers] == full + half
-            assert [a.get("fraction") for a in answers] == ["100"] * len(full) + ["50"] * len(half)
+            credited = credited_spellings(question)  # 50: one of "Which two...?"
+            assert [(unescape_wildcard(text_of(a, ".")), a.get("fraction")) for a in answers] == [
+                (text, str(share)) for text, share in credited
+            ]
         case Kind.YEAR_GUESS:
             assert question.date is not None
             years = year_range(question.date)

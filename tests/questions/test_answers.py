@@ -16,31 +16,11 @@ from quizgen.facts.model import Kind
 from quizgen.facts.quantities import QuantityParseError, parse_quantity
 from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed, exact_spellings
 from quizgen.questions.generate import generate
-from quizgen.questions.model import Question, SourceRef
+from quizgen.questions.model import Question
 from quizgen.questions.normalise import normalise
 from quizgen.study.evaluate import evaluate_text
 from quizgen.study.scheduler import Grade
-
-SOURCE = (SourceRef("s", "Source", "Source"),)
-
-
-def typed(
-    answer: str, *accepted: str, kind: str = "entity", entity_type: str | None = "place", **extra
-) -> Question:
-    return Question(
-        id="f:t:typed",
-        kind=Kind.TYPED,
-        stem="Where?",
-        answer=answer,
-        statement_ids=("f",),
-        template_id="t",
-        sources=SOURCE,
-        accepted=accepted,
-        answer_kind=kind,
-        entity_type=entity_type,
-        **extra,
-    )
-
+from tests.typed_questions import SOURCE, typed
 
 PLACES = Vocabulary({"place": ["Prussia", "Russia", "Baghdad", "Tehran", "Qanat-e Malek"]})
 PEOPLE = Vocabulary({"person": ["Henry VII", "Henry VIII", "Qasem Soleimani"]})

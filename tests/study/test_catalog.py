@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from types import SimpleNamespace
 
-from quizgen.facts.model import Kind
 from quizgen.questions.model import Question
 from quizgen.study.catalog import BrokenDeck, StudyDeck, loaded_by_title
 from quizgen.study.session import unspoiled
+from tests.typed_questions import typed
 
 
 def deck(title: str) -> StudyDeck:
@@ -29,15 +29,8 @@ def test_decks_are_listed_by_title_whatever_its_case() -> None:
 
 
 def question(question_id: str, answer: str, quote: str = "") -> Question:
-    return Question(
-        id=question_id,
-        kind=Kind.TYPED,
-        stem="What?",
-        answer=answer,
-        statement_ids=(question_id,),
-        template_id="t",
-        sources=(),
-        quotes=(quote,) if quote else (),
+    return typed(
+        answer, kind="text", entity_type=None, question_id=question_id, quotes=(quote,) if quote else ()
     )
 
 

@@ -61,6 +61,14 @@ async def answer(pilot, screen: QuizScreen, how: str) -> None:
     await pilot.pause()
 
 
+async def to_a_typed_question(pilot, app) -> None:
+    """Answer the choice questions of a quiz right until one asks for a typed answer."""
+    while app.screen.question.options:
+        await answer(pilot, app.screen, "right")
+        await pilot.press("enter")
+        await pilot.pause()
+
+
 async def test_home_lists_decks_with_counts(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -148,10 +156,7 @@ async def test_the_footer_offers_f1_for_help_while_an_answer_is_typed(make: AppF
     async with app.run_test(size=(100, 40)) as pilot:
         await open_mode(pilot, 1)
         screen = app.screen
-        while screen.question.options:
-            await answer(pilot, screen, "right")
-            await pilot.press("enter")
-            await pilot.pause()
+        await to_a_typed_question(pilot, app)
         assert isinstance(app.focused, Input)
         assert help_key(app) == "F1"
         await pilot.press("f1")
@@ -170,10 +175,7 @@ async def test_a_pasted_page_as_an_answer_is_shown_back_cut_short(make: AppFacto
     async with app.run_test(size=(100, 40)) as pilot:
         await open_mode(pilot, 1)
         screen = app.screen
-        while screen.question.options:
-            await answer(pilot, screen, "right")
-            await pilot.press("enter")
-            await pilot.pause()
+        await to_a_typed_question(pilot, app)
         screen.query_one("#answer", Input).value = "Atlantis " * 250
         await pilot.press("enter")
         await pilot.pause()
@@ -853,10 +855,7 @@ async def test_the_help_lists_no_sideways_moves_for_a_list_but_keeps_them_for_ty
         assert "right" not in text
         await pilot.press("escape")
         await open_mode(pilot, 1)
-        while app.screen.question.options:
-            await answer(pilot, app.screen, "right")
-            await pilot.press("enter")
-            await pilot.pause()
+        await to_a_typed_question(pilot, app)
         await pilot.press("f1")
         await pilot.pause()
         assert "left" in screen_text(app).lower()  # in an answer box ← moves the cursor

@@ -18,6 +18,7 @@ from quizgen.tui.screens.results import _event_by_number
 from quizgen.tui.widgets.feedback import feedback
 from quizgen.tui.widgets.literal import numbered
 from quizgen.tui.widgets.status import StatusLine
+from tests.typed_questions import typed
 
 LONG = "At least 13 Quds Force advisers are killed in battle alongside the PMF (according to Sputnik)"
 
@@ -87,24 +88,11 @@ def test_feedback_says_the_sources_words_once() -> None:
     """ "Answer: mostly Shia (the source says mostly Shia)" said it twice; a note that adds
     something stays."""
 
-    def typed(answer: str, **extra: object) -> Question:
-        return Question(
-            id="f:t:typed",
-            kind=Kind.TYPED,
-            stem="What?",
-            answer=answer,
-            statement_ids=("f",),
-            template_id="t",
-            sources=(),
-            answer_kind=str(extra.pop("answer_kind", "text")),
-            **extra,  # type: ignore[arg-type]
-        )
-
-    shia = typed("mostly Shia")
+    shia = typed("mostly Shia", kind="text", entity_type=None)
     text = feedback(shia, evaluate_text(shia, "largely Shia"), None).plain
     assert "Answer: mostly Shia" in text
     assert "the source says" not in text
-    exact = typed("13", answer_kind="quantity", quantity=parse_quantity("13"))
+    exact = typed("13", kind="quantity", entity_type=None, quantity=parse_quantity("13"))
     assert (
         "(the source is more precise: 13)"
         in feedback(exact, evaluate_text(exact, "more than 13"), None).plain

@@ -575,6 +575,20 @@ async def test_year_guess_with_closeness_points(make: AppFactory) -> None:
         assert 0 < screen.session.attempts[-1].outcome.points < 1
 
 
+async def test_a_right_year_guess_is_one_point_on_the_timeline(make: AppFactory) -> None:
+    """The guess and the answer were drawn as two markers side by side, the year at both ends."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 5)
+        question = app.screen.question
+        await pilot.press(*str(question.date.year), "enter")
+        await pilot.pause()
+        text = screen_text(app)
+        assert "①" in text
+        assert "②" not in text
+        assert f"the answer (your guess: {question.date.year})" in text
+
+
 async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(make: AppFactory) -> None:
     """A review saved as Again for an empty line would cost the student a card's progress."""
     app = make()

@@ -92,3 +92,12 @@ def test_a_guess_one_year_off_is_two_points_not_one_bar() -> None:
 def test_a_span_or_a_decade_is_drawn_as_wide_as_it_is(wide: str) -> None:
     axis = strip([("wide", parse_date(wide)), ("then", parse_date("2000"))]).plain.splitlines()[0]
     assert axis.count("━") > 15
+
+
+def test_events_within_one_year_name_it_once_in_the_legend_not_at_both_ends() -> None:
+    """A right guess drew "1957 ──①②── 1957": two ends of an axis one year long."""
+    rows = strip([("answer", parse_date("1957")), ("guess", parse_date("1957-03"))]).plain.splitlines()
+    assert "1957" not in rows[0]
+    assert "①" in rows[0]
+    assert "②" in rows[0]
+    assert rows[1].startswith("  ① 1957  answer")

@@ -101,6 +101,8 @@ def _chart(question: Question, outcome: Outcome, width: int) -> Text | None:
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
         if outcome.year is None or outcome.year.guess is None:
             return None  # no guess to set beside the answer, which the feedback already states
+        if outcome.year.points == 1:  # within the answer: one point, not two side by side
+            return strip([(f"the answer (your guess: {outcome.year.guess.label()})", question.date)], width)
         return strip([("answer", question.date), ("your guess", outcome.year.guess)], width)
     if question.kind is Kind.WHICH_FIRST and question.items:
         # numbered as the options were: ① is the event the student knew as option 1

@@ -57,10 +57,12 @@ def strip(points: Sequence[tuple[str, HistoricalDate]], width: int = 76) -> Text
             spot += 1
         cells[spot], styles[spot] = MARKERS[index % len(MARKERS)], f"bold {style}"
     text = Text()
-    text.append(f"{left} ", style="dim")
+    # within one year both ends would read the same ("1957 ──①②── 1957"): the legend dates it
+    ends = (f"{left} ", f" {right}") if left != right else (" " * (len(left) + 1), "")
+    text.append(ends[0], style="dim")
     for cell, style in zip(cells, styles, strict=True):
         text.append(cell, style=style)
-    text.append(f" {right}\n", style="dim")
+    text.append(f"{ends[1]}\n", style="dim")
     for index, (label, date) in enumerate(points):
         text.append(f"  {MARKERS[index % len(MARKERS)]} ", style=f"bold {PALETTE[index % len(PALETTE)]}")
         # a long label wraps under its own start ("  ① " is four cells), not back under the marker

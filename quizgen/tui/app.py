@@ -35,6 +35,7 @@ from quizgen.study.session import Attempt
 from quizgen.study.settings import Settings, SettingsError, save_setting, setting_place
 from quizgen.study.store import Store
 
+from .bindings import QUIT
 from .screens.help import HelpScreen
 from .screens.home import HomeScreen
 from .screens.modes import mode_screen
@@ -74,14 +75,7 @@ class QuizgenApp(App[int]):
             id="app.help",
             tooltip="Every key of this screen (F1 while typing)",
         ),
-        Binding(  # priority: modal screens (the mode menu, the help) pass on only priority keys
-            "ctrl+q",
-            "quit",
-            "Quit",
-            id="app.quit",
-            tooltip="Leave quizgen; every answer is already saved",
-            priority=True,
-        ),
+        QUIT,
     ]
 
     def __init__(self, config: AppConfig) -> None:

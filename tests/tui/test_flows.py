@@ -835,7 +835,8 @@ async def test_a_mode_with_nothing_to_ask_says_so_when_picked(make: AppFactory, 
 
 @pytest.mark.parametrize("over", ["mode menu", "help"])
 async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, over: str) -> None:
-    """The footer beneath shows ^q Quit and ? Help: both work over a modal screen too."""
+    """Ctrl+Q and ? work over a modal screen too, and its own footer offers Quit (it showed only
+    the modal screen's keys: Back and Help, or Close)."""
     from quizgen.tui.screens.help import HelpScreen
     from quizgen.tui.screens.modes import ModeMenu
 
@@ -845,10 +846,12 @@ async def test_quit_and_help_reach_over_the_menu_and_the_help(make: AppFactory, 
         await pilot.press("enter" if over == "mode menu" else "question_mark")
         await pilot.pause()
         assert isinstance(app.screen, ModeMenu if over == "mode menu" else HelpScreen)
+        assert "Quit" in footer_keys(app)
         if over == "mode menu":
             await pilot.press("question_mark")
             await pilot.pause()
             assert isinstance(app.screen, HelpScreen)
+            assert "Quit" in footer_keys(app)
         await pilot.press("ctrl+q")
         await pilot.pause()
         assert app.return_code is not None  # the app has exited
@@ -1089,6 +1092,22 @@ async def test_keymap_from_settings_remaps_keys(make: AppFactory) -> None:
         await pilot.press("escape", "question_mark")
         await pilot.pause()
         assert re.search(r"\bx\s+Stats — ", screen_text(app))
+
+
+async def test_a_remapped_quit_works_over_the_mode_menu_too(make: AppFactory) -> None:
+    """The modal screens list Quit again, by the app's id: a keymap moves it there as well."""
+    app = make(settings=Settings(keymap={"app.quit": "ctrl+x"}))
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert type(app.screen).__name__ == "ModeMenu"
+        await pilot.press("ctrl+q")
+        await pilot.pause()
+        assert app.return_code is None
+        await pilot.press("ctrl+x")
+        await pilot.pause()
+        assert app.return_code is not None
 
 
 async def test_an_unknown_key_id_or_theme_in_the_settings_is_said_at_its_line(

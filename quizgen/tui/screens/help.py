@@ -12,12 +12,14 @@ from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Input, Static
 
+from quizgen.tui.bindings import QUIT
 from quizgen.tui.widgets.footer import Footer
 
 
 class HelpScreen(ModalScreen[None]):
     BINDINGS = [
-        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="help.close", tooltip="Close the help")
+        Binding("escape,question_mark,q,f1", "dismiss", "Close", id="help.close", tooltip="Close the help"),
+        QUIT,
     ]
 
     def __init__(self, below: Screen) -> None:

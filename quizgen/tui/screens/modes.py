@@ -16,6 +16,7 @@ from quizgen.facts.model import Kind
 from quizgen.study import session as sessions
 from quizgen.study.catalog import StudyDeck
 from quizgen.study.session import Mode, Session
+from quizgen.tui.bindings import QUIT
 from quizgen.tui.widgets.footer import Footer
 from quizgen.tui.widgets.literal import literal
 
@@ -44,6 +45,7 @@ class ModeMenu(ModalScreen[str | None]):
             id="modes.help",
             tooltip="Every key of this screen",
         ),
+        QUIT,
         *(
             Binding(
                 str(n),

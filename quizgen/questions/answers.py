@@ -102,6 +102,12 @@ class Vocabulary:
         entity = self._names.get(written)
         return entity is not None and entity != self._names.get(expected)
 
+    def one_entity(self, text: str) -> str | None:
+        """The entity a whole normalised text names, as a token ("the un" and "united nations" give
+        the same one), or None when it is no name or more than one."""
+        tokens = self._named(text)
+        return tokens[0] if len(tokens) == 1 and _is_entity(tokens, 0) else None
+
     def _named(self, text: str) -> list[str]:
         """The words of a normalised text, each entity label (the longest that fits) as one token,
         and an article before it dropped ("the U.S." is "US")."""
@@ -187,7 +193,7 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
         return _check_boolean(question, given)
     typed = normalise(given)
     right = next((form for form in forms if normalise(form) == typed), None)
-    if right is None and _names_only_answers(given, forms, question.quotes):
+    if right is None and _names_only_answers(given, forms, question.quotes, vocabulary):
         right = question.answer
     if right is not None:
         asked = _count_asked(question)
@@ -273,11 +279,15 @@ def _quoted(phrase: str, quotes: Iterable[str]) -> bool:
     return any(contains_phrase(quote, phrase) for quote in quotes)
 
 
-def _names_only_answers(given: str, forms: list[str], quotes: Iterable[str] = ()) -> bool:
+def _names_only_answers(
+    given: str, forms: list[str], quotes: Iterable[str] = (), vocabulary: Vocabulary | None = None
+) -> bool:
     """A list typed in its own order, or part of the answer's list: every item one of the answers,
-    none twice. "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does."""
+    none twice, by any of its names ("UN and United Nations" is one organisation, not two).
+    "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does."""
     items = _listed(given)
-    if len(items) < 2 or len(set(items)) < len(items):
+    named = [(vocabulary and vocabulary.one_entity(item)) or item for item in items]
+    if len(items) < 2 or len(set(named)) < len(items):
         return False
     answers = {item for form in forms for item in (normalise(form), *_listed(form))}
     if "others" in answers:  # "Trump, Pompeo, the NSA, the CIA and 38 others": the source's own count

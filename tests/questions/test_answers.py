@@ -541,6 +541,37 @@ def test_a_stem_that_asks_for_two_gives_half_for_one() -> None:
     assert check_typed(who, "UN").verdict is Verdict.CORRECT
 
 
+BODIES = Vocabulary.named(
+    [
+        ("un", "organisation", "United Nations"),
+        ("un", "organisation", "UN"),
+        ("eu", "organisation", "European Union"),
+        ("eu", "organisation", "EU"),
+    ]
+)
+
+
+@pytest.mark.parametrize("stem", ["Which two organisations imposed sanctions on him?", "Who imposed them?"])
+@pytest.mark.parametrize(
+    "text", ["UN and United Nations", "the EU and the European Union", "UN, EU and the UN"]
+)
+def test_one_body_by_two_of_its_names_is_not_two_answers(stem: str, text: str) -> None:
+    """ "UN and United Nations" was taken for the UN and the EU: two items, each an answer."""
+    question = replace(
+        typed(
+            "the United Nations and the European Union",
+            "United Nations",
+            "UN",
+            "European Union",
+            "EU",
+            entity_type="organisation",
+        ),
+        stem=stem,
+    )
+    assert check_typed(question, text, BODIES).verdict is Verdict.WRONG
+    assert check_typed(question, "the UN and the European Union", BODIES).verdict is Verdict.CORRECT
+
+
 COUNTRIES = Vocabulary.named([("iraq", "place", "Iraq"), ("iran", "place", "Iran"), ("us", "place", "US")])
 
 

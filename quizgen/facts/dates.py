@@ -251,9 +251,11 @@ def year_label(year: int) -> str:
 
 
 def _century_label(year: int) -> str:
+    """ "the 20th century" for 19XX (as "the 20th century" is read back), not "the 1900s", which is
+    also the decade 190X."""
     if year < 0:
         return f"the {_ordinal((-year) // 100 + 1)} century BC"
-    return f"the {year}s"
+    return f"the {_ordinal(year // 100 + 1)} century"
 
 
 def _ordinal(n: int) -> str:
@@ -442,8 +444,21 @@ _FRIENDLY_MONTH = re.compile(
 )
 _FRIENDLY_YEAR = re.compile(r"^(?P<pre>AD\s+)?(?P<year>\d{1,4})" + _ERA + "$", re.IGNORECASE)
 _FRIENDLY_DECADE = re.compile(r"^(?:the\s+)?(?P<year>\d{3}0)'?s$", re.IGNORECASE)
+# fmt: off
+_ORDINALS = (
+    "first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+    "eleventh", "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+    "eighteenth", "nineteenth", "twentieth",
+)
+# fmt: on
+_ORDINAL_WORDS = {word: n for n, word in enumerate(_ORDINALS, 1)} | {
+    "twenty-first": 21,
+    "twenty first": 21,
+}
+_ORDINAL_WORD_RE = "|".join(sorted(_ORDINAL_WORDS, key=len, reverse=True))
 _FRIENDLY_CENTURY = re.compile(
-    r"^(?:the\s+)?(?P<n>\d{1,2})(?:st|nd|rd|th)\s+century" + _ERA + "$", re.IGNORECASE
+    rf"^(?:the\s+)?(?:(?P<n>\d{{1,2}})(?:st|nd|rd|th)|(?P<word>{_ORDINAL_WORD_RE}))\s+century" + _ERA + "$",
+    re.IGNORECASE,
 )
 _PART_RE = "|".join(sorted((re.escape(p) for p in _FRIENDLY_PARTS), key=len, reverse=True))
 _FRIENDLY_PART = re.compile(
@@ -633,7 +648,11 @@ def _friendly_point(text: str) -> DatePoint:
     if match := _FRIENDLY_DECADE.match(text):
         return DatePoint(int(match.group("year")), Precision.DECADE)
     if match := _FRIENDLY_CENTURY.match(text):
-        n = int(match.group("n"))
+        n = (
+            int(match.group("n"))
+            if match.group("n")
+            else _ORDINAL_WORDS[" ".join(match.group("word").lower().split())]
+        )
         if n == 0:
             raise DateParseError(f"{text!r}: there is no 0th century", "the 1st century is AD 1 to 100")
         if (match.group("era") or "").upper() in ("BC", "BCE"):

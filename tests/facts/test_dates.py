@@ -38,7 +38,10 @@ def day(date: dt.date) -> int:
         ("spring 2020", "2020-21", Precision.PART, "spring 2020"),
         ("199X", "199X", Precision.DECADE, "the 1990s"),
         ("the 1990s", "199X", Precision.DECADE, "the 1990s"),
-        ("19XX", "19XX", Precision.CENTURY, "the 1900s"),
+        ("19XX", "19XX", Precision.CENTURY, "the 20th century"),  # "the 1900s" is also the decade 190X
+        ("the twentieth century", "19XX", Precision.CENTURY, "the 20th century"),
+        ("Twenty-first century", "20XX", Precision.CENTURY, "the 21st century"),
+        ("the fifth century BC", "-04XX", Precision.CENTURY, "the 5th century BC"),
         ("44 BC", "-0043", Precision.YEAR, "44 BC"),
         ("AD 79", "0079", Precision.YEAR, "AD 79"),
     ],

@@ -122,6 +122,15 @@ def test_a_year_for_a_part_of_a_year_is_half_right() -> None:
     assert outcome.grade is Grade.HARD
 
 
+@pytest.mark.parametrize("text", ["the 20th century", "twentieth century", "the Twentieth Century", "19XX"])
+def test_a_century_is_answered_by_its_number_or_its_word(text: str) -> None:
+    """ "twentieth century" could not be read as a date, and the key was shown as "the 1900s"."""
+    question = typed("the 20th century", kind="date", entity_type=None, date=parse_date("19XX"))
+    assert question.date.label() == "the 20th century"
+    assert check_typed(question, text).verdict is Verdict.CORRECT
+    assert check_typed(question, "nineteenth century").verdict is Verdict.WRONG
+
+
 def test_a_span_is_answered_as_it_is_shown_and_as_people_write_it() -> None:
     question = typed(
         "20–21 June 1791", kind="date", entity_type=None, date=parse_date("1791-06-20/1791-06-21")

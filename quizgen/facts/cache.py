@@ -35,7 +35,7 @@ from .loader import default_relations_path, load_library
 from .model import Entity, Event, Exclusion, Fact, Kind, Qualifier, Quantity, Relation, Source, Template
 from .yamlread import read_bytes
 
-FORMAT = 2  # raise when the model's classes or fields change: old entries are then ignored
+FORMAT = 3  # raise when the model's classes or fields change: old entries are then ignored
 _PRECISION = {p.value: p for p in Precision}
 _QUALIFIER = {q.value: q for q in Qualifier}
 _KIND = {k.value: k for k in Kind}
@@ -190,11 +190,22 @@ def _unsource(t: tuple[Any, ...]) -> Source:
 
 
 def _entity(e: Entity) -> tuple[Any, ...]:
-    return (e.id, e.type, e.name, _loc(e.location), e.aliases, e.article, e.kind, e.part_of, e.plural)
+    return (
+        e.id,
+        e.type,
+        e.name,
+        _loc(e.location),
+        e.aliases,
+        e.article,
+        e.kind,
+        e.part_of,
+        e.plural,
+        e.adjectives,
+    )
 
 
 def _unentity(t: tuple[Any, ...]) -> Entity:
-    return Entity(t[0], t[1], t[2], Location(*t[3]), t[4], t[5], t[6], t[7], t[8])
+    return Entity(t[0], t[1], t[2], Location(*t[3]), t[4], t[5], t[6], t[7], t[8], t[9])
 
 
 def _relation(r: Relation) -> tuple[Any, ...]:

@@ -268,6 +268,7 @@ def _build_entity(values: dict, node: Mapping, reader: Reader, folder: Path, par
         kind=values.get("kind"),
         part_of=values.get("part_of"),
         plural=values.get("plural", False),
+        adjectives=values.get("adjectives", ()),
     )
 
 

@@ -95,6 +95,7 @@ class Entity:
     kind: str | None = None
     part_of: str | None = None
     plural: bool = False
+    adjectives: tuple[str, ...] = ()  # "Iranian": the entity inside a phrase, never an answer alone
 
     @property
     def display(self) -> str:

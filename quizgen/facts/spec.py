@@ -91,6 +91,11 @@ RECORDS: dict[str, dict[str, Field]] = {
         "kind": Field("text", "A noun for questions: 'Which force ...?' (defaults by type)."),
         "part_of": _ref("entity", "The place or organisation this one lies inside."),
         "plural": Field("bool", 'The name is plural ("the tunnel networks were").'),
+        "adjectives": Field(
+            "list",
+            "Words naming it inside a phrase (Iranian, American): 'Iranian influence' answers "
+            "'Iran's influence'; never an answer alone.",
+        ),
     },
     "relation": {
         "id": Field("id", "The relation's name, used by facts (born_in, commander_of).", required=True),

@@ -74,16 +74,24 @@ class Vocabulary:
 
     @classmethod
     def of(cls, library: Library) -> Vocabulary:
-        return cls.named(label_rows(library))
+        return cls.named(label_rows(library), adjective_rows(library))
 
     @classmethod
-    def named(cls, rows: Iterable[tuple[str, str, str]]) -> Vocabulary:
-        """From (entity id, entity type, label) rows, as ``label_rows`` gives them."""
+    def named(
+        cls, rows: Iterable[tuple[str, str, str]], adjectives: Iterable[tuple[str, str]] = ()
+    ) -> Vocabulary:
+        """From (entity id, entity type, label) rows and (entity id, adjective) rows, as
+        ``label_rows`` and ``adjective_rows`` give them. A label's possessive ("Iran's") and an
+        adjective ("Iranian") name the entity inside a phrase; only labels compete with a typo."""
         labels: dict[str, list[str]] = defaultdict(list)
         names: dict[str, str] = {}
         for entity, entity_type, label in rows:
             labels[entity_type].append(label)
             names.setdefault(normalise(label), entity)
+        for entity, word in adjectives:
+            names.setdefault(normalise(word), entity)
+        for name, entity in list(names.items()):
+            names.setdefault(name + "s", entity)  # "Iran's" normalises to "irans"
         return cls(dict(labels), names)
 
     def labels(self, entity_type: str | None) -> list[str]:
@@ -161,6 +169,11 @@ def _is_entity(tokens: list[str], index: int) -> bool:
 def label_rows(library: Library) -> Iterator[tuple[str, str, str]]:
     """Every name and alias of every entity, with the entity's id and type."""
     return ((e.id, e.type, label) for e in library.entities.values() for label in e.labels)
+
+
+def adjective_rows(library: Library) -> Iterator[tuple[str, str]]:
+    """Every adjective of every entity ("Iranian"), with the entity's id."""
+    return ((e.id, word) for e in library.entities.values() for word in e.adjectives)
 
 
 def typed_text(text: str) -> str:

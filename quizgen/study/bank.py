@@ -36,12 +36,12 @@ from quizgen.facts.loader import default_relations_path
 from quizgen.facts.model import Kind
 from quizgen.facts.yamlread import read_bytes
 from quizgen.paths import real
-from quizgen.questions.answers import Vocabulary, label_rows
+from quizgen.questions.answers import Vocabulary, adjective_rows, label_rows
 from quizgen.questions.generate import current_year, generate_for_deck, recipe_problems
 from quizgen.questions.model import Question
 from quizgen.questions.wording import event_label
 
-FORMAT = 3  # raise when Question or the tables change
+FORMAT = 4  # raise when Question or the tables change
 
 SCHEMA = """
 CREATE TABLE questions (position INTEGER PRIMARY KEY, id TEXT NOT NULL UNIQUE, fact_id TEXT NOT NULL,
@@ -51,6 +51,7 @@ CREATE INDEX questions_kind ON questions (kind, fact_id);
 CREATE TABLE facts (number INTEGER PRIMARY KEY, fact_id TEXT NOT NULL UNIQUE);
 CREATE TABLE events (position INTEGER PRIMARY KEY, label TEXT NOT NULL, date TEXT NOT NULL);
 CREATE TABLE labels (entity TEXT NOT NULL, type TEXT NOT NULL, label TEXT NOT NULL);
+CREATE TABLE adjectives (entity TEXT NOT NULL, word TEXT NOT NULL);
 """
 
 
@@ -155,7 +156,10 @@ class Bank:
         return int(self._db.execute("SELECT COUNT(*) FROM events").fetchone()[0])
 
     def vocabulary(self) -> Vocabulary:
-        return Vocabulary.named(self._db.execute("SELECT entity, type, label FROM labels"))
+        return Vocabulary.named(
+            self._db.execute("SELECT entity, type, label FROM labels"),
+            self._db.execute("SELECT entity, word FROM adjectives"),
+        )
 
 
 def _connect(path: Path) -> sqlite3.Connection:
@@ -303,4 +307,5 @@ def _fill(db: sqlite3.Connection, deck: Deck, library: Library, questions: Seque
             "INSERT INTO labels (entity, type, label) VALUES (?,?,?)",
             label_rows(library),
         )
+        db.executemany("INSERT INTO adjectives (entity, word) VALUES (?,?)", adjective_rows(library))
         db.execute(f"PRAGMA user_version = {FORMAT}")

@@ -581,7 +581,10 @@ def test_one_body_by_two_of_its_names_is_not_two_answers(stem: str, text: str) -
     assert check_typed(question, "the UN and the European Union", BODIES).verdict is Verdict.CORRECT
 
 
-COUNTRIES = Vocabulary.named([("iraq", "place", "Iraq"), ("iran", "place", "Iran"), ("us", "place", "US")])
+COUNTRIES = Vocabulary.named(
+    [("iraq", "place", "Iraq"), ("iran", "place", "Iran"), ("us", "place", "US")],
+    [("iraq", "Iraqi"), ("iran", "Iranian"), ("us", "American")],
+)
 
 
 @pytest.mark.parametrize(
@@ -590,6 +593,11 @@ COUNTRIES = Vocabulary.named([("iraq", "place", "Iraq"), ("iran", "place", "Iran
         ("the sovereignty of Iraq", "the sovereignty of Iran", Verdict.WRONG),  # another country
         ("the sovereignty of Iraq", "Iranian sovereignty", Verdict.WRONG),
         ("the sovereignty of Iraq", "the soverignty of Irak", Verdict.TYPO),
+        ("the sovereignty of Iraq", "Iran's sovereignty", Verdict.WRONG),  # was "Iraq's", misspelt
+        ("Iran's regional policies", "Iranian regional policies", Verdict.CORRECT),
+        ("Iran's regional policies", "Iraqi regional policies", Verdict.WRONG),
+        ("the US invasion of Afghanistan", "the American invasion of Afghanistan", Verdict.CORRECT),
+        ("target US officials", "target American officials", Verdict.CORRECT),
         ("resistance against foreign intervention", "resistance against foreign interference", Verdict.WRONG),
         ("resistance against foreign intervention", "resistance against foreign invasion", Verdict.WRONG),
         ("resistance against foreign intervention", "resistance against foriegn intervension", Verdict.TYPO),

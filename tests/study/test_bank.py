@@ -50,9 +50,24 @@ def test_the_bank_holds_every_question_in_content_order(deck_path: Path) -> None
     assert opened.vocabulary().names_alike(
         "the move of Maria Skłodowska to Paris", "the move of Marie Curie to Paris"
     )
+    assert not opened.vocabulary().names_alike("Polish science", "French science")
     facts = opened.sample_facts(random.Random(1), 3)
     assert len(set(facts)) == 3
     assert {q.fact_id for q in opened.for_facts(facts, [Kind.TYPED, Kind.CLOZE])} <= set(facts)
+
+
+def test_the_bank_keeps_the_adjectives_that_name_an_entity_in_a_phrase(deck_path: Path) -> None:
+    content = deck_path.parent / "curie.yaml"
+    content.write_text(
+        content.read_text(encoding="utf-8").replace(
+            "    name: Poland\n", "    name: Poland\n    adjectives: [Polish]\n"
+        ),
+        encoding="utf-8",
+    )
+    vocabulary = bank.open_bank(load_deck(deck_path), [content]).vocabulary()
+    assert vocabulary.names_alike("Polish science", "Poland's science")
+    assert not vocabulary.names_alike("Polish science", "French science")
+    assert vocabulary.labels("place").count("Polish") == 0  # no answer, nor a typo's rival
 
 
 def test_a_quiz_chosen_from_references_is_the_quiz_chosen_from_questions(deck_path: Path) -> None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import codecs
 import errno
 import os
+import re
 import stat
 from pathlib import Path
 
@@ -149,6 +150,35 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[Node | None,
     return parse_yaml(decode(data, shown), shown)
 
 
+_OPENS_QUOTE = re.compile(r'^\s*(?:-\s+)?(?:[^\s"#][^:#]*:\s+)?(")')  # key: "..., - "..., "...
+
+
+def _unclosed_quote(text: str, error: yaml.MarkedYAMLError, problem_line: int) -> tuple[int, int] | None:
+    """Where a double-quoted value opens that its own line does not close, the nearest above the
+    error: libyaml read on to the next quote and failed later. None when no line looks so."""
+    if error.context == "while scanning a quoted scalar" and error.context_mark is not None:
+        return error.context_mark.line + 1, error.context_mark.column + 1
+    lines = text.split("\n")[: problem_line - 1]
+    for number in range(len(lines), 0, -1):
+        opened = _OPENS_QUOTE.match(lines[number - 1])
+        if opened and not _closes(lines[number - 1][opened.end() :]):
+            return number, opened.start(1) + 1
+    return None
+
+
+def _closes(rest: str) -> bool:
+    """Whether the rest of a line after an opening double quote holds its closing one."""
+    escaped = False
+    for character in rest:
+        if escaped:
+            escaped = False
+        elif character == "\\":
+            escaped = True
+        elif character == '"':
+            return True
+    return False
+
+
 def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
     """Build located nodes from ``text``.
 
@@ -168,6 +198,13 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             hint = error.context
         if "\t" in text and "tab" in (error.problem or "").lower():
             hint = "indent with spaces, not tabs"
+        if unclosed := _unclosed_quote(text, error, line):
+            # libyaml reports where it gave up, often many lines on (or past the end): the place
+            # to mend is where the quote opened
+            line, column = unclosed
+            message = "YAML syntax error: this quoted value is never closed"
+            given_up = mark.line + 1 if mark else line
+            hint = f"the lines after it were read as part of it, up to line {given_up}: {error.problem}"
         raise ContentError([Problem(Location(path, line, column), message, hint)]) from None
     except yaml.reader.ReaderError as error:  # a control character: no mark, only an offset
         before = text[: error.position]

@@ -56,6 +56,17 @@ def test_yaml_syntax_error(tmp_path: Path) -> None:
     ]
 
 
+@pytest.mark.parametrize("later", ["warsaw", '"warsaw"'])  # no later quote, or one that closes it
+def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path, later: str) -> None:
+    """libyaml reported the line where it gave up: many lines on, or past the end of the file."""
+    text = VALID.replace("    name: Warsaw", '    name: "Warsaw').replace(
+        "object: warsaw", f"object: {later}"
+    )
+    (found,) = problems(tmp_path, text)
+    assert found.startswith("topic.yaml:11:11: YAML syntax error: this quoted value is never closed")
+    assert "the lines after it were read as part of it, up to line" in found
+
+
 def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
     text = VALID.replace("    name: Warsaw", "\tname: Warsaw")
     (found,) = problems(tmp_path, text)

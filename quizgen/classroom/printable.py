@@ -34,6 +34,7 @@ INSTALL = 'python3 -m pip install "quizgen[print]"'
 PAPERS = {"a4": "a4", "us-letter": "us-letter"}
 KEY_HEADER = ("question", "answer")
 PDF_MARKER = b"quizgen-print"
+KEYS_ONLY_MARKER = b"quizgen-keys-only"  # beside PDF_MARKER: a print of the answer keys alone
 LABELS = {
     "name": "Name",
     "class": "Class",
@@ -111,6 +112,15 @@ def is_printed_test(path: Path) -> bool:
     except OSError:
         return False
     return data.startswith(b"%PDF-") and PDF_MARKER in data
+
+
+def is_printed_keys(path: Path) -> bool:
+    """Whether a PDF is one ``quizgen print --key-only`` wrote: the keys, without the test."""
+    try:
+        data = path.read_bytes()
+    except OSError:
+        return False
+    return data.startswith(b"%PDF-") and PDF_MARKER in data and KEYS_ONLY_MARKER in data
 
 
 def _version(version: Version) -> dict[str, Any]:

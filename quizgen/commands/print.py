@@ -37,7 +37,7 @@ DEFAULT_COUNT = 20
 EPILOG = f"""\
 examples:
   quizgen print soleimani -o test.pdf --versions A,B   two versions, each followed by its key
-  quizgen print soleimani --key-only --versions A,B     the keys alone
+  quizgen print soleimani --key-only --versions A,B     the keys alone, to soleimani-keys.pdf
   quizgen print soleimani --separate --versions A,B     test-A.pdf and test-B.pdf
   quizgen print soleimani --kinds multiple_choice,true_false --count 30 --paper us-letter
 
@@ -131,14 +131,21 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     try:
         source_date_epoch()  # a malformed value is refused before any work
         target = open_target(args.target)
-        path = (args.output or Path(f"{target.deck.slug}.pdf")).expanduser().absolute()
+        # the keys alone never take the test's own name: printed after the test, they replaced it
+        default = f"{target.deck.slug}-keys.pdf" if args.key_only else f"{target.deck.slug}.pdf"
+        path = (args.output or Path(default)).expanduser().absolute()
         if path.is_dir():  # "-o ~/class": the deck's own name in it, as cp does
-            path = path / f"{target.deck.slug}.pdf"
+            path = path / default
         if path.suffix.lower() != ".pdf":
             raise ExportError(f"{path} is not a .pdf name; the test is a PDF")
         files = outputs(path, args.versions, args.separate)
         for pdf in files.pdfs.values():
             check_destination(pdf, printable.is_printed_test, "a test printed by quizgen")
+            if args.key_only and pdf.exists() and not printable.is_printed_keys(pdf):
+                raise ExportError(
+                    f"{pdf} holds a printed test, which the answer keys alone would replace; "
+                    f"name another file with -o, such as {pdf.with_name(pdf.stem + '-keys.pdf').name}"
+                )
         for key in files.keys.values():
             check_destination(key, written.wrote, "an answer key written by quizgen")
         versions = write_test(args, target, files)

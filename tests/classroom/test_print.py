@@ -209,6 +209,27 @@ def test_key_only_and_us_letter(soleimani: Deck, tmp_path: Path) -> None:
     assert "answer keys" in printed.out
 
 
+def test_the_keys_alone_never_replace_the_printed_test(soleimani: Deck, tmp_path: Path) -> None:
+    """Printed after the test under the same name (the README's two examples both wrote
+    soleimani.pdf), the keys alone replaced the test without a word."""
+    test = tmp_path / "t.pdf"
+    assert run_quietly("print", "soleimani", "--count", "5", "-o", str(test))[0] == ExitCode.OK
+    before = test.read_bytes()
+    code, _out, err = run_quietly("print", "soleimani", "--count", "5", "--key-only", "-o", str(test))
+    assert code == ExitCode.FAILURE
+    assert "holds a printed test, which the answer keys alone would replace" in flat(err)
+    assert "t-keys.pdf" in flat(err)
+    assert test.read_bytes() == before
+    keys = tmp_path / "keys.pdf"  # the keys alone may replace the keys alone
+    for _ in range(2):
+        code, _out, err = run_quietly("print", "soleimani", "--count", "5", "--key-only", "-o", str(keys))
+        assert code == ExitCode.OK, err
+    code, _out, err = run_quietly("print", "soleimani", "--count", "5", "--key-only", "-o", str(tmp_path))
+    assert code == ExitCode.OK, err
+    assert printable.is_printed_keys(tmp_path / "soleimani-keys.pdf")  # by default, under its own name
+    assert not printable.is_printed_keys(test)
+
+
 def test_a_folder_holds_the_test_under_the_decks_name(soleimani: Deck, tmp_path: Path) -> None:
     code, _out, err = run_quietly("print", "soleimani", "--count", "5", "-o", str(tmp_path))
     assert code == ExitCode.OK, err

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 from textual.coordinate import Coordinate
-from textual.widgets import DataTable, Input, OptionList
+from textual.widgets import DataTable, Input, OptionList, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
@@ -520,6 +520,33 @@ async def test_results_tell_which_came_first_rows_apart_on_80_columns(make: AppF
         assert re.search(rf"{'①②'[wrong]} [^①②]*{dates[question.options[wrong]]}", row)
         key = question.answer_index
         assert re.search(rf"{'①②'[key]} [^①②]*{dates[question.options[key]]}", row)
+
+
+@pytest.mark.parametrize("size", [(80, 24), (120, 36)])
+async def test_results_never_scroll_sideways_and_show_the_highlighted_row_whole(
+    make: AppFactory, size: tuple[int, int]
+) -> None:
+    """A which-came-first row widened the question column for every row: at 120 columns the
+    answer column read "the", "mat", "200" until the table was scrolled right."""
+    app = make(decks=[ROOT / "decks" / "soleimani.yaml"], settings=Settings(quiz_length=15))
+    async with app.run_test(size=size) as pilot:
+        await open_mode(pilot, 1)
+        asked = []
+        for _ in range(15):
+            asked.append(app.screen.question)
+            await answer(pilot, app.screen, "wrong")
+            await pilot.press("enter")
+            await pilot.pause()
+        assert isinstance(app.screen, ResultsScreen)
+        first = next(n for n, q in enumerate(asked) if q.kind is Kind.WHICH_FIRST)
+        assert max(len(q.answer) for q in asked) > 40  # with long answers beside it
+        table = app.screen.query_one("#answers", DataTable)
+        assert table.max_scroll_x == 0
+        await pilot.press(*["down"] * first)
+        await pilot.pause()
+        detail = " ".join(str(app.screen.query_one("#row-detail", Static).content).split())
+        assert all(label in detail for label in asked[first].options)  # both titles, uncut
+        assert f"Answer: {asked[first].answer}" in detail
 
 
 async def test_results_tell_put_in_order_rows_apart_by_the_numbers_of_their_events(make: AppFactory) -> None:

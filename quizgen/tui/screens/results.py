@@ -54,6 +54,7 @@ class ResultsScreen(FramedScreen[None]):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="summary")
         yield DataTable(id="answers", cursor_type="row", zebra_stripes=True)
+        yield Static("", id="row-detail")  # the highlighted row whole: the columns cut every long one
 
     def on_mount(self) -> None:
         session = self.session
@@ -110,10 +111,9 @@ class ResultsScreen(FramedScreen[None]):
         for attempt in self.session.attempts:
             mark, style = MARKS[attempt.outcome.verdict]
             question = attempt.question
-            given, key, width = attempt.outcome.given or "—", question.answer, stem_width
+            given, key = attempt.outcome.given or "—", question.answer
             if question.kind is Kind.WHICH_FIRST:  # two long titles: named by their numbers and years
                 given, key = _event_by_number(question, given), _event_by_number(question, key)
-                width += 2 * max(answer_width - len("② 1980–1988"), 0)  # the room the years leave
             elif question.kind is Kind.ORDER and attempt.outcome.order:  # both began with one title
                 given, key = (
                     _order_by_number(question, attempt.outcome.order),
@@ -121,12 +121,33 @@ class ResultsScreen(FramedScreen[None]):
                 )
             table.add_row(
                 Text(mark, style=f"bold {style}"),
-                literal(_asked(question, width)),
+                literal(_asked(question, stem_width)),
                 literal(shortened(given, answer_width)),
                 literal(shortened(key, answer_width)),
             )
         if self.session.attempts:
             table.move_cursor(row=min(row, len(self.session.attempts) - 1))
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        attempts = self.session.attempts
+        if not 0 <= event.cursor_row < len(attempts):
+            return
+        attempt = attempts[event.cursor_row]
+        question, outcome = attempt.question, attempt.outcome
+        given, key = outcome.given or "—", question.answer
+        if question.kind is Kind.ORDER and outcome.order:
+            given = _order_by_number(question, outcome.order)
+            key = _order_by_number(question, question.correct_order)
+        detail = Text.assemble(
+            literal(_asked(question, 10**6)),
+            "\n",
+            ("Your answer: ", "bold"),
+            literal(shortened(given, 240)),
+            "  ",
+            ("Answer: ", "bold"),
+            literal(key),
+        )
+        self.query_one("#row-detail", Static).update(detail)
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "retry":
@@ -178,7 +199,13 @@ def _asked(question: Question, width: int) -> str:
     if question.kind is Kind.ORDER and question.items:
         shown = " ".join(f"{MARKERS[i % len(MARKERS)]} {item.label}" for i, item in enumerate(question.items))
         return shortened(f"In order: {shown}", width)
-    return shortened(question.stem, width)
+    stem = question.stem
+    attribution = question.attribution or ""
+    if len(stem) > width and attribution.startswith("According to ") and f"{attribution}, " in stem:
+        # rows of one source all began "According to Sputnik, in what y…": its name keeps the claim
+        # attributed in the room the question needs to be told apart
+        stem = stem.replace(f"{attribution}, ", f"{attribution.removeprefix('According to ')}: ", 1)
+    return shortened(stem, width)
 
 
 def _event_by_number(question: Question, label: str) -> str:

@@ -85,14 +85,20 @@ class Bank:
 
     def known(self, question_ids: Iterable[str]) -> set[str]:
         """Which of these question ids belong to the deck."""
+        return self._column_for_ids("id", question_ids)
+
+    def facts_of(self, question_ids: Iterable[str]) -> set[str]:
+        """The facts these questions of the deck ask about."""
+        return self._column_for_ids("fact_id", question_ids)
+
+    def _column_for_ids(self, column: str, question_ids: Iterable[str]) -> set[str]:
         found: set[str] = set()
         wanted = list(question_ids)
-        for start in range(0, len(wanted), 500):
+        for start in range(0, len(wanted), 500):  # below SQLite's limit on bound values
             chunk = wanted[start : start + 500]
             marks = ",".join("?" * len(chunk))
-            found.update(
-                row[0] for row in self._db.execute(f"SELECT id FROM questions WHERE id IN ({marks})", chunk)
-            )
+            query = f"SELECT {column} FROM questions WHERE id IN ({marks})"
+            found.update(row[0] for row in self._db.execute(query, chunk))
         return found
 
     def questions(self, question_ids: Sequence[str]) -> list[Question]:

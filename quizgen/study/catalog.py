@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Mapping, Sequence, Set
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -53,16 +53,46 @@ class StudyDeck:
         every = store.cards()
         return {question_id: every[question_id] for question_id in self.bank.known(every)}
 
-    def counts(self, store: Store, now: dt.datetime, new_room: int | None = None) -> DeckCounts:
+    def counts(
+        self,
+        store: Store,
+        now: dt.datetime,
+        new_room: int | None = None,
+        facts_studied_today: Set[str] = frozenset(),
+    ) -> DeckCounts:
         """New, due, learning and learned among the cards flashcards schedule: a put-in-order
-        answered wrong is no card due ("2 due" beside "Nothing is due" misled). ``new_room`` caps
-        the new ones at what today's limit still allows: "274 new" beside "Card 1 of 20" misled."""
-        cards = [card for question_id, card in self.cards(store).items() if _is_flashcard(question_id)]
+        answered wrong is no card due ("2 due" beside "Nothing is due" misled). With ``new_room``,
+        the new ones are those a session would start today, as ``session_questions`` picks them:
+        "274 new" beside "Card 1 of 20" misled, and so did "20 new" beside "Card 1 of 18" when
+        siblings of facts already studied could not come."""
+        every = self.cards(store)
+        cards = [card for question_id, card in every.items() if _is_flashcard(question_id)]
+        if new_room is not None:
+            due = [i for i, card in every.items() if sessions.due_soon(card, now)]
+            new = len(self._new_cards(every, due, new_room, facts_studied_today))
+            return sessions.card_counts(new, cards, now)
         if self._flashcards is None:  # the bank does not change while the app runs
             by_kind = self.bank.counts_by_kind()
             self._flashcards = sum(by_kind.get(kind, 0) for kind in sessions.FLASHCARD_KINDS)
-        new = self._flashcards - len(cards)
-        return sessions.card_counts(new if new_room is None else min(new, new_room), cards, now)
+        return sessions.card_counts(self._flashcards - len(cards), cards, now)
+
+    def _new_cards(
+        self, cards: Mapping[str, StoredCard], due: Sequence[str], room: int, facts_studied_today: Set[str]
+    ) -> list[str]:
+        """New flashcards in content order, one per fact, up to ``room``: none of a fact studied
+        today or with a card due (the session shows one card a fact, the due one first)."""
+        fresh: list[str] = []
+        if room <= 0:
+            return fresh
+        taken_facts = set(facts_studied_today) | self.bank.facts_of(i for i in due if _is_flashcard(i))
+        for question_id, fact_id in self.bank.in_order(sessions.FLASHCARD_KINDS):
+            if question_id in cards or fact_id in taken_facts:
+                continue
+            taken_facts.add(fact_id)
+            fresh.append(question_id)
+            if len(fresh) >= room:
+                break
+        return fresh
 
     def next_flashcard_due(self, store: Store, now: dt.datetime) -> dt.datetime | None:
         """When the deck's next flashcard falls due, for "nothing is due" to say; None if none will."""
@@ -106,16 +136,7 @@ class StudyDeck:
         due = sorted(
             (i for i, card in cards.items() if sessions.due_soon(card, now)), key=lambda i: cards[i].due
         )
-        room = max(new_limit - new_seen_today, 0)
-        fresh: list[str] = []
-        taken_facts = set(facts_studied_today)
-        for question_id, fact_id in self.bank.in_order(sessions.FLASHCARD_KINDS):
-            if len(fresh) >= room:
-                break
-            if question_id in cards or fact_id in taken_facts:
-                continue
-            taken_facts.add(fact_id)
-            fresh.append(question_id)
+        fresh = self._new_cards(cards, due, max(new_limit - new_seen_today, 0), facts_studied_today)
         candidates = self.bank.questions([*due, *fresh])
         return sessions.flashcards(
             candidates,

@@ -244,6 +244,45 @@ def test_a_put_in_order_answered_is_no_flashcard_due(deck_path: Path, tmp_path: 
     store.close()
 
 
+def test_the_new_count_is_what_the_next_flashcard_session_starts(tmp_path: Path) -> None:
+    """The menu said "20 new" and the session held 18 (two were siblings of facts already in it);
+    after those 18, "2 new" led to "Nothing is due". Session after session, the two agree."""
+    from quizgen.questions.answers import Verdict
+    from quizgen.study.evaluate import Outcome
+    from quizgen.study.progress import Progress
+    from quizgen.study.scheduler import Grade, Scheduler
+    from quizgen.study.store import open_store
+
+    deck = catalog.load_study_deck(ROOT / "decks" / "soleimani-timeline.yaml")
+    assert isinstance(deck, catalog.StudyDeck)
+    store = open_store(tmp_path / "data")
+    now = sessions.dt.datetime(2026, 12, 1, 9, tzinfo=sessions.dt.UTC)
+    progress = Progress(store, Scheduler(), lambda: now)
+    limit, started = 20, []
+    for _ in range(4):
+        counted = deck.counts(store, now, progress.new_room_today(limit), progress.facts_studied_today())
+        session = deck.session_questions(
+            sessions.Mode.FLASHCARDS,
+            store,
+            random.Random(0),
+            now,
+            length=limit,
+            new_limit=limit,
+            new_seen_today=progress.new_seen_today(),
+            facts_studied_today=progress.facts_studied_today(),
+        )
+        new = [q for q in session if q.id not in deck.cards(store)]
+        assert counted.new == len(new)
+        started.append(len(new))
+        for question in new:
+            progress.record(question, Outcome(1.0, Verdict.CORRECT, Grade.EASY, question.answer), 77)
+        now += sessions.dt.timedelta(hours=1)
+    assert started[0] > 0
+    assert started[-1] == 0  # the day's facts are taken: no count promises a card
+    deck.bank.close()
+    store.close()
+
+
 def test_a_quiz_of_a_real_deck_leaves_the_facts_studied_today(tmp_path: Path) -> None:
     """Drawn from a sample of three times the session, the fresh facts of the bundled deck were too
     few to count and 163 sessions in 200 had a fact studied today, with 26 fresh facts left."""

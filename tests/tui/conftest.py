@@ -133,6 +133,12 @@ def footer_keys(app: QuizgenApp) -> list[str]:
     return [str(key.description) for key in app.screen.query(FooterKey)]
 
 
+def flashcard_facts(deck: StudyDeck) -> int:
+    """The facts some flashcard asks about: a session shows one card a fact, so a fresh day's New
+    is at most this many."""
+    return len({fact for _question, fact in deck.bank.in_order(FLASHCARD_KINDS)})
+
+
 def flashcard_count(deck: StudyDeck) -> int:
     """The deck's questions that flashcards schedule: what the home screen's New starts from."""
     return sum(number for kind, number in deck.bank.counts_by_kind().items() if kind in FLASHCARD_KINDS)

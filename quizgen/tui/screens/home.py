@@ -99,8 +99,9 @@ class HomeScreen(FramedScreen[None]):
         store = self.app.progress.store
         room = self._shown_room = self._title_room()  # the counts stay in view on 60 columns
         new_room = self.app.progress.new_room_today(self.app.settings.new_per_day)
+        studied = self.app.progress.facts_studied_today()
         for index, deck in enumerate(self.loaded):
-            numbers = deck.counts(store, now, new_room)
+            numbers = deck.counts(store, now, new_room, studied)
             last = store.last_score(deck.deck.id)
             title = deck.title if len(deck.title) <= room else deck.title[: room - 1].rstrip() + "…"
             table.add_row(

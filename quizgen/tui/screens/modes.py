@@ -84,7 +84,7 @@ class ModeMenu(ModalScreen[str | None]):
         deck's 274, and the cards still being learned come back in it."""
         progress = self.app.progress
         new_room = progress.new_room_today(self.app.settings.new_per_day)
-        numbers = self.deck.counts(progress.store, progress.clock(), new_room)
+        numbers = self.deck.counts(progress.store, progress.clock(), new_room, progress.facts_studied_today())
         return f"today: {numbers.due} due, {numbers.learning} learning, {numbers.new} new of {cards}"
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:

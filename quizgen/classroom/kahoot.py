@@ -28,12 +28,13 @@ from pathlib import Path
 from quizgen.decks import Deck
 from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
+from quizgen.questions.giveaways import GiveAways
 from quizgen.questions.model import Question
 from quizgen.questions.selection import one_per_group
 from quizgen.textsafe import visible
 
 from .common import CONTROL_NOTE, Notes, Rendered, has_line_breaks, one_line
-from .paper import GiveAways, family, statements_of
+from .paper import family, statements_of
 
 QUESTION_LIMIT = 120
 ANSWER_LIMIT = 75
@@ -121,7 +122,10 @@ def _one_per_family(questions: list[Question], notes: Notes) -> list[Question]:
     for question in questions:
         families[family(question)].append(question)
     rng = random.Random("quizgen-kahoot")
-    chosen = {q.id for q in one_per_group(families, len(families), rng, statements_of, GiveAways())}
+    chosen = {
+        q.id
+        for q in one_per_group(families, len(families), rng, statements_of, GiveAways(answers_shown=True))
+    }
     notes.left_out([q for q in questions if q.id not in chosen], ONE_PER_FACT)
     return [q for q in questions if q.id in chosen]
 

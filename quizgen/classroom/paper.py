@@ -17,8 +17,8 @@ from collections.abc import Collection, Iterable, Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import Kind
+from quizgen.questions.giveaways import GiveAways
 from quizgen.questions.model import Question, TimelineItem
-from quizgen.questions.normalise import normal_form, normalise
 from quizgen.questions.selection import one_per_group
 
 LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
@@ -86,53 +86,6 @@ def family(question: Question) -> str:
 def statements_of(question: Question) -> tuple[str, ...]:
     """What a question asks about: one fact, or the events a timeline question sets side by side."""
     return question.statement_ids
-
-
-def _key(question: Question) -> str:
-    """A date or number answer as a sheet could show it elsewhere, padded for a whole-word search;
-    or "". (A name is no give-away: the subject's name stands in nearly every stem.)"""
-    if question.kind is Kind.TRUE_FALSE or question.answer_kind not in ("date", "quantity"):
-        return ""
-    key = normalise(question.answer)
-    return f" {key} " if key else ""
-
-
-def _shown(question: Question) -> str:
-    """What a sheet shows before the answer (the stem, a cloze's words, the events a timeline
-    question lists), normalised and padded."""
-    texts = [question.cloze.text if question.cloze else question.stem]
-    texts += [item.label for item in question.items]
-    return f" {normal_form(' '.join(texts))} "
-
-
-class GiveAways:
-    """The answers and words of the questions chosen so far, indexed so that a candidate is held
-    against all of them without a walk over each: a live game of a whole deck checks thousands."""
-
-    def __init__(self) -> None:
-        self._keys: set[str] = set()  # the chosen date and number answers, padded
-        self._by_word: dict[str, list[str]] = defaultdict(list)  # a word → the chosen texts with it
-
-    def admits(self, question: Question) -> bool:
-        key, shown = _key(question), _shown(question)
-        if key and any(key in text for text in self._by_word.get(key.split()[0], ())):
-            return False  # a chosen question shows this one's answer
-        return not any(chosen in shown for chosen in self._keys)  # or this one shows a chosen answer
-
-    def take(self, question: Question) -> None:
-        key, shown = _key(question), _shown(question)
-        if key:
-            self._keys.add(key)
-        for word in set(shown.split()):
-            self._by_word[word].append(shown)
-
-
-def gives_away(a: Question, b: Question) -> bool:
-    """Whether either question shows the other's answer: "...was killed in Baghdad on 3 January
-    2020" answers "In what year was he killed?" though the two ask about different facts."""
-    guard = GiveAways()
-    guard.take(a)
-    return not guard.admits(b)
 
 
 def choose(

@@ -17,6 +17,7 @@ from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError, Location, Problem
 from quizgen.facts.loader import display_path
 from quizgen.questions.answers import Vocabulary
+from quizgen.questions.giveaways import kept_apart
 from quizgen.questions.model import Question
 
 from . import session as sessions
@@ -128,8 +129,11 @@ class StudyDeck:
             facts = (
                 fresh[: length * 3] if len(fresh) >= length else fresh + studied[: length * 3 - len(fresh)]
             )
-            chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length)
-            return sessions.unspoiled(self.bank.questions([ref.id for ref in chosen]))
+            # a few spare: two sources telling one thing are two facts with one answer, and a
+            # question whose answer another shows is left out
+            chosen = sessions.quiz(self.bank.for_facts(facts, sessions.QUIZ_KINDS), rng, length + length // 2)
+            drawn = self.bank.questions([ref.id for ref in chosen])
+            return sessions.unspoiled(kept_apart(drawn, length, answers_shown=True))
         if mode is not Mode.FLASHCARDS:
             return self.bank.sample_of_kind(sessions.MODE_KINDS[mode], rng, length)
         cards = self.cards(store)

@@ -12,9 +12,9 @@ import pytest
 
 from quizgen.classroom import kahoot
 from quizgen.classroom.common import count_by_kind
-from quizgen.classroom.paper import gives_away
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.model import Kind
+from quizgen.questions.giveaways import gives_away
 from quizgen.questions.model import Question
 from quizgen.textsafe import visible
 
@@ -68,10 +68,12 @@ def assert_one_question_a_statement(kept: Sequence[Question], offered: Sequence[
     or be shown its answer: none is dropped for nothing."""
     asked = [s for q in kept for s in q.statement_ids]
     assert len(asked) == len(set(asked))
-    assert not any(gives_away(a, b) for a in kept for b in kept if a is not b)
+    assert not any(gives_away(a, b, answers_shown=True) for a in kept for b in kept if a is not b)
     for question in offered:
         shares = not set(question.statement_ids).isdisjoint(asked)
-        assert question in kept or shares or any(gives_away(question, q) for q in kept), question.id
+        assert question in kept or shares or any(gives_away(q, question, answers_shown=True) for q in kept), (
+            question.id
+        )
 
 
 def test_a_live_game_asks_one_question_a_fact_kinds_mixed_in_content_order(soleimani: Deck) -> None:
@@ -122,8 +124,14 @@ def test_what_does_not_fit_is_named_with_its_reason(
 
 def test_limits_time_and_formulas(soleimani: Deck) -> None:
     base = next(q for q in soleimani.questions if q.kind is Kind.MULTIPLE_CHOICE and len(q.options) == 4)
-    exactly = replace(
-        base, id="fits", statement_ids=("a",), stem="Q" * 120, options=("=1+1", "@SUM(A1)", "x" * 75, "+cmd")
+    options = ("=1+1", "@SUM(A1)", "x" * 75, "+cmd")
+    exactly = replace(  # its own answer: one answer twice is one question told twice
+        base,
+        id="fits",
+        statement_ids=("a",),
+        stem="Q" * 120,
+        options=options,
+        answer=options[base.answer_index],
     )
     too_long = replace(base, id="long-stem", statement_ids=("b",), stem="Q" * 121)
     five = replace(base, id="five", statement_ids=("c",), options=(*base.options, "fifth"))

@@ -494,15 +494,35 @@ def parse_answer_date(text: str, key: HistoricalDate) -> HistoricalDate:
 _TWO_ENDS = re.compile(r"^\S.*\s+and\s+\S", re.IGNORECASE)
 
 
+_EXAMPLE_DAYS = ((1066, "14 October 1066"), (1789, "14 July 1789"), (1969, "20 July 1969"))
+
+
+def _month_in_words(key: HistoricalDate) -> str:
+    """How to write a day unmistakably, with an example far from the key: "such as 11 March 1957"
+    was the very answer to "On what date was Soleimani born?"."""
+    _year, example = max(_EXAMPLE_DAYS, key=lambda pair: abs(pair[0] - key.year))
+    return f"write the month as a word, such as {example}"
+
+
+def ambiguous_date(question: Question, text: str) -> str | None:
+    """Why a typed date cannot be read either way ("3/1/2020": 3 January or 1 March), or None:
+    the way of writing it was at fault, not the student's memory, so it is asked again."""
+    if question.answer_kind != "date" or question.date is None or question.kind.value == "cloze":
+        return None
+    given = typed_text(text)
+    try:
+        parse_answer_date(without_preposition(given, question.answer), question.date)
+    except DateParseError as error:
+        if "ambiguous" in error.message:
+            return f"{given!r} could be read two ways: {_month_in_words(question.date)}"
+    return None
+
+
 def _check_date(key: HistoricalDate, shown: str, given: str) -> Checked:
     try:
         answer = parse_answer_date(without_preposition(given, shown), key)
     except DateParseError as error:
-        note = (
-            "write the month as a word, such as 11 March 1957"
-            if "ambiguous" in error.message
-            else error.message
-        )
+        note = _month_in_words(key) if "ambiguous" in error.message else error.message
         return Checked(Verdict.WRONG, shown, given, note=note)
     if (answer.start, answer.end) == (key.start, key.end):
         return Checked(Verdict.CORRECT, shown, given, matched=shown)

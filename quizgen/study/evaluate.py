@@ -10,7 +10,15 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import NO_ANSWER, Checked, Verdict, Vocabulary, check_choice, check_typed
+from quizgen.questions.answers import (
+    NO_ANSWER,
+    Checked,
+    Verdict,
+    Vocabulary,
+    ambiguous_date,
+    check_choice,
+    check_typed,
+)
 from quizgen.questions.model import Question
 from quizgen.questions.scoring import YearScore, score_order, score_year
 
@@ -61,7 +69,7 @@ def unreadable(question: Question, text: str) -> str | None:
         year = score_year(question.date, text)
         if year.points == 0.0 and year.note is not None:
             return year.note
-    return None
+    return ambiguous_date(question, text)
 
 
 def evaluate_text(question: Question, text: str, vocabulary: Vocabulary | None = None) -> Outcome:

@@ -89,6 +89,7 @@ def test_dates_in_every_spelling() -> None:
     ambiguous = check_typed(question, "11/3/1957")
     assert ambiguous.verdict is Verdict.WRONG
     assert "month as a word" in (ambiguous.note or "")
+    assert "1957" not in (ambiguous.note or "")  # its example was "11 March 1957": the answer itself
     coarse = check_typed(question, "1957")
     assert coarse.verdict is Verdict.WRONG
     assert "more precise" in (coarse.note or "")

@@ -627,6 +627,38 @@ async def test_a_right_year_guess_is_one_point_on_the_timeline(make: AppFactory)
         assert f"the answer (your guess: {question.date.year})" in text
 
 
+async def test_a_date_typed_with_slashes_is_asked_again_not_marked(
+    make: AppFactory, clock: FakeClock
+) -> None:
+    """ "3/1/2020" was marked wrong, a review lost, for a way of writing that reads two ways."""
+    from quizgen.study.session import Mode, Session
+    from quizgen.tui.screens.modes import session_screen
+
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await ready(pilot)
+        deck = app.decks[0]
+        question = next(
+            q
+            for q in deck.bank.questions(deck.bank.ids())
+            if q.kind is Kind.TYPED and q.answer_kind == "date" and q.date and q.date.first.day
+        )
+        app.push_screen(session_screen(deck, Session(Mode.QUIZ, deck.title, [question], clock())))
+        await pilot.pause()
+        screen = app.screen
+        day = question.date.first
+        await pilot.press(*f"{day.day}/{day.month}/{day.year}", "enter")
+        await pilot.pause()
+        assert screen.answered is None
+        assert app.progress.store.reviews() == []
+        shown = " ".join(screen_text(app).split())
+        assert "could be read two ways: write the month as a word, such as" in shown
+        assert str(day.year) not in shown.split("such as")[1][:20]  # no example that is the answer
+        await pilot.press(*["backspace"] * 12, *question.answer, "enter")
+        await pilot.pause()
+        assert screen.answered.outcome.points == 1
+
+
 async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(make: AppFactory) -> None:
     """A review saved as Again for an empty line would cost the student a card's progress."""
     app = make()

@@ -183,8 +183,10 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             if problem == NO_ANSWER:
                 self._empty_once = True
                 hint = "Type your answer; Enter on an empty line again shows it"
-            else:
+            elif question.kind is Kind.YEAR_GUESS:
                 hint = f"{problem[:1].upper()}{problem[1:]}: type one year, such as {example_year(question)}"
+            else:
+                hint = f"{problem[:1].upper()}{problem[1:]}"
             self.show_hint(hint)
             return
         self.submit(evaluate_text(question, event.value, self.deck.vocabulary))

@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
+from quizgen.study.scheduler import Grade
 from quizgen.study.session import Mode
 from quizgen.study.settings import Settings
 from quizgen.study.store import open_store
@@ -285,6 +286,28 @@ async def test_overriding_the_proposed_grade(make: AppFactory) -> None:
         assert "Scheduled as Good" in screen_text(app)
         reviews = app.progress.store.reviews()
         assert [r.rating for r in reviews] == [3]  # the override replaced the proposal
+
+
+async def test_a_double_tap_of_the_answer_key_keeps_the_grade(make: AppFactory) -> None:
+    """Option 2 tapped twice answered it, then changed a right answer's Good to Hard; option 1
+    twice scheduled it as forgotten. Pressed once more, the key does change the grade."""
+    app = make()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 1)
+        screen = app.screen
+        while not (screen.question.options and screen.question.kind is not Kind.TRUE_FALSE):
+            await answer(pilot, screen, "right")
+            await pilot.press("enter")
+            await pilot.pause()
+        key = str(screen.question.answer_index + 1)
+        await pilot.press(key, key)
+        await pilot.pause()
+        assert "Scheduled as Good" in screen_text(app)
+        assert app.progress.store.reviews()[-1].rating == 3
+        await pilot.press(key)
+        await pilot.pause()
+        if key != "3":
+            assert f"Scheduled as {Grade(int(key)).label}" in screen_text(app)
 
 
 async def test_flashcards_with_each_grade(make: AppFactory, clock: FakeClock) -> None:

@@ -88,6 +88,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         self._had_text = False
         self.grade: Grade | None = None
         self._empty_once = False  # an empty Enter was met once on this question: the next one gives up
+        self._answered_by: int | None = None  # the number key that answered, until pressed again
         self.shown_at = time.monotonic()
 
     def compose_body(self) -> ComposeResult:
@@ -113,6 +114,7 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
             return
         self.answered, self.grade = None, None
         self._empty_once = False
+        self._answered_by = None
         self.shown_at = time.monotonic()
         self.update_status()
         self.query_one("#stem", Static).update(literal(question.stem, style="bold"))
@@ -298,7 +300,13 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
     def action_number(self, number: int) -> None:
         if self.answered is None:
             self.choose(number - 1)
+            self._answered_by = number if self.answered is not None else None
+        elif number == self._answered_by:
+            # the answer's own key pressed twice: a double tap, not "schedule it as Hard"; once
+            # more, it does change the grade
+            self._answered_by = None
         elif number <= 4:
+            self._answered_by = None
             self.regrade(Grade(number))
 
     def action_truth(self, number: int) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 import string
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -495,12 +495,18 @@ _BUILDERS = {
 BUILT_IN_RELATIONS = "quizgen/templates/relations.yaml"  # how the built-in relations file is named
 
 
-def _unique(items: Sequence[_Located], what: str, key=lambda obj: obj.id) -> dict[str, _Located]:
+def _unique(
+    items: Sequence[_Located], what: str, key=lambda obj: obj.id, *, same_allowed: bool = False
+) -> dict[str, _Located]:
+    """Each item by its id; a second of one id is a problem, unless ``same_allowed`` and it says
+    exactly what the first does (a relation copied into each of two files used together)."""
     table: dict[str, _Located] = {}
     for item in items:
         ident = key(item.obj)
         first = table.get(ident)
         if first is not None:
+            if same_allowed and _unlocated(first.obj) == _unlocated(item.obj):
+                continue
             if first.report.display == BUILT_IN_RELATIONS:  # a path the author has nowhere
                 message, hint = (
                     f"{ident!r} is a built-in relation",
@@ -514,13 +520,20 @@ def _unique(items: Sequence[_Located], what: str, key=lambda obj: obj.id) -> dic
     return table
 
 
+def _unlocated(relation: Relation) -> Relation:
+    """A relation as written, wherever it was: two copies of one compare equal."""
+    nowhere = Location("", 0, 0)
+    templates = tuple(replace(t, location=nowhere) for t in relation.templates)
+    return replace(relation, location=nowhere, templates=templates)
+
+
 def _resolve(parts: _Parts) -> Library | None:
     sources = _unique(parts.sources, "source")
     entities = _unique(parts.entities, "entity")
-    relations = _unique(parts.relations, "relation")
+    relations = _unique(parts.relations, "relation", same_allowed=True)
     _unique([*parts.facts, *parts.claims, *parts.events], "statement")
     first_template: dict[str, Location] = {}  # each where it is written, not at its relation's id
-    for item in parts.relations:
+    for item in relations.values():  # a copy of a relation kept once brings no second template
         for template in item.obj.templates:
             first = first_template.setdefault(template.id, template.location)
             if first != template.location:

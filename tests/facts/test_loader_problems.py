@@ -473,6 +473,29 @@ def test_a_duplicate_template_id_is_reported_where_each_template_is(tmp_path: Pa
     ]
 
 
+DESCRIBED_AS = (
+    "relations:\n  - id: described_as\n    value: text\n    statement: '{Subject} was described as {object}.'\n"
+    "    templates:\n      - id: described\n        ask: object\n"
+    "        question: 'How was {subject} described?'\n        kinds: [typed]\n"
+)
+
+
+def test_one_relation_copied_into_two_files_used_together_is_one(tmp_path: Path) -> None:
+    """Each of two files holding the content/README's own relation example was reported as a
+    duplicate of the other: they could not be checked, shown or exported together."""
+    (tmp_path / "a.yaml").write_text(DESCRIBED_AS, encoding="utf-8")
+    (tmp_path / "b.yaml").write_text("\n" + DESCRIBED_AS, encoding="utf-8")  # at another line
+    result = load_content([tmp_path / "a.yaml", tmp_path / "b.yaml"])
+    assert result.problems == []
+    assert len(result.library.relations["described_as"].templates) == 1
+    (tmp_path / "b.yaml").write_text(DESCRIBED_AS.replace("described as", "called"), encoding="utf-8")
+    found = [
+        str(p).replace(str(tmp_path) + "/", "")
+        for p in load_content([tmp_path / "a.yaml", tmp_path / "b.yaml"]).problems
+    ]
+    assert found == ["b.yaml:2:9: duplicate relation id 'described_as' (first defined at a.yaml:2:9)"]
+
+
 def test_an_empty_quote_does_not_move_the_place_of_the_next(tmp_path: Path) -> None:
     """With an empty quote first, "not in the text" pointed at the quote before the wrong one."""
     source = tmp_path / "bio.txt"

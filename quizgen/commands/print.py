@@ -161,7 +161,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
     count = len(versions[0].questions)
     if count < args.count:
         err.print(
-            f"quizgen: “{visible(target.deck.title)}” gives {count} questions that do not give "
+            f"quizgen: “{visible(target.deck.title)}” gives {counted(count, 'question')} that do not give "
             f"each other away; the test has {count}, not {args.count}",
             markup=False,
         )

@@ -141,7 +141,7 @@ class Reader:
         if kind == "int":
             if node.plain and re.fullmatch(r"[0-9]+", text):
                 return int(text)
-            self.problem(node, f"{name} must be a whole number, found {text!r}")
+            self.problem(node, f"{name} must be a whole number of 0 or more, found {text!r}")
             return INVALID
         if kind == "date":
             try:

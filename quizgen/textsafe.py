@@ -26,3 +26,14 @@ def visible(text: str) -> str:
 def shortened(text: str, width: int) -> str:
     """``text`` in at most ``width`` characters, cut with an ellipsis: a line that says it goes on."""
     return text if len(text) <= width else text[: max(width - 1, 0)] + "…"
+
+
+def shortened_between(text: str, width: int) -> str:
+    """``text`` in at most ``width`` characters, cut in the middle: names that begin alike
+    ("Qasem Soleimani", "Qasem Soleimani — timeline") keep the end that tells them apart."""
+    if len(text) <= width:
+        return text
+    if width < 9:
+        return shortened(text, width)
+    tail = (width - 1) // 2
+    return text[: width - 1 - tail].rstrip() + "…" + text[len(text) - tail :].lstrip()

@@ -999,6 +999,17 @@ async def test_the_decks_counts_stay_in_view_on_60_columns(make: AppFactory) -> 
         assert header.rstrip().endswith("Last")
 
 
+async def test_decks_whose_titles_begin_alike_are_told_apart_on_60_columns(make: AppFactory) -> None:
+    """Both bundled decks read "Qasem Soleimani —…" and "Qasem Soleimani": cut at the end, the
+    word that told them apart was the one cut."""
+    app = make(decks=[ROOT / "decks" / "soleimani.yaml", ROOT / "decks" / "soleimani-timeline.yaml"])
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        text = screen_text(app)
+        assert "Qasem Soleimani — timeline" not in text  # too long for the room: cut
+        assert re.search(r"Qasem.*….*timeline", text)
+
+
 async def test_a_flashcards_keys_fit_80_columns_once_a_grade_is_proposed(make: AppFactory) -> None:
     """Grades, Accept, Undo, End, Quit and Help: the palette's key gives way below 100 columns."""
     app = make()

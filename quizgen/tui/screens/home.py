@@ -14,7 +14,7 @@ from textual.widgets import DataTable, LoadingIndicator, Static
 
 from quizgen.plural import counted
 from quizgen.study.catalog import BrokenDeck, StudyDeck, loaded_by_title
-from quizgen.textsafe import visible
+from quizgen.textsafe import shortened_between, visible
 from quizgen.tui.screens.framed import FramedScreen
 from quizgen.tui.widgets.literal import Hanging, literal
 
@@ -103,7 +103,7 @@ class HomeScreen(FramedScreen[None]):
         for index, deck in enumerate(self.loaded):
             numbers = deck.counts(store, now, new_room, studied)
             last = store.last_score(deck.deck.id)
-            title = deck.title if len(deck.title) <= room else deck.title[: room - 1].rstrip() + "…"
+            title = shortened_between(deck.title, room)
             table.add_row(
                 literal(title),
                 Text(str(numbers.new), justify="right"),

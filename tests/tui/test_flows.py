@@ -14,6 +14,7 @@ from textual.widgets import DataTable, Input, OptionList, Static
 
 from quizgen.facts.model import Kind
 from quizgen.questions.answers import Verdict
+from quizgen.questions.model import Question
 from quizgen.study.scheduler import Grade
 from quizgen.study.session import Mode
 from quizgen.study.settings import Settings
@@ -70,6 +71,17 @@ async def answer(pilot, screen: QuizScreen, how: str) -> None:
         }[how]
         await pilot.press(*text, "enter")
     await pilot.pause()
+
+
+async def answered_wrong(pilot, app, count: int) -> list[Question]:
+    """The next ``count`` questions of a quiz, each answered wrong and left for the next."""
+    asked = []
+    for _ in range(count):
+        asked.append(app.screen.question)
+        await answer(pilot, app.screen, "wrong")
+        await pilot.press("enter")
+        await pilot.pause()
+    return asked
 
 
 async def to_a_typed_question(pilot, app) -> None:
@@ -565,12 +577,7 @@ async def test_results_never_scroll_sideways_and_show_the_highlighted_row_whole(
     app = make(decks=[ROOT / "decks" / "soleimani.yaml"], settings=Settings(quiz_length=15))
     async with app.run_test(size=size) as pilot:
         await open_mode(pilot, 1)
-        asked = []
-        for _ in range(15):
-            asked.append(app.screen.question)
-            await answer(pilot, app.screen, "wrong")
-            await pilot.press("enter")
-            await pilot.pause()
+        asked = await answered_wrong(pilot, app, 15)
         assert isinstance(app.screen, ResultsScreen)
         first = next(n for n, q in enumerate(asked) if q.kind is Kind.WHICH_FIRST)
         assert max(len(q.answer) for q in asked) > 40  # with long answers beside it
@@ -792,12 +799,7 @@ async def test_results_show_the_right_answer_on_80_columns(make: AppFactory) -> 
     app = make(decks=[ROOT / "decks" / "soleimani.yaml"])
     async with app.run_test(size=(80, 24)) as pilot:
         await open_mode(pilot, 1)
-        asked = []
-        for _ in range(4):
-            asked.append(app.screen.question)
-            await answer(pilot, app.screen, "wrong")
-            await pilot.press("enter")
-            await pilot.pause()
+        asked = await answered_wrong(pilot, app, 4)
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(app.screen, ResultsScreen)

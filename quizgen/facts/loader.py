@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -85,6 +86,9 @@ class _Parts:
     broken: dict[str, set[str]] = field(
         default_factory=lambda: {"source": set(), "entity": set(), "relation": set()}
     )
+    # those records by section, their ids still held against the others': a duplicate id is said
+    # at once, not only once the record's other problems are mended
+    unbuilt: dict[str, list[_Located]] = field(default_factory=lambda: defaultdict(list))
 
 
 @dataclass(frozen=True)
@@ -186,8 +190,10 @@ def _read_file(path: Path, display: str, parts: _Parts) -> FileReport:
             built = _BUILDERS[record](values, item, reader, path.parent, parts)
             if built is not None:
                 target.append(_Located(built, item, report))  # type: ignore[arg-type]
-            elif "id" in values and record in parts.broken:
-                parts.broken[record].add(values["id"])
+            elif "id" in values:
+                if record in parts.broken:
+                    parts.broken[record].add(values["id"])
+                parts.unbuilt[section].append(_Located(_Unbuilt(values["id"]), item, report))
         report.counts[section] = len(target) - before
     report.problems.extend(reader.problems)
     parts.references.extend(reader.references)
@@ -527,11 +533,26 @@ def _unlocated(relation: Relation) -> Relation:
     return replace(relation, location=nowhere, templates=templates)
 
 
+@dataclass(frozen=True)
+class _Unbuilt:
+    """A record with problems of its own, kept for its id alone."""
+
+    id: str
+
+
 def _resolve(parts: _Parts) -> Library | None:
     sources = _unique(parts.sources, "source")
     entities = _unique(parts.entities, "entity")
     relations = _unique(parts.relations, "relation", same_allowed=True)
-    _unique([*parts.facts, *parts.claims, *parts.events], "statement")
+    statements = _unique([*parts.facts, *parts.claims, *parts.events], "statement")
+    unbuilt = parts.unbuilt
+    for table, what, sections in (
+        (sources, "source", ("sources",)),
+        (entities, "entity", ("entities",)),
+        (relations, "relation", ("relations",)),
+        (statements, "statement", ("facts", "claims", "events")),
+    ):
+        _unique([*table.values(), *(item for s in sections for item in unbuilt[s])], what)
     first_template: dict[str, Location] = {}  # each where it is written, not at its relation's id
     for item in relations.values():  # a copy of a relation kept once brings no second template
         for template in item.obj.templates:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import textwrap
 from pathlib import Path
 
@@ -131,6 +132,21 @@ def test_duplicate_id(tmp_path: Path) -> None:
     assert problems(tmp_path, VALID + second) == [
         "topic.yaml:18:9: duplicate statement id 'curie-born-in' (first defined at topic.yaml:13:9)"
     ]
+
+
+def test_a_duplicate_id_is_said_even_when_its_record_has_other_problems(tmp_path: Path) -> None:
+    """A second fact 'curie-born-in' with a bad date was reported for its date alone: the
+    duplicate came to light only once the date was mended."""
+    text = VALID + (
+        "  - id: curie-born-in\n    subject: curie\n    relation: born_on\n    date: 1867-13-07\n"
+        "    sources: [brit]\n"
+    )
+    found = problems(tmp_path, text)
+    assert any("has no month 13" in problem for problem in found), found
+    (duplicate,) = [problem for problem in found if "duplicate statement id 'curie-born-in'" in problem]
+    first = re.search(r"first defined at topic.yaml:(\d+):9", duplicate)
+    assert first is not None
+    assert int(duplicate.split(":")[1]) > int(first.group(1))  # said at the second, the broken one
 
 
 def test_duplicate_key(tmp_path: Path) -> None:

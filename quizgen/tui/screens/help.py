@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 
 from rich.table import Table
 from rich.text import Text
@@ -63,7 +64,12 @@ class HelpScreen(ModalScreen[None]):
                 side in active.binding.action for side in ("left", "right")
             )
             if active.node not in (self.below, self.app) and active.binding.description and not sideways:
-                _add(navigation, active.binding, active.binding.key, self.app.get_key_display)
+                binding = active.binding
+                if isinstance(active.node, Input) and active.node.suggester is None:
+                    # no answer box suggests completions: the promise of one was a puzzle
+                    description = binding.description.replace(" or accept the completion suggestion", "")
+                    binding = replace(binding, description=description)
+                _add(navigation, binding, binding.key, self.app.get_key_display)
         table.add_row(Text(""), Text("This screen", style="bold underline"))
         for text, displays in rows.items():
             table.add_row(Text(", ".join(displays)), Text(text))

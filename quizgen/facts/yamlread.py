@@ -201,10 +201,10 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         if unclosed := _unclosed_quote(text, error, line):
             # libyaml reports where it gave up, often many lines on (or past the end): the place
             # to mend is where the quote opened
-            line, column = unclosed
+            given_up, (line, column) = line, unclosed
             message = "YAML syntax error: this quoted value is never closed"
-            given_up = mark.line + 1 if mark else line
-            hint = f"the lines after it were read as part of it, up to line {given_up}: {error.problem}"
+            reason = error.problem or error.context or "cannot parse"
+            hint = f"the lines after it were read as part of it, up to line {given_up}: {reason}"
         raise ContentError([Problem(Location(path, line, column), message, hint)]) from None
     except yaml.reader.ReaderError as error:  # a control character: no mark, only an offset
         before = text[: error.position]

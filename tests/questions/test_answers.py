@@ -530,18 +530,24 @@ def test_a_phrase_may_name_its_entities_by_any_of_their_names(text: str, verdict
     assert check_typed(question, text).verdict is not Verdict.CORRECT  # it is the entities that tell
 
 
-def test_a_stem_that_asks_for_two_gives_half_for_one() -> None:
-    """ "Which two international organisations...?" took "UN" alone for full points."""
-    question = replace(
+def sanctioned_by(stem: str) -> Question:
+    """ "The United Nations and the European Union", asked by ``stem``; each body by any name."""
+    return replace(
         typed(
             "the United Nations and the European Union",
+            "United Nations",
             "UN",
             "European Union",
             "EU",
             entity_type="organisation",
         ),
-        stem="Which two international organisations imposed sanctions on him?",
+        stem=stem,
     )
+
+
+def test_a_stem_that_asks_for_two_gives_half_for_one() -> None:
+    """ "Which two international organisations...?" took "UN" alone for full points."""
+    question = sanctioned_by("Which two international organisations imposed sanctions on him?")
     half = check_typed(question, "UN")
     assert half.verdict is Verdict.CLOSE
     assert half.note == "the question asks for two"
@@ -567,17 +573,7 @@ BODIES = Vocabulary.named(
 )
 def test_one_body_by_two_of_its_names_is_not_two_answers(stem: str, text: str) -> None:
     """ "UN and United Nations" was taken for the UN and the EU: two items, each an answer."""
-    question = replace(
-        typed(
-            "the United Nations and the European Union",
-            "United Nations",
-            "UN",
-            "European Union",
-            "EU",
-            entity_type="organisation",
-        ),
-        stem=stem,
-    )
+    question = sanctioned_by(stem)
     assert check_typed(question, text, BODIES).verdict is Verdict.WRONG
     assert check_typed(question, "the UN and the European Union", BODIES).verdict is Verdict.CORRECT
 

@@ -14,10 +14,11 @@ import unicodedata
 from collections.abc import Iterable
 from functools import lru_cache
 
+from quizgen.facts.spec import URL_PATTERN
 from quizgen.textsafe import visible
 
 _SLUG_GAPS = re.compile(r"[^\w]+|_+", re.UNICODE)
-_SAFE_URL = re.compile(r"^https?://[^\s\"'<>]+$", re.IGNORECASE)
+_SAFE_URL = re.compile(URL_PATTERN)
 
 
 def text_once(value: str) -> str:

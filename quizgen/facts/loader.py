@@ -26,7 +26,7 @@ from .library import Library
 from .model import Entity, Event, Exclusion, Fact, Kind, Relation, Source, Template
 from .quotes import closest_passage, normalise, quote_found
 from .reader import Reader
-from .spec import SECTIONS
+from .spec import CONTAINERS, SECTIONS
 from .yamlread import Mapping, Node, Scalar, decode, describe, read_bytes, read_yaml_file
 from .yamlread import Sequence as SequenceNode
 
@@ -596,8 +596,20 @@ def _resolve(parts: _Parts) -> Library | None:
 
 
 def _check_containment(entities: dict[str, _Located]) -> None:
-    """A place inside itself, or two inside each other: no distractor or swap could be trusted."""
+    """A place inside itself, or two inside each other, or inside a person: no distractor or swap
+    could be trusted, and "Baghdad, Qasem Soleimani" would be accepted as an address."""
     for entity_id, item in entities.items():
+        container = entities.get(item.obj.part_of or "")
+        if container is not None and container.obj.type not in CONTAINERS:
+            item.report.problems.append(
+                Problem(
+                    item.at("part_of"),
+                    f"part_of names what {entity_id!r} lies inside, "
+                    f"but {item.obj.part_of!r} is {with_article(container.obj.type)}",
+                    "name the place, organisation or group it lies inside, or leave part_of out",
+                )
+            )
+            continue
         seen = [entity_id]
         current = item.obj.part_of
         while current is not None and current in entities and current not in seen:

@@ -15,10 +15,11 @@ from typing import Any
 from .dates import DateParseError, ambiguous_years, parse_date
 from .errors import Location, Problem, closest, did_you_mean
 from .quantities import QuantityParseError, parse_quantity
-from .spec import CHOICE_LISTS, ID_PATTERN, RECORDS, Field
+from .spec import CHOICE_LISTS, ID_PATTERN, RECORDS, URL_PATTERN, Field
 from .yamlread import Mapping, Node, Scalar, Sequence, describe
 
 _ID = re.compile(ID_PATTERN)
+_URL = re.compile(URL_PATTERN)
 _TRUE = frozenset({"true", "yes", "on"})
 _FALSE = frozenset({"false", "no", "off"})
 INVALID: Any = object()  # a value that failed its check; its problem is already recorded
@@ -120,6 +121,18 @@ class Reader:
             return INVALID
         if kind == "text":
             return text
+        if kind == "url":  # a card links to it: a typo here would leave the card without its source
+            if _URL.match(text):
+                return text
+            whole = re.match(r"https?://[^\s/]", text, re.IGNORECASE) is not None
+            self.problem(
+                node,
+                f"{name} {text!r} is not a web address",
+                "a web address holds no spaces, quotes, '<' or '>' (write a space as %20)"
+                if whole
+                else "write the whole address, starting with https:// or http://",
+            )
+            return INVALID
         if field.ref == "question":  # "fact:template:kind": checked against the deck's questions
             self.references.append(Reference("question", text, self.at(node)))
             return text

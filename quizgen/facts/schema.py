@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from .spec import CHOICE_LISTS, DECK, ID_PATTERN, RECORDS, SECTIONS, Field
+from .spec import CHOICE_LISTS, DECK, ID_PATTERN, RECORDS, SECTIONS, URL_PATTERN, Field
 
 _DIALECT = "https://json-schema.org/draft/2020-12/schema"
 SCHEMA_ID_PREFIX = "https://quizgen.invalid/schema/"  # how a schema quizgen wrote is known again
@@ -21,6 +21,8 @@ def _scalar(kind: str, field: Field) -> dict[str, Any]:
         return {"type": "string", "pattern": r"^[^:\s]+:[^:\s]+:[a-z_]+$"}
     if kind in ("id", "ref"):
         return {"type": ["string", "integer"], "pattern": ID_PATTERN}
+    if kind == "url":
+        return {"type": "string", "pattern": URL_PATTERN}
     if kind == "bool":
         return {"type": "boolean"}
     if kind == "int":

@@ -12,13 +12,16 @@ from dataclasses import dataclass
 from .model import ASK_TARGETS, ENTITY_TYPES, SOURCE_KINDS, VALUE_KINDS, Kind
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
+# a web address a card can link to: a host, no spaces or quotes, never "javascript:"
+URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\"'<>/]+[^\\s\"'<>]*$"  # no flags in JSON Schema
+CONTAINERS = ("place", "organisation", "group")  # what part_of may name: a person contains nothing
 
 
 @dataclass(frozen=True, slots=True)
 class Field:
     """One key of a record.
 
-    ``type`` is one of: id, text, bool, int, date, quantity, choice, ref,
+    ``type`` is one of: id, text, url, bool, int, date, quantity, choice, ref,
     list (of ``item``), texts (one text or a list), record (a nested mapping
     of the record named by ``record``), records (a list of them).
     """
@@ -57,7 +60,7 @@ RECORDS: dict[str, dict[str, Field]] = {
         "publisher": Field("text", "Who published it (a title or a publisher is required)."),
         "author": Field("text", "Who wrote or said it."),
         "kind": Field("choice", "What sort of source it is.", choices=SOURCE_KINDS),
-        "url": Field("text", "Where to find it."),
+        "url": Field("url", "Where to find it: an http:// or https:// address."),
         "date": Field("date", "When it was published, only if the source says so."),
         "opinion": Field(
             "bool",
@@ -89,7 +92,7 @@ RECORDS: dict[str, dict[str, Field]] = {
             choices=("the", "a", "an"),
         ),
         "kind": Field("text", "A noun for questions: 'Which force ...?' (defaults by type)."),
-        "part_of": _ref("entity", "The place or organisation this one lies inside."),
+        "part_of": _ref("entity", "The place, organisation or group this one lies inside."),
         "plural": Field("bool", 'The name is plural ("the tunnel networks were").'),
         "adjectives": Field(
             "list",

@@ -564,3 +564,44 @@ def test_a_relation_named_as_a_built_in_one_is_told_so(tmp_path: Path) -> None:
     assert found == [
         "topic.yaml:19:9: 'born_in' is a built-in relation (give yours another id, or use the built-in one)"
     ]
+
+
+@pytest.mark.parametrize("container", ["curie", "warsaw"])
+def test_part_of_names_a_place_organisation_or_group(tmp_path: Path, container: str) -> None:
+    """Warsaw inside Marie Curie made "Warsaw, Marie Curie" a right answer to where she was born."""
+    text = VALID.replace(
+        "    name: Warsaw\n",
+        f"    name: Warsaw\n  - id: mazovia\n    type: place\n    name: Mazovia\n    part_of: {container}\n",
+    )
+    found = problems(tmp_path, text)
+    if container == "warsaw":
+        assert found == []
+    else:
+        assert found == [
+            "topic.yaml:15:14: part_of names what 'mazovia' lies inside, but 'curie' is a person"
+            " (name the place, organisation or group it lies inside, or leave part_of out)"
+        ]
+
+
+@pytest.mark.parametrize(
+    ("url", "reported"),
+    [
+        ("https://www.britannica.com/biography/Marie-Curie", None),
+        ("HTTP://example.org", None),
+        ("www.britannica.com/biography", "write the whole address, starting with https:// or http://"),
+        ("javascript:alert(1)", "write the whole address, starting with https:// or http://"),
+        ("https://", "write the whole address, starting with https:// or http://"),
+        (
+            "https://example.org/Marie Curie",
+            "a web address holds no spaces, quotes, '<' or '>' (write a space as %20)",
+        ),
+    ],
+)
+def test_a_source_url_is_a_web_address(tmp_path: Path, url: str, reported: str | None) -> None:
+    """A url the card cannot link to was kept, and the exported card lost its source link unsaid."""
+    text = VALID.replace("    publisher: Britannica\n", f"    publisher: Britannica\n    url: '{url}'\n")
+    found = problems(tmp_path, text)
+    if reported is None:
+        assert found == []
+    else:
+        assert found == [f"topic.yaml:5:10: url {url!r} is not a web address ({reported})"]

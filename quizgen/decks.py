@@ -70,6 +70,7 @@ class Deck:
     content: tuple[Path, ...]
     location: Location
     description: str | None = None
+    id_at: Location | None = field(default=None, compare=False, repr=False)  # its id: line
     selection: Selection = field(default_factory=Selection)
     kinds: tuple[Kind, ...] = tuple(Kind)
     exclude: frozenset[str] = frozenset()
@@ -198,6 +199,7 @@ def load_deck(path: Path) -> Deck:
         path=path,
         content=tuple(content),
         location=Location(display, root.line, root.column),
+        id_at=reader.at(root.values["id"]),
         description=values.get("description"),
         selection=Selection(
             tags=frozenset(selection.get("tags", ())),

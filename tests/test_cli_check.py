@@ -162,7 +162,10 @@ def test_two_recipes_with_one_deck_id_are_refused(
     monkeypatch.chdir(tmp_path)
     code, out, _ = run(capsys, "a.yaml", "b.yaml")
     assert code == 2
-    assert "b.yaml:1:1: deck id 1700000000001 is a.yaml's too: Anki would merge the two decks" in out
+    assert (
+        "b.yaml:2:5: deck id 1700000000001 is a.yaml's too: Anki would merge the two decks"
+        " (give each deck its own id; the other is at a.yaml:2:5)"
+    ) in out
     assert out.count("✓ curie.yaml") == 1
 
 

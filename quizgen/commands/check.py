@@ -9,7 +9,7 @@ from pathlib import Path
 from rich.console import Console
 from rich.text import Text
 
-from quizgen.decks import content_files, deck_problems, load_deck, looks_like_deck
+from quizgen.decks import Deck, content_files, deck_problems, load_deck, looks_like_deck
 from quizgen.exitcodes import ExitCode
 from quizgen.facts.errors import ContentError, Problem
 from quizgen.facts.library import Library
@@ -63,7 +63,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         _print_unasked(out, result.library)
         _print_uncovered(out, result.library)
     loaded = {real(report.path) for report in result.reports}
-    ids: dict[int, Path] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
+    ids: dict[int, Deck] = {}  # deck id -> the recipe that has it: Anki would take two as one deck
     for deck_path in decks:
         clean = _check_deck(out, deck_path, loaded, ids) and clean
     if not clean:
@@ -157,7 +157,7 @@ def _print_report(out: Console, report: FileReport) -> bool:
     return True
 
 
-def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path]) -> bool:
+def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Deck]) -> bool:
     display = display_path(path)
     try:
         deck = load_deck(path)
@@ -169,7 +169,7 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path
             )
         )
         return False
-    first = ids.setdefault(deck.id, real(path))  # recorded whatever its content holds
+    first = ids.setdefault(deck.id, deck)  # recorded whatever its content holds
     result = load_content(content_files(deck.content))
     library = result.library
     for report in result.reports:
@@ -185,12 +185,12 @@ def _check_deck(out: Console, path: Path, loaded: set[Path], ids: dict[int, Path
     problems = deck_problems(deck, library, None if questions is None else [q.id for q in questions])
     if questions is not None:
         problems += reword_problems(deck, questions)
-    if first != real(path):
+    if real(first.path) != real(path):
         problems.append(
             Problem(
-                deck.location,
-                f"deck id {deck.id} is {display_path(first)}'s too: Anki would merge the two decks",
-                "give each deck its own id",
+                deck.id_at or deck.location,
+                f"deck id {deck.id} is {display_path(first.path)}'s too: Anki would merge the two decks",
+                f"give each deck its own id; the other is at {first.id_at or first.location}",
             )
         )
     if problems:

@@ -43,3 +43,14 @@ def default_folders(cwd: Path | None = None) -> list[Path]:
 def default_decks_folder(cwd: Path | None = None) -> Path:
     here = (cwd or Path.cwd()) / "decks"
     return here if here.is_dir() else bundled_root() / "decks"
+
+
+def unwritable_folder(folder: Path) -> str | None:
+    """Why no file can be made in ``folder``, or None: "the folder x does not exist", or, when a
+    file stands where a folder is named ("notes.yaml/deck.apkg"), that it is a file."""
+    if folder.is_dir():
+        return None
+    blocking = next((p for p in (folder, *folder.parents) if p.exists() or p.is_symlink()), None)
+    if blocking is not None and not blocking.is_dir():
+        return f"{blocking} is a file, not a folder"
+    return f"the folder {folder} does not exist"

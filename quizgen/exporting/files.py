@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import BinaryIO
 
 from quizgen import reproducible
+from quizgen.paths import unwritable_folder
 
 STANDARD_OUTPUT = "-"  # the usual name for it; never a file quizgen writes
 _ZIP_EPOCH = 315532800  # 1980-01-01: the earliest date a zip entry can carry
@@ -55,8 +56,9 @@ def check_destination(path: Path, is_ours: Callable[[Path], bool], kind: str) ->
     """
     if path.name == STANDARD_OUTPUT:
         raise ExportError("this is written as a file, not to standard output: give -o a file name")
-    if not path.parent.is_dir():
-        raise ExportError(f"cannot write {path}: the folder {path.parent} does not exist")
+    folder = unwritable_folder(path.parent)
+    if folder is not None:
+        raise ExportError(f"cannot write {path}: {folder}")
     if path.is_dir():
         raise ExportError(f"{path} is a folder; give the file a name")
     if path.exists() and not path.is_file():  # a device or pipe: opening it to look could wait forever

@@ -11,6 +11,7 @@ from contextlib import closing, suppress
 from pathlib import Path
 
 from quizgen.exporting.files import STANDARD_OUTPUT
+from quizgen.paths import unwritable_folder
 
 from .inuse import hold_exclusive
 from .store import APPLICATION_ID, DATABASE_NAME, SCHEMA_VERSION, StoreError, open_store, unreadable_row
@@ -28,8 +29,9 @@ def backup(source: Path, target: Path) -> int:
         raise StoreError(f"{target} is not a regular file but a device or pipe; give a file name")
     if target.exists():
         raise StoreError(f"{target} already exists; choose another name")
-    if not target.parent.is_dir():  # else SQLite's "unable to open database file"
-        raise StoreError(f"cannot write the backup {target}: the folder {target.parent} does not exist")
+    folder = unwritable_folder(target.parent)  # else SQLite's "unable to open database file"
+    if folder is not None:
+        raise StoreError(f"cannot write the backup {target}: {folder}")
     reviews = check_backup(source)
     try:
         with closing(_read_only(source)) as db, closing(sqlite3.connect(target)) as copy:

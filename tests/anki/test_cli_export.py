@@ -185,7 +185,20 @@ def test_a_folder_holds_the_decks_file_and_a_missing_folder_is_refused(
     assert (tmp_path / "quizlet.tsv" / "curie.xml").is_file()
     code, _, err = run(capsys, CURIE, "-o", str(tmp_path / "missing" / "x.apkg"))
     assert code == ExitCode.FAILURE
-    assert "does not exist" in err
+    assert f"the folder {tmp_path / 'missing'} does not exist" in " ".join(err.split())
+
+
+def test_a_file_named_as_the_folder_is_said_to_be_a_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """"-o notes.yaml/x.apkg" said the folder notes.yaml did not exist, beside the teacher's file."""
+    notes = tmp_path / "notes.yaml"
+    notes.write_text("mine", encoding="utf-8")
+    for target in (notes / "x.apkg", notes / "deeper" / "x.apkg"):
+        code, _, err = run(capsys, CURIE, "-o", str(target))
+        assert code == ExitCode.FAILURE
+        assert f"cannot write {target}: {notes} is a file, not a folder" in " ".join(err.split())
+    assert notes.read_text(encoding="utf-8") == "mine"
 
 
 def test_broken_content_exits_2_with_located_problems(

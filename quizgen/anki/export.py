@@ -33,7 +33,13 @@ from quizgen.questions.model import Question
 
 from . import html
 from .notes import NoteSpec, note_specs
-from .package import MARK, check_destination, collection_bytes, zip_entries
+from .package import (
+    MARK,
+    check_destination,
+    collection_bytes,
+    stale_notes,
+    zip_entries,
+)
 
 TIMELINE_SUBDECK = "Timeline"
 _ID_FLOOR = 1_000_000_000_000  # ids look like Anki's own: milliseconds since 1970 (here 2001 to 2015)
@@ -70,6 +76,7 @@ class ExportReport:
     by_note_type: Mapping[str, int]
     decks: tuple[str, ...]
     timestamp: float
+    stale: int = 0  # notes changed since the package replaced, yet dated no later: Anki keeps the old
 
 
 def guid_for(question_id: str) -> str:
@@ -160,6 +167,7 @@ def write_anki_deck(built: AnkiDeck, path: Path, timestamp: float) -> ExportRepo
     """Write the package atomically; refuse to replace anything but an Anki package."""
     check_destination(path)
     collection = collection_bytes(built.package, timestamp, built.first_id)
+    stale = stale_notes(path, collection, timestamp)
     write_atomically(path, lambda handle: write_zip(handle, zip_entries(collection), timestamp, MARK))
     questions = [q for spec in built.notes for q in spec.questions]
     return ExportReport(
@@ -174,6 +182,7 @@ def write_anki_deck(built: AnkiDeck, path: Path, timestamp: float) -> ExportRepo
         by_note_type=dict(Counter(spec.note_type.name for spec in built.notes).most_common()),
         decks=built.deck_names,
         timestamp=timestamp,
+        stale=stale,
     )
 
 

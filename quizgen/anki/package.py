@@ -9,11 +9,13 @@ SQLite library's version too, so byte-identical holds on one build of it.
 
 from __future__ import annotations
 
+import calendar
 import itertools
 import json
 import sqlite3
 import tempfile
 import zipfile
+import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -73,6 +75,56 @@ def _write_collection(
 ) -> None:
     package.write_to_db(connection.cursor(), timestamp, itertools.count(first_id))
     connection.commit()
+
+
+def stale_notes(path: Path, collection: bytes, timestamp: float) -> int:
+    """How many notes of ``collection``, about to replace the package quizgen wrote at ``path``,
+    changed yet are dated no later than there: Anki compares the dates on import and keeps its
+    old copies of these.
+
+    Most re-exports are told apart without opening the old collection: by the zip's date (to two
+    seconds) when every note there is older, by the size and checksum when nothing changed.
+    Anything else at ``path``, a damaged file included, has no notes to compare.
+    """
+    if not is_anki_package(path):
+        return 0
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo("collection.anki2")  # the one quizgen writes
+            if int(timestamp) > calendar.timegm((*info.date_time, 0, 0, 0)) + 1:
+                return 0
+            if info.file_size == len(collection) and zlib.crc32(collection) == info.CRC:
+                return 0
+            before = archive.read(info)
+    except (OSError, KeyError, ValueError, zipfile.BadZipFile):
+        return 0
+    return _count_stale(before, collection)
+
+
+_STALE = """SELECT count(*) FROM after.notes AS new JOIN before.notes AS old ON new.guid = old.guid
+WHERE (new.flds != old.flds OR new.tags != old.tags) AND new.mod <= old.mod"""
+
+
+def _count_stale(before: bytes, after: bytes) -> int:
+    """The notes of ``after`` that changed from ``before`` yet are dated no later, counted by
+    SQLite in one join."""
+    with tempfile.TemporaryDirectory(prefix="quizgen-") as folder:
+        connection = sqlite3.connect(":memory:")
+        try:
+            for name, collection in (("before", before), ("after", after)):
+                if SERIALISES:
+                    connection.execute(f"ATTACH ':memory:' AS {name}")
+                    connection.deserialize(collection, name=name)
+                else:
+                    database = Path(folder) / f"{name}.anki2"
+                    database.write_bytes(collection)
+                    connection.execute(f"ATTACH ? AS {name}", (str(database),))
+            (count,) = connection.execute(_STALE).fetchone()
+        except sqlite3.Error:  # not a collection after all: nothing to warn of
+            count = 0
+        finally:
+            connection.close()
+    return int(count)
 
 
 def zip_entries(collection: bytes) -> Iterator[tuple[str, bytes]]:

@@ -32,6 +32,7 @@ from quizgen.classroom import formats as classroom
 from quizgen.commands.arguments import output_path
 from quizgen.exitcodes import ExitCode
 from quizgen.exporting.files import ExportError, source_date_epoch
+from quizgen.plural import counted
 from quizgen.questions.generate import generate_for_deck
 from quizgen.questions.model import Question
 from quizgen.targets import Target, open_target
@@ -200,6 +201,8 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         out.print(classroom_summary(target, report))
     else:
         out.print(summary(target, report))
+        if report.stale:
+            err.print(stale_warning(report), markup=False, highlight=False)
     return ExitCode.OK
 
 
@@ -268,6 +271,20 @@ def summary(target: Target, report: ExportReport) -> Group:
             Text("Import it in Anki with File → Import; a later export updates these notes.", style="dim")
         )
     return Group(*parts)
+
+
+def stale_warning(report: ExportReport) -> str:
+    """Anki skips a note no later than its own copy, so an edit dated no later goes unseen."""
+    changed = counted(report.stale, "changed note")
+    verb = "is" if report.stale == 1 else "are"
+    if source_date_epoch() is not None:
+        why, fix = "SOURCE_DATE_EPOCH", "Export with a later SOURCE_DATE_EPOCH (or none)"
+    else:
+        why, fix = "written within the same second", "Export again"
+    return (
+        f"quizgen: warning: {changed} {verb} dated no later than the package replaced ({why}), "
+        f"so Anki would keep its old copies on import. {fix} to update them."
+    )
 
 
 def classroom_summary(target: Target, report: classroom.Written) -> Group:

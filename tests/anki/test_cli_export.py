@@ -191,7 +191,7 @@ def test_a_folder_holds_the_decks_file_and_a_missing_folder_is_refused(
 def test_a_file_named_as_the_folder_is_said_to_be_a_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
-    """"-o notes.yaml/x.apkg" said the folder notes.yaml did not exist, beside the teacher's file."""
+    """ "-o notes.yaml/x.apkg" said the folder notes.yaml did not exist, beside the teacher's file."""
     notes = tmp_path / "notes.yaml"
     notes.write_text("mine", encoding="utf-8")
     for target in (notes / "x.apkg", notes / "deeper" / "x.apkg"):
@@ -269,3 +269,32 @@ def test_a_deck_that_yields_no_question_writes_nothing(
     assert "yields no questions (see its kinds and select:); nothing written" in err
     assert out == ""
     assert not (tmp_path / "t.apkg").exists()
+
+
+def test_a_re_export_dated_no_later_warns_that_anki_keeps_the_old_notes(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    output = tmp_path / "curie.apkg"
+    assert run(capsys, CURIE, "-o", str(output))[0] == ExitCode.OK
+    code, _, err = run(capsys, CURIE, "-o", str(output))
+    assert code == ExitCode.OK
+    assert "warning" not in err  # the same notes: nothing for Anki to miss
+
+    edited = tmp_path / "curie.yaml"
+    edited.write_text(
+        Path(CURIE).read_text(encoding="utf-8").replace("receives the Nobel", "wins the Nobel"),
+        encoding="utf-8",
+    )
+    code, _, err = run(capsys, str(edited), "-o", str(output))
+    assert code == ExitCode.OK
+    assert re.search(
+        r"quizgen: warning: \d+ changed notes? (is|are) dated no later than the package replaced "
+        r"\(SOURCE_DATE_EPOCH\), so Anki would keep its old copies on import\. "
+        r"Export with a later SOURCE_DATE_EPOCH \(or none\) to update them\.",
+        " ".join(err.split()),
+    )
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767312000")
+    code, _, err = run(capsys, CURIE, "-o", str(output))
+    assert (code, "warning" in err) == (ExitCode.OK, False)

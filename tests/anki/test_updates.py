@@ -9,7 +9,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from anki.collection import Collection
+
+from quizgen.anki import package as package_module
 
 from .conftest import DATA, T1, T2, Export, export, import_package, note_id_for
 
@@ -115,3 +118,22 @@ def test_an_added_event_leaves_the_other_timeline_notes_in_place(
     beside = [guid for guid in added if "soleimani-teaches" not in later.spec_for(guid).id]
     assert len(beside) <= 2  # a set re-cut beside the new event, at most
     assert len(log.conflicting) == 0
+
+
+@pytest.mark.parametrize("serialises", [True, False], ids=["in-memory", "through-files"])
+def test_a_re_export_that_anki_would_ignore_is_counted(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, serialises: bool
+) -> None:
+    monkeypatch.setattr(package_module, "SERIALISES", serialises)  # SQLite builds without serialize()
+    package = tmp_path / "curie.apkg"
+    export(str(DATA / "curie.yaml"), package, T1)
+    assert export(str(DATA / "curie.yaml"), package, T1).report.stale == 0  # nothing changed
+
+    corrected = corrected_copy(tmp_path)
+    same_time = export(str(corrected), package, T1)
+    assert same_time.report.stale >= 1  # the asked note at least: Anki would keep the old wording
+    assert export(str(corrected), tmp_path / "fresh.apkg", T1).report.stale == 0  # nothing replaced
+
+    package.unlink()
+    export(str(DATA / "curie.yaml"), package, T1)
+    assert export(str(corrected), package, T2).report.stale == 0  # a later date: Anki updates

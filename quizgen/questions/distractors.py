@@ -34,6 +34,7 @@ _Shape = tuple[str | None, str | None, int]  # an entity's kind, kind group and 
 
 
 _UNLIKE = 2  # _distance between places of unrelated kinds
+_ANY_KIND = frozenset({"person", "place"})  # types whose wrong options may be of another kind
 
 
 def kind_group(kind: str | None) -> str | None:
@@ -96,7 +97,9 @@ class Distractors:
     ) -> list[str]:
         """Entities of the key's type, none correct, none containing or inside it, closest in kind first.
 
-        ``strict`` keeps to the key's kind: under "Which force ...?" only forces will do. Places always
+        ``strict`` keeps to the key's kind: under "Which force ...?" only forces will do. Anything but
+        a person or a place keeps to its kind group whatever ``strict`` says, a kindless key to the
+        kindless: among armed groups the United Nations is the odd one out. Places always
         keep to their granularity (a town's wrong options are towns, not countries) where the library
         has enough of them, and a place whose kind no other place shares gets none. ``told_of`` keeps
         to entities the library states something of: "Who was born in Qanat-e Malek?" in a subject
@@ -112,7 +115,7 @@ class Distractors:
             pools.by_kind.get((entity.type, entity.kind), ()),
             pools.by_group.get((entity.type, kind_group(entity.kind)), ()),
         ]
-        if not strict or entity.kind is None:
+        if entity.type in _ANY_KIND and (not strict or entity.kind is None):
             buckets.append(pools.by_type.get(entity.type, ()))
         # what contains a correct answer, and the answers themselves, may never stand in as wrong
         answers = frozenset(correct)
@@ -269,12 +272,12 @@ class Distractors:
 
     # -- numbers and text ---------------------------------------------------
 
-    def quantities(self, key: Quantity, rng: random.Random, n: int = 3) -> list[Quantity]:
+    def quantities(self, key: Quantity, rng: random.Random, n: int = 3, *, side: int = 0) -> list[Quantity]:
         """Values clearly apart from the key and from each other, some above it and some below in
         a random share (the key's rank among the options tells nothing, but for a share near the
         whole: no 150% beside 95%), at the key's precision
         (13 among 22 and 8, 25.8 billion among 41.3 billion), by uneven steps (no option a plain
-        multiple of another)."""
+        multiple of another). ``side`` 1 keeps above the key, -1 below."""
         scale, places = _precision(key.value)
         taken = [key.value]
         chosen: list[Quantity] = []
@@ -284,7 +287,8 @@ class Distractors:
             room, value = room + 1, value * 1.5
         above = rng.randint(0, room)
         # a side that runs out (nothing below 1, nothing above 100%) gives way to the other
-        for direction in [1] * above + [-1] * (n - above) + [-1] * n + [1] * n:
+        directions = [1] * above + [-1] * (n - above) + [-1] * n + [1] * n
+        for direction in [side] * 2 * n if side else directions:
             if len(chosen) >= n:
                 break
             start = max(taken) if direction > 0 else min(taken)

@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 from quizgen.facts.dates import HistoricalDate, Precision
-from quizgen.facts.model import Fact, Kind, Quantity, Relation, Template
+from quizgen.facts.model import Fact, Kind, Qualifier, Quantity, Relation, Template
 
 from .context import Context
 from .distractors import quantity_label
@@ -247,6 +247,7 @@ def _within(ctx: Context, asked: Asked) -> tuple[str, ...]:
 
 
 _COUNTS = {2: "the two", 3: "the three", 4: "the four"}
+_BOUNDS = {Qualifier.AT_LEAST: 1, Qualifier.AT_MOST: -1}  # the side where a bound's wrong values lie
 
 
 def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> Question | None:
@@ -273,6 +274,8 @@ def _multiple_choice(ctx, fact, relation, template, asked, question_id, rng) -> 
         key = date_option(asked.date, same_year)
         options = [key, *(date_option(d, same_year) for d in wrong_dates)]
     elif asked.answer_kind == "quantity" and asked.quantity is not None:
+        if asked.quantity.qualifier in _BOUNDS:
+            return None  # "at least 13": a lower option is true too, and with none lower 13 is the least
         key = quantity_label(asked.quantity)
         options = [key, *(q.text for q in ctx.distractors.quantities(asked.quantity, rng))]
     else:
@@ -397,7 +400,9 @@ def _swap(ctx: Context, fact: Fact, asked: Asked, rng: random.Random) -> str | N
         dates = ctx.distractors.dates(asked.date, ctx.answers.other_dates(fact), rng, n=1)
         return dates[0].phrase() if dates else None
     if asked.answer_kind == "quantity" and asked.quantity is not None:
-        values = ctx.distractors.quantities(asked.quantity, rng, n=1)
+        values = ctx.distractors.quantities(  # "at least 7" would follow from "at least 13"
+            asked.quantity, rng, n=1, side=_BOUNDS.get(asked.quantity.qualifier, 0)
+        )
         if not values:
             return None
         return asked.quantity.text.replace(

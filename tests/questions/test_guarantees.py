@@ -15,6 +15,7 @@ from quizgen.facts.library import Library
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Fact, Kind
 from quizgen.questions.answers import Verdict, check_typed
+from quizgen.questions.distractors import kind_group
 from quizgen.questions.generate import generate
 from quizgen.questions.model import Question
 from quizgen.questions.normalise import contains_any_phrase, contains_phrase, normalise
@@ -219,6 +220,25 @@ def test_options_share_the_keys_type_and_precision(world: tuple[Library, list[Qu
             precisions = {option_date(question, o).precision for o in question.options}
             if precisions != {question.date.precision}:
                 violations.append(f"{question.id}: precisions {precisions}")
+    assert violations == []
+
+
+def test_an_organisation_group_or_things_options_are_of_its_kind(
+    world: tuple[Library, list[Question]],
+) -> None:
+    """The United Nations among armed groups is the odd one out; people and places are held to
+    their own rules (a chemist may stand for a physicist, a town for a city)."""
+    library, questions = world
+    violations = []
+    for question in questions:
+        if question.kind is not Kind.MULTIPLE_CHOICE or question.answer_kind != "entity":
+            continue
+        key = entity_named(library, question.answer)
+        if key.type in ("person", "place"):
+            continue
+        kinds = {kind_group(entity_named(library, o).kind) for o in question.options}
+        if kinds != {kind_group(key.kind)}:
+            violations.append(f"{question.id}: {question.options}")
     assert violations == []
 
 
@@ -619,3 +639,47 @@ def test_a_who_question_offers_only_people_the_library_tells_of(tmp_path: Path, 
 
 
 NAMED_ONLY = {"einstein": "Albert Einstein", "bohr": "Niels Bohr", "planck": "Max Planck"}
+
+
+@pytest.mark.parametrize(("written", "beyond"), [("at least 13", 1), ("at most 13", -1), ("13", 0)])
+def test_a_bound_is_not_a_choice_and_its_swap_lies_beyond_it(
+    tmp_path: Path, written: str, beyond: int
+) -> None:
+    """ "At least 13 were killed" makes "at least 7" true: no lower option can be offered as wrong,
+    and with only higher ones the key is always the least. The exact 13 is asked both ways."""
+    text = (ROOT / "tests" / "data" / "curie.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "relations:\n",
+        "relations:\n  - id: students_of\n    value: quantity\n    statement: '{Subject} taught {object} students.'\n"
+        "    templates:\n      - id: students-of\n        ask: object\n"
+        "        question: '{How_many} students did {subject} teach?'\n"
+        "        kinds: [multiple_choice, typed, true_false]\n",
+        1,
+    ).replace(
+        "\nfacts:\n",
+        f"\nfacts:\n  - id: curie-students\n    subject: curie\n    relation: students_of\n"
+        f"    quantity: {written}\n    sources: [britannica]\n",
+        1,
+    )
+    (tmp_path / "curie.yaml").write_text(text, encoding="utf-8")
+    library = load_library([tmp_path / "curie.yaml"])
+    swapped: list[float] = []
+    kinds: set[Kind] = set()
+    for seed in range(30):
+        for question in generate(library, random.Random(seed), present_year=PRESENT):
+            if question.fact_id != "curie-students":
+                continue
+            kinds.add(question.kind)
+            if question.kind is Kind.TRUE_FALSE and question.answer == "False":
+                assert "13" in (question.statement or "")
+                (number,) = re.findall(r"\d+", question.stem)
+                swapped.append(float(number))
+    assert (Kind.MULTIPLE_CHOICE in kinds) is (beyond == 0)
+    assert Kind.TYPED in kinds
+    assert swapped  # some seed swaps the number
+    if beyond > 0:
+        assert min(swapped) > 13
+    elif beyond < 0:
+        assert max(swapped) < 13
+    else:
+        assert min(swapped) < 13 < max(swapped)  # an exact figure is swapped either way

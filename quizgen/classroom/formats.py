@@ -8,6 +8,7 @@ atomically, and report what went in and what was left out.
 
 from __future__ import annotations
 
+import functools
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -66,7 +67,7 @@ def write(fmt: ClassroomFormat, deck: Deck, questions: Sequence[Question], path:
         )
     write_bytes_atomically(path, rendered.data)
     notes = rendered.notes
-    if not written.remember(path, rendered.data) and fmt.is_ours is written.wrote:  # no mark, no record
+    if not written.remember(path, rendered.data, fmt.name) and fmt.name == "quizlet":  # no mark, no record
         notes += (
             f"{fmt.name}: the cache folder could not be written, so a later export will not replace"
             f" {path.name} (remove it first)",
@@ -132,7 +133,7 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         ".tsv",
         "typed, cloze and year-guess questions as term TAB definition, one card a line",
         "a Quizlet card list written by quizgen",
-        written.wrote,
+        functools.partial(written.wrote, kind="quizlet"),
         lambda deck, questions, _: quizlet.render(questions),
         "Paste it into Quizlet's Import box (between term and definition: Tab; between cards: New line).",
     ),

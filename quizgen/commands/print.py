@@ -8,6 +8,7 @@ every file it will write before writing any, and reports what it wrote.
 from __future__ import annotations
 
 import argparse
+import functools
 import glob
 from dataclasses import dataclass
 from pathlib import Path
@@ -34,6 +35,8 @@ from quizgen.targets import Target, open_target
 from quizgen.textsafe import visible
 
 DEFAULT_COUNT = 20
+ANSWER_KEY = "answer key"  # the kind of file a key's CSV is recorded as written
+is_our_key = functools.partial(written.wrote, kind=ANSWER_KEY)
 EPILOG = f"""\
 examples:
   quizgen print soleimani -o test.pdf --versions A,B   two versions, each followed by its key
@@ -147,7 +150,7 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
                     f"name another file with -o, such as {pdf.with_name(pdf.stem + '-keys.pdf').name}"
                 )
         for key in files.keys.values():
-            check_destination(key, written.wrote, "an answer key written by quizgen")
+            check_destination(key, is_our_key, "an answer key written by quizgen")
         versions = write_test(args, target, files)
         stale = stale_files(path, files, args.separate)
     except (ExportError, printable.TypstMissing) as error:
@@ -191,7 +194,7 @@ def stale_files(pdf: Path, files: Outputs, separate: bool) -> list[Path]:
     stale = []
     for key in sorted(pdf.parent.glob(f"{glob.escape(stem)}-key-*.csv")):
         letter = key.name.removeprefix(f"{stem}-key-").removesuffix(".csv")
-        if key not in ours and _is_version(letter) and written.wrote(key):
+        if key not in ours and _is_version(letter) and is_our_key(key):
             stale.append(key)
             letters.add(letter)
     tests = [pdf.with_name(f"{stem}-{letter}{pdf.suffix}") for letter in sorted(letters)]
@@ -230,7 +233,7 @@ def write_test(args: argparse.Namespace, target: Target, files: Outputs) -> list
     for version in versions:
         key = printable.key_csv(version)
         write_bytes_atomically(files.keys[version.letter], key)
-        written.remember(files.keys[version.letter], key)
+        written.remember(files.keys[version.letter], key, ANSWER_KEY)
     return versions
 
 

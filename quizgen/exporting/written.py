@@ -5,10 +5,12 @@ Most exports carry a mark of their writer (a header line, a comment, the
 workbook's creator), but a mark survives a teacher's edits: the digest tells a
 file edited since from one to replace. A tab-separated card list or a CSV has
 nowhere to put a mark its reader would not take as content, so for those the
-digest is the only sign. A re-export replaces the file quizgen wrote,
-unchanged since; a teacher's own file of the same name, or one edited since,
-is never replaced. Losing the record (a cleared cache) only means a refusal
-for the files without a mark, never a lost file.
+digest is the only sign, so the record keeps what kind of file each was: a
+Quizlet list never replaces a printed test's answer key of the same name, nor
+the key a list. A re-export replaces the file quizgen wrote, unchanged since;
+a teacher's own file of the same name, or one edited since, is never
+replaced. Losing the record (a cleared cache) only means a refusal for the
+files without a mark, never a lost file.
 """
 
 from __future__ import annotations
@@ -22,15 +24,17 @@ from quizgen.facts.cache import cache_root
 from quizgen.paths import real
 
 KEPT = 500  # the most recent files remembered: a teacher's exports, not an archive
+_KIND_END = ":"  # a record reads "quizlet:<digest>"; a hex digest holds no colon
 
 
-def remember(path: Path, data: bytes) -> bool:
-    """Note that quizgen has just written ``data`` to ``path``; False when the note could not be
-    kept (a read-only cache folder), which only means a later export is refused."""
+def remember(path: Path, data: bytes, kind: str) -> bool:
+    """Note that quizgen has just written ``data`` to ``path`` as a file of ``kind`` ("quizlet",
+    "answer key"); False when the note could not be kept (a read-only cache folder), which only
+    means a later export is refused."""
     record = _read()
     key = str(real(path))
     record.pop(key, None)
-    record[key] = _digest(data)
+    record[key] = f"{kind}{_KIND_END}{_digest(data)}"
     kept = dict(list(record.items())[-KEPT:])
     try:
         _record_path().parent.mkdir(parents=True, exist_ok=True)
@@ -42,19 +46,27 @@ def remember(path: Path, data: bytes) -> bool:
 
 def edited(path: Path) -> bool:
     """Whether quizgen wrote this file and it has changed since: a teacher's edits, never replaced."""
-    return _as_written(path) is False
+    entry = _entry(path)
+    return entry is not None and _as_written(path, entry[1]) is False
 
 
-def wrote(path: Path) -> bool:
-    """Whether quizgen wrote this file, byte for byte as it is now."""
-    return _as_written(path) is True
+def wrote(path: Path, kind: str) -> bool:
+    """Whether quizgen wrote this file as a file of ``kind``, byte for byte as it is now."""
+    entry = _entry(path)
+    return entry is not None and entry[0] == kind and _as_written(path, entry[1]) is True
 
 
-def _as_written(path: Path) -> bool | None:
-    """Whether the file is as quizgen recorded writing it; None when there is no record to say."""
-    expected = _read().get(str(real(path)))
-    if expected is None:
+def _entry(path: Path) -> tuple[str | None, str] | None:
+    """The kind and digest recorded for a path (no kind in a record from before kinds were kept)."""
+    value = _read().get(str(real(path)))
+    if value is None:
         return None
+    kind, end, digest = value.rpartition(_KIND_END)
+    return (kind if end else None), digest
+
+
+def _as_written(path: Path, expected: str) -> bool | None:
+    """Whether the file is as quizgen recorded writing it; None when it cannot be read."""
     try:
         return _digest(path.read_bytes()) == expected
     except OSError:

@@ -305,3 +305,38 @@ def test_a_folder_named_with_a_final_slash_must_exist(
     assert refused.value.code == 2
     assert f"no such folder: {missing} (make it first, or leave off the final /)" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_card_list_and_a_printed_key_never_replace_each_other(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """Neither file has room for a mark, so quizgen records which kind each one is: a Quizlet list
+    named like a printed test's key must not turn the key a teacher marks with into cards."""
+    assert run(capsys, "print", CURIE, "-o", str(tmp_path / "t.pdf"), "--versions", "A")[0] == ExitCode.OK
+    key = tmp_path / "t-key-A.csv"
+    printed_key = key.read_bytes()
+    code, _, err = run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(key))
+    assert code == ExitCode.FAILURE
+    assert f"{key} exists and is not a Quizlet card list written by quizgen" in err
+    assert key.read_bytes() == printed_key
+
+    cards = tmp_path / "u-key-A.csv"
+    assert run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(cards))[0] == ExitCode.OK
+    listed = cards.read_bytes()
+    code, _, err = run(capsys, "print", CURIE, "-o", str(tmp_path / "u.pdf"), "--versions", "A")
+    assert code == ExitCode.FAILURE
+    assert f"{cards} exists and is not an answer key written by quizgen" in err
+    assert cards.read_bytes() == listed
+    assert run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(cards))[0] == ExitCode.OK
+
+
+def test_a_card_list_never_replaces_another_classroom_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    path = tmp_path / "quiz.txt"
+    assert run(capsys, "export", CURIE, "--format", "gift", "-o", str(path))[0] == ExitCode.OK
+    gift = path.read_bytes()
+    code, _, err = run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(path))
+    assert code == ExitCode.FAILURE
+    assert f"{path} exists and is not a Quizlet card list written by quizgen" in err
+    assert path.read_bytes() == gift

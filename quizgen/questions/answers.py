@@ -206,7 +206,11 @@ def check_typed(question: Question, text: str, vocabulary: Vocabulary | None = N
         return _check_boolean(question, given)
     typed = normalise(given)
     right = next((form for form in forms if normalise(form) == typed), None)
-    if right is None and _names_only_answers(given, forms, question.quotes, vocabulary):
+    text = question.answer_kind == "text"  # a quoted phrase: its items are no answers unless accepted
+    if right is None and (
+        (text and _same_list(given, forms))
+        or _names_only_answers(given, forms, question.quotes, vocabulary, items_answer=not text)
+    ):
         right = question.answer
     if right is not None:
         asked = _count_asked(question)
@@ -288,21 +292,44 @@ def _listed(text: str) -> list[str]:
     return [normalise(item) for item in _LIST_SEPARATOR.split(text) if item.strip()]
 
 
+def _same_list(given: str, forms: list[str]) -> bool:
+    """A list of words typed in another order: "punitive, material and moral damages" for
+    "material, moral and punitive damages". All of it: part of a quoted phrase is not the phrase."""
+    items = _shared_head(_listed(given))
+    return len(items[0]) >= 2 and any(_shared_head(_listed(form)) == items for form in forms)
+
+
+def _shared_head(items: list[str]) -> tuple[frozenset[str], str]:
+    """A list's items and the noun its last item ends with when the others share it ("material,
+    moral and punitive damages": material, moral, punitive; damages)."""
+    last = items[-1].split() if items else []
+    if len(items) >= 2 and len(last) >= 2 and all(" " not in item for item in items[:-1]):
+        return frozenset([*items[:-1], last[0]]), " ".join(last[1:])
+    return frozenset(items), ""
+
+
 def _quoted(phrase: str, quotes: Iterable[str]) -> bool:
     return any(contains_phrase(quote, phrase) for quote in quotes)
 
 
 def _names_only_answers(
-    given: str, forms: list[str], quotes: Iterable[str] = (), vocabulary: Vocabulary | None = None
+    given: str,
+    forms: list[str],
+    quotes: Iterable[str] = (),
+    vocabulary: Vocabulary | None = None,
+    *,
+    items_answer: bool = True,
 ) -> bool:
     """A list typed in its own order, or part of the answer's list: every item one of the answers,
     none twice, by any of its names ("UN and United Nations" is one organisation, not two).
-    "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does."""
+    "Taliban and al-Qaeda" answers "al-Qaeda and Taliban" as "Taliban" alone does. Without
+    ``items_answer`` only whole accepted forms count: "material, moral" is not "material, moral
+    and punitive damages"."""
     items = _listed(given)
     named = [(vocabulary and vocabulary.one_entity(item)) or item for item in items]
     if len(items) < 2 or len(set(named)) < len(items):
         return False
-    answers = {item for form in forms for item in (normalise(form), *_listed(form))}
+    answers = {item for form in forms for item in (normalise(form), *(_listed(form) if items_answer else ()))}
     if "others" in answers:  # "Trump, Pompeo, the NSA, the CIA and 38 others": the source's own count
         items = [item for item in items if not (_OTHERS.fullmatch(item) and _quoted(item, quotes))] or items
     return all(item in answers for item in items)

@@ -351,6 +351,22 @@ def test_a_list_is_answered_in_any_order(text: str, verdict: Verdict) -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "verdict"),
+    [
+        ("material, moral and punitive damages", Verdict.CORRECT),
+        ("punitive, material and moral damages", Verdict.CORRECT),  # the items share "damages"
+        ("moral, punitive, and material damages", Verdict.CORRECT),
+        ("material, moral", Verdict.WRONG),  # part of a quoted phrase is not the phrase
+        ("material and punitive damages", Verdict.WRONG),
+        ("moral, moral and punitive damages", Verdict.WRONG),
+    ],
+)
+def test_a_quoted_list_is_answered_whole_in_any_order(text: str, verdict: Verdict) -> None:
+    question = typed("material, moral and punitive damages", kind="text", entity_type=None)
+    assert check_typed(question, text).verdict is verdict
+
+
+@pytest.mark.parametrize(
     "text", ["one two", "nineteen eighty-four", "one thousand thousand", "twenty twenty"]
 )
 def test_words_that_are_no_single_number_are_not_read_as_one(text: str) -> None:

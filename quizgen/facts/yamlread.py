@@ -150,6 +150,10 @@ def read_yaml_file(path: Path, display: str | None = None) -> tuple[Node | None,
     return parse_yaml(decode(data, shown), shown)
 
 
+_FLOWS = {  # libyaml's context for a [...] or {...}: what it is, and what closes it
+    "while parsing a flow sequence": ("list", "]"),
+    "while parsing a flow mapping": ("mapping", "}"),
+}
 _OPENS_QUOTE = re.compile(r'^\s*(?:-\s+)?(?:[^\s"#][^:#]*:\s+)?(")')  # key: "..., - "..., "...
 
 
@@ -198,7 +202,17 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
             hint = error.context
         if "\t" in text and "tab" in (error.problem or "").lower():
             hint = "indent with spaces, not tabs"
-        if unclosed := _unclosed_quote(text, error, line):
+        opened = error.context_mark if error.context in _FLOWS else None
+        if opened is not None and opened.line + 1 < line:
+            # "name: [Warsaw" with no "]": libyaml gives up on a later line, at what follows
+            given_up, (line, column) = (line, column), (opened.line + 1, opened.column + 1)
+            what, closer = _FLOWS[error.context or ""]
+            message = (
+                f"YAML syntax error: the {what} that opens here runs on to line {given_up[0]}, "
+                f"column {given_up[1]}, where ',' or '{closer}' was expected"
+            )
+            hint = f"close it with '{closer}', or separate its items with commas"
+        elif unclosed := _unclosed_quote(text, error, line):
             # libyaml reports where it gave up, often many lines on (or past the end): the place
             # to mend is where the quote opened
             given_up, (line, column) = line, unclosed

@@ -68,6 +68,21 @@ def test_an_unclosed_quote_is_reported_where_it_opens(tmp_path: Path, later: str
     assert "the lines after it were read as part of it, up to line" in found
 
 
+@pytest.mark.parametrize(
+    ("written", "what", "closer"), [("[Warsaw", "list", "]"), ("{a: Warsaw", "mapping", "}")]
+)
+def test_an_unclosed_bracket_is_reported_where_it_opens(
+    tmp_path: Path, written: str, what: str, closer: str
+) -> None:
+    """libyaml reported the next line, where it gave up, not the bracket left open."""
+    text = VALID.replace("    name: Warsaw", f"    name: {written}")
+    (found,) = problems(tmp_path, text)
+    assert found == (
+        f"topic.yaml:11:11: YAML syntax error: the {what} that opens here runs on to line 12, column 6,"
+        f" where ',' or '{closer}' was expected (close it with '{closer}', or separate its items with commas)"
+    )
+
+
 def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
     text = VALID.replace("    name: Warsaw", "\tname: Warsaw")
     (found,) = problems(tmp_path, text)

@@ -25,6 +25,7 @@ from typing import Any
 from quizgen.decks import Deck
 from quizgen.facts.model import Kind
 from quizgen.plural import counted
+from quizgen.questions.answers import FULL, credited_spellings
 from quizgen.textsafe import visible
 
 from .common import one_line
@@ -163,5 +164,10 @@ def _detail(printed: PrintedQuestion) -> str:
         return question.order_text()
     if question.kind is Kind.YEAR_GUESS and question.date is not None:
         return question.date.label() if question.date.label() != question.answer else ""
+    shares = dict(credited_spellings(question))  # what the app gives each, as the exports do
     others = [a for a in question.accepted if a != question.answer]
-    return "also accepted: " + "; ".join(others) if others else ""
+    full = [a for a in others if shares.get(a, FULL) == FULL]
+    half = [a for a in others if shares.get(a, FULL) != FULL]  # "UN" for "Which two ...?"
+    parts = [f"also accepted: {'; '.join(full)}"] if full else []
+    parts += [f"half credit: {'; '.join(half)}"] if half else []
+    return " — ".join(parts)

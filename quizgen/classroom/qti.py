@@ -31,7 +31,7 @@ from pathlib import Path
 from quizgen.decks import Deck
 from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import exact_spellings
+from quizgen.questions.answers import FULL, credited_spellings, exact_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -39,6 +39,7 @@ from .common import (
     Notes,
     Rendered,
     bank_name,
+    count_by_kind,
     feedback_lines,
     has_xml_forbidden,
     html_text,
@@ -63,6 +64,10 @@ QUESTION_TYPES = {
 }
 BLANK = "blank1"
 ORDERING_AS_MATCHING = "Canvas has no ordering question: each event is matched to its place instead"
+NO_PARTIAL_CREDIT = (
+    "Canvas gives no partial credit there, so what the app and Moodle give half"
+    ' ("UN" for "Which two organisations...?") earns nothing'
+)
 
 
 def item_ident(question_id: str) -> str:
@@ -89,6 +94,13 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     orderings = [q for q in questions if q.kind is Kind.ORDER]
     if orderings:
         notes.lines.append(f"qti: wrote {len(orderings)} put-in-order as matching: {ORDERING_AS_MATCHING}")
+    halved = [
+        q
+        for q in questions
+        if q.kind in (Kind.TYPED, Kind.CLOZE) and any(share < FULL for _, share in credited_spellings(q))
+    ]
+    if halved:
+        notes.lines.append(f"qti: kept only the full answers of {count_by_kind(halved)}: {NO_PARTIAL_CREDIT}")
     buffer = io.BytesIO()
     write_zip(buffer, entries, timestamp)
     return notes.result(buffer.getvalue(), questions)

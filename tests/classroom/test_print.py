@@ -485,3 +485,19 @@ def test_no_question_of_a_test_shows_another_ones_answer(soleimani: Deck, seed: 
             shown = other.cloze.text if other.cloze else other.stem
             shown += " " + " ".join(item.label for item in other.items)
             assert other is question or not contains_phrase(shown, question.answer), (question.id, other.id)
+
+
+def test_the_key_tells_half_credit_from_full(soleimani: Deck) -> None:
+    """ "UN" for "Which two international organisations...?" earns half in the app, Moodle and
+    GIFT: a teacher marking by the key must not give it full marks."""
+    (sanctions,) = [q for q in soleimani.questions if q.id == "soleimani-sanctioned:sanctioned-by:typed"]
+    (version,) = paper.make_versions(("A",), [sanctions], 0)
+    (key,) = printable.payload(soleimani.target.deck, [version])["versions"][0]["key"]
+    assert key["answer"] == "the United Nations and the European Union"
+    assert key["detail"] == "half credit: United Nations; UN; U.N.; European Union; EU"
+
+    born = next(q for q in soleimani.questions if q.id == "soleimani-born-in:born-in:typed")
+    (version,) = paper.make_versions(("A",), [born], 0)
+    (key,) = printable.payload(soleimani.target.deck, [version])["versions"][0]["key"]
+    assert key["detail"].startswith("also accepted: ")
+    assert "half credit" not in key["detail"]

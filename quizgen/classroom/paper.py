@@ -89,9 +89,15 @@ def statements_of(question: Question) -> tuple[str, ...]:
 
 
 def choose(
-    questions: Sequence[Question], count: int, seed: int, kinds: Collection[Kind] | None = None
+    questions: Sequence[Question],
+    count: int,
+    seed: int,
+    kinds: Collection[Kind] | None = None,
+    *,
+    heading: str = "",
 ) -> list[Question]:
-    """Up to ``count`` questions, one per family, kinds mixed; returned in content order."""
+    """Up to ``count`` questions, one per family, kinds mixed, none given away by another or by
+    the ``heading`` printed above them; returned in content order."""
     rng = random.Random(f"quizgen-print:{seed}:choose")
     order = {question.id: index for index, question in enumerate(questions)}
     families: dict[str, list[Question]] = defaultdict(list)
@@ -99,7 +105,11 @@ def choose(
         if kinds is None or question.kind in kinds:
             families[family(question)].append(question)
     chosen = one_per_group(
-        {name: families[name] for name in sorted(families)}, count, rng, statements_of, GiveAways()
+        {name: families[name] for name in sorted(families)},
+        count,
+        rng,
+        statements_of,
+        GiveAways(heading=heading),
     )
     return sorted(chosen, key=lambda q: order[q.id])
 

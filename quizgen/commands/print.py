@@ -221,7 +221,7 @@ def _is_version(letter: str) -> bool:
 def write_test(args: argparse.Namespace, target: Target, files: Outputs) -> list[paper.Version]:
     """Choose, shuffle, lay out and write every file; the PDFs and keys share one moment."""
     questions = generate_for_deck(target.deck, target.library, seed=args.seed)
-    chosen = paper.choose(questions, args.count, args.seed, args.kinds)
+    chosen = paper.choose(questions, args.count, args.seed, args.kinds, heading=target.deck.title)
     if not chosen:
         raise ExportError(f"“{target.deck.title}” has no questions of the kinds asked for")
     versions = paper.make_versions(args.versions, chosen, args.seed)

@@ -7,14 +7,16 @@ from pathlib import Path
 
 import pytest
 
+from quizgen.classroom import paper
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate
-from quizgen.questions.giveaways import gives_away
+from quizgen.questions.giveaways import GiveAways, gives_away
 from quizgen.questions.model import Question
 from quizgen.questions.normalise import normalise
 from quizgen.study import catalog
 from quizgen.study import session as sessions
+from quizgen.targets import open_target
 
 ROOT = Path(__file__).parents[2]
 
@@ -86,3 +88,39 @@ def test_no_quiz_of_the_bundled_deck_gives_an_answer_away(tmp_path: Path) -> Non
                 assert not gives_away(earlier, later, answers_shown=True), (seed, earlier.stem, later.stem)
     deck.bank.close()
     store.close()
+
+
+def _on_the_sheet(question: Question) -> str:
+    words = [question.cloze.text if question.cloze else question.stem, *question.options]
+    return f" {normalise(' '.join([*words, *(item.label for item in question.items)]))} "
+
+
+def test_a_printed_sheet_never_prints_a_typed_answer_elsewhere_on_it() -> None:
+    """Seen whole, a sheet held "...coordinated with Northern Alliance forces ahead of ____" (the
+    US invasion) beside "...coordinating with ____ ahead of the US invasion": each printed the
+    other's answer. A lone name ("Iran") stands in too many stems to count."""
+    target = open_target("soleimani")
+    deck = list(generate(target.library, random.Random(0)))
+    leaks = []
+    for seed in range(25):
+        chosen = paper.choose(deck, 20, seed, heading=target.deck.title)
+        assert len(chosen) == 20
+        for question in chosen:
+            key = normalise(question.answer)
+            if question.kind not in (Kind.TYPED, Kind.CLOZE) or " " not in key:
+                continue
+            if f" {key} " in f" {normalise(target.deck.title)} ":
+                leaks.append(f"{seed}: {question.id} is answered by the sheet's title")
+            leaks += [
+                f"{seed}: {question.id} is answered by {other.id}"
+                for other in chosen
+                if other is not question and f" {key} " in _on_the_sheet(other)
+            ]
+    assert leaks == []
+
+
+def test_a_sheets_heading_gives_away_a_typed_answer_it_names(questions: list[Question]) -> None:
+    named = next(q for q in questions if q.kind is Kind.TYPED and q.answer == "Qasem Soleimani")
+    assert not GiveAways(heading="Qasem Soleimani: a test").admits(named)
+    assert GiveAways(heading="Iran, 1979 to 2020").admits(named)
+    assert GiveAways().admits(named)  # the app asks it: its screen shows one question at a time

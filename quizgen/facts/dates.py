@@ -12,6 +12,7 @@ which dominates loading a large library. It remains the test oracle.
 
 from __future__ import annotations
 
+import math
 import re
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -397,6 +398,11 @@ class HistoricalDate:
 
     def sort_key(self) -> tuple[int, int]:
         return (self.start, self.end)
+
+    def years_reached(self) -> tuple[int, int]:
+        """The first and last calendar years the date reaches (an approximate one a little further):
+        June 2020 reaches 2020 alone, "c. 1998" 1996 to 2000."""
+        return math.floor(_fractional_year(self.reach_start)), math.floor(_fractional_year(self.reach_end))
 
     def contains_year(self, year: int) -> bool:
         return (

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, days_from_civil, parse_date
+from quizgen.facts.dates import DateParseError, HistoricalDate, Precision, parse_date
 
 from .answers import NO_ANSWER, typed_text, without_preposition
 from .model import TimelineItem
@@ -35,15 +35,15 @@ def half_life(key: HistoricalDate) -> float:
 
 
 def year_points(key: HistoricalDate, guess_year: int) -> float:
-    """Points for a guessed year: 1 inside the key's interval, halving every ``half_life`` years outside."""
-    first, last = days_from_civil(guess_year, 1, 1), days_from_civil(guess_year, 12, 31)
-    if first <= key.reach_end and last >= key.reach_start:
+    """Points for a guessed year: 1 inside the key's years, halving every ``half_life`` years outside.
+
+    Counted in whole years, as the question asks: 2019 is a year off June 2020 as 2011 is off
+    2012 (counted in days from the far side of 2019, it was nearly a year and a half)."""
+    low, high = key.years_reached()
+    if low <= guess_year <= high:
         return 1.0
-    # from the far side of the guessed year: 2011 is a year before 2012, 2010 two (from the near
-    # side, both were within a year and earned the same)
-    days = key.reach_start - first if last < key.reach_start else last - key.reach_end
-    distance = round(days / 365.2425, 1)  # in tenths of a year: leap days are no distance
-    return 0.5 ** (max(distance, 1.0) / half_life(key))
+    distance = low - guess_year if guess_year < low else guess_year - high
+    return 0.5 ** (distance / half_life(key))
 
 
 def score_year(key: HistoricalDate, text: str) -> YearScore:

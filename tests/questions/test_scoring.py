@@ -83,6 +83,18 @@ def test_each_year_further_off_earns_less(key_year: int) -> None:
         assert max(steps) - min(steps) < 0.01, points  # costs the same share: none is free
 
 
+@pytest.mark.parametrize("key", ["2012", "2020-06", "2020-06-15", "1998~"])
+def test_a_year_off_costs_the_same_whatever_the_keys_precision(key: str) -> None:
+    """2019 for June 2020 earned 62% where 2011 for 2012 earned 71%: counted in days from the far
+    side of 2019, it was nearly a year and a half off."""
+    date = parse_date(key)
+    low, high = date.years_reached()
+    plain = parse_date(str(date.year))
+    assert year_points(date, low - 1) == pytest.approx(year_points(plain, plain.year - 1))
+    assert year_points(date, high + 1) == pytest.approx(year_points(plain, plain.year + 1))
+    assert year_points(date, low) == year_points(date, high) == 1.0
+
+
 def test_a_year_said_as_in_a_sentence_is_read() -> None:
     assert score_year(parse_date("2023"), "in 2023").points == 1.0
     assert score_year(parse_date("1979"), "in 79").note == "'79' would be AD 79; name the whole year"

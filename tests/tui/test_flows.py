@@ -723,6 +723,12 @@ async def test_a_stray_enter_or_an_unreadable_year_is_asked_again_not_marked(mak
         await pilot.press("escape")  # clearing the words clears what was said of them
         await pilot.pause()
         assert "Cannot read" not in screen_text(app)
+        await pilot.press(*"later", "enter")
+        await pilot.pause()
+        assert "Cannot read 'later'" in screen_text(app)
+        await pilot.press("ctrl+u")  # deleting them so does too, before the next is typed
+        await pilot.pause()
+        assert "Cannot read" not in screen_text(app)
 
 
 async def test_results_and_retry_mistakes(make: AppFactory) -> None:

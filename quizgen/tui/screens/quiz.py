@@ -288,6 +288,8 @@ class QuizScreen(FramedScreen[None], ScrollingBody):
         return self.answered is None and any(box.display and box.value for box in boxes)
 
     def on_input_changed(self, event: Input.Changed) -> None:
+        if not event.value:
+            self.hide_hint()  # it was about the words now deleted (Ctrl+U, Backspace)
         if bool(event.value) != self._had_text:  # the first letter typed, or the last one deleted
             self._had_text = bool(event.value)
             self.refresh_bindings()

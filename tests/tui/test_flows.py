@@ -486,6 +486,30 @@ async def test_put_in_order(make: AppFactory) -> None:
         assert screen.session.attempts[-1].outcome.points == 1.0
 
 
+async def test_an_order_not_moved_is_checked_only_on_a_second_enter(make: AppFactory) -> None:
+    """One stray Enter graded the shuffled list, untouched, and saved it as a review."""
+    app = make(decks=[ROOT / "decks" / "soleimani-timeline.yaml"])
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_mode(pilot, 3)
+        screen = app.screen
+        await pilot.press("enter")
+        await pilot.pause()
+        assert screen.answered is None
+        assert app.progress.store.reviews() == []
+        assert "Nothing moved yet" in " ".join(screen_text(app).split())
+        await pilot.press("enter")  # as it stands, then: the student's answer
+        await pilot.pause()
+        assert screen.answered is not None
+        assert len(app.progress.store.reviews()) == 1
+        await pilot.press("enter")  # the next question starts untouched again
+        await pilot.pause()
+        assert screen.answered is None
+        await pilot.press("shift+down", "enter")
+        await pilot.pause()
+        assert screen.answered is not None  # moved: one Enter checks it
+        assert len(app.progress.store.reviews()) == 2
+
+
 async def test_order_partial_credit_is_shown(make: AppFactory) -> None:
     app = make()
     async with app.run_test(size=(100, 40)) as pilot:
@@ -494,7 +518,7 @@ async def test_order_partial_credit_is_shown(make: AppFactory) -> None:
         question = screen.question
         screen.order = list(question.correct_order)[::-1]
         screen.draw(0)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")  # an order not moved by keys is checked on a second Enter
         await pilot.pause()
         text = screen_text(app)
         assert "✗ Wrong — 0% of the pairs in order" in text
@@ -509,7 +533,7 @@ async def test_an_answers_feedback_is_brought_into_view_from_its_verdict(make: A
     app = make()
     async with app.run_test(size=(60, 16)) as pilot:
         await open_mode(pilot, mode)
-        await pilot.press("space" if mode == 2 else "enter")
+        await pilot.press(*(["space"] if mode == 2 else ["enter", "enter"]))
         body = app.screen.query_one("#body")
         feedback = app.screen.query_one("#back" if mode == 2 else "#feedback")
         for _ in range(50):  # scrolled once the feedback is laid out, and drawn after that
@@ -599,7 +623,7 @@ async def test_results_tell_put_in_order_rows_apart_by_the_numbers_of_their_even
         question = app.screen.question
         shown = [item.id for item in question.items]
         assert tuple(shown) != question.correct_order  # submitted as shown: a wrong order
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
@@ -617,7 +641,7 @@ async def test_put_in_order_feedback_wraps_each_title_under_itself(make: AppFact
     app = make(decks=[ROOT / "decks" / "soleimani-timeline.yaml"])
     async with app.run_test(size=(80, 80)) as pilot:
         await open_mode(pilot, 3)
-        await pilot.press("enter")
+        await pilot.press("enter", "enter")
         await pilot.pause()
         lines = screen_text(app).splitlines()
         start = next(n for n, line in enumerate(lines) if "Your order against the truth" in line)

@@ -76,7 +76,7 @@ SCREENS = {
     "flashcards": mode(2),
     "flashcards_revealed": mode(2, "space"),
     "order": mode(3),
-    "order_result": mode(3, "enter"),
+    "order_result": mode(3, "enter", "enter"),
     "which_first": mode(4),
     "year_guess": mode(5),
     "results": results,

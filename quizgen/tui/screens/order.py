@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
+GUIDE = "↑↓ pick an event · Shift+↑↓ or [ ] move it · Enter to check"
+
+
 class OrderScreen(FramedScreen[None], ScrollingBody):
     BINDINGS = [
         Binding(
@@ -75,6 +78,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         self.deck = deck
         self.session = session
         self.order: list[str] = []
+        self.moved = False  # an untouched order is checked only on a second Enter
         self.answered: Attempt | None = None
         self.grade: Grade | None = None
         self.shown_at = time.monotonic()
@@ -98,18 +102,24 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         if question is None:
             return
         self.answered = None
+        self.moved = False
         self.shown_at = time.monotonic()
         self.order = [item.id for item in question.items]
         self.update_status()
-        stem = literal(question.stem, style="bold")
-        stem.append("\n↑↓ pick an event · Shift+↑↓ or [ ] move it · Enter to check", style="dim")
-        self.query_one("#stem", Static).update(stem)
+        self.show_stem(GUIDE)
         self.query_one("#feedback", Static).display = False
         events = self.query_one("#events", OptionList)
         events.disabled = False
         self.draw(0)
         events.focus()
         self.refresh_bindings()
+
+    def show_stem(self, guide: str) -> None:
+        question = self.question
+        assert question is not None
+        stem = literal(question.stem, style="bold")
+        stem.append(f"\n{guide}", style="dim")
+        self.query_one("#stem", Static).update(stem)
 
     def update_status(self) -> None:
         session = self.session
@@ -146,6 +156,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         target = index + step
         if 0 <= target < len(self.order):
             self.order[index], self.order[target] = self.order[target], self.order[index]
+            self.moved = True
             self.draw(target)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -155,6 +166,13 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         if self.answered is not None:
             self.action_next()
             return
+        if not self.moved:  # a stray Enter (or the one that opened the screen) is no answer
+            self.moved = True
+            self.show_stem(
+                "Nothing moved yet: Shift+↑↓ or [ ] moves the event picked · Enter again checks this order"
+            )
+            return
+        self.show_stem(GUIDE)
         question = self.question
         assert question is not None
         outcome = evaluate_order(question, self.order)

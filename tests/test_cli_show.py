@@ -200,3 +200,19 @@ def test_an_empty_name_is_no_deck(
     assert code == 1
     assert "an empty name names no deck" in capsys.readouterr().err
     assert list(tmp_path.iterdir()) == []
+
+
+@pytest.mark.parametrize("columns", ["50", "200"])
+def test_piped_lines_end_where_their_words_do(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, columns: str
+) -> None:
+    """Every line was padded with spaces to the terminal's width: a diff of two runs, or of a
+    file saved from one, was all trailing blanks."""
+    monkeypatch.setenv("COLUMNS", columns)
+    code, out, _ = run(capsys, "soleimani", "--limit", "12")
+    assert code == 0
+    lines = out.splitlines()
+    assert [line for line in lines if line != line.rstrip()] == []
+    assert any(line.startswith("   Source: ") for line in lines)  # the indented body is all there
+    body = [line for line in lines if line.startswith("   ")]  # a heading keeps its id whole
+    assert max(map(len, body)) <= int(columns)

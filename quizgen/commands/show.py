@@ -6,8 +6,9 @@ import argparse
 import json
 import sys
 
-from rich.console import Console, Group
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
+from rich.segment import Segment, Segments
 from rich.text import Text
 
 from quizgen.commands.arguments import positive
@@ -58,9 +59,22 @@ def run(args: argparse.Namespace, out: Console, err: Console) -> ExitCode:
         return ExitCode.OK
     for number, question in enumerate(questions, 1):
         out.print(heading(number, question), soft_wrap=True)  # an id is copied into recipes whole
-        out.print(render(question), soft_wrap=False)
+        print_trimmed(out, render(question))
     out.print(Text(f"{counted(len(questions), 'question')} from “{visible(target.deck.title)}”", style="dim"))
     return ExitCode.OK
+
+
+def print_trimmed(out: Console, renderable: RenderableType) -> None:
+    """Print without the spaces Rich pads each line with to the console's width: piped into a
+    file or a diff, a line ends where its words do."""
+    trimmed: list[Segment] = []
+    for line in out.render_lines(renderable, out.options, pad=False):
+        while line and not line[-1].control and not line[-1].text.rstrip():
+            line.pop()
+        if line and not line[-1].control:
+            line[-1] = Segment(line[-1].text.rstrip(), line[-1].style)
+        trimmed += [*line, Segment.line()]
+    out.print(Segments(trimmed), end="")
 
 
 def heading(number: int, question: Question) -> Text:

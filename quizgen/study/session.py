@@ -113,9 +113,13 @@ class Session:
 
     def mistakes(self) -> list[Question]:
         """Questions not fully right at their last showing, in the order first asked: for "retry the
-        mistakes". A flashcard shown twice (Again, then Good) counts once, as its last answer says."""
+        mistakes". A flashcard shown twice (Again, then Good) counts once, as its last answer says.
+        A retry ended early keeps the mistakes it did not reach: nothing has shown them learnt."""
         last = {a.question.id: a for a in self.attempts}
-        return [a.question for a in last.values() if a.outcome.points < 1.0]
+        wrong = [a.question for a in last.values() if a.outcome.points < 1.0]
+        if self.is_retry:
+            wrong += {q.id: q for q in self.questions if q.id not in last}.values()
+        return wrong
 
     def retry(self, now: dt.datetime, rng: random.Random | None = None) -> Session:
         """The mistakes again, their options in a new order: the place of the answer remembered from

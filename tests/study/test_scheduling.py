@@ -345,3 +345,35 @@ def test_a_retried_ordering_starts_from_a_new_order_never_the_right_one(question
         assert again.items != ordering.items
         assert sorted(again.items, key=lambda i: i.id) == sorted(ordering.items, key=lambda i: i.id)
         assert [i.id for i in again.items] != list(again.correct_order)
+
+
+def test_a_retry_ended_early_keeps_the_mistakes_it_did_not_reach(questions: list[Question]) -> None:
+    """Three wrong, 'r', one answered, Escape: the results said '1 to retry', and the two not
+    reached were gone. A first session ended early has only what it asked to retry."""
+    from quizgen.study.session import Attempt, Mode, Session
+
+    choices = [q for q in questions if q.kind is Kind.MULTIPLE_CHOICE][:3]
+    assert len(choices) == 3
+
+    def wrong(question: Question) -> Attempt:
+        assert question.answer_index is not None
+        return Attempt(
+            question, evaluate_choice(question, (question.answer_index + 1) % len(question.options)), 1.0
+        )
+
+    def right(question: Question) -> Attempt:
+        assert question.answer_index is not None
+        return Attempt(question, evaluate_choice(question, question.answer_index), 1.0)
+
+    first = Session(Mode.QUIZ, "Curie", list(choices), NOW)
+    first.record(wrong(choices[0]))
+    assert [q.id for q in first.mistakes()] == [choices[0].id]  # the two not asked are no mistakes
+
+    for question in choices[1:]:
+        first.record(wrong(question))
+    retry = first.retry(NOW)
+    retry.record(wrong(retry.questions[0]))
+    assert [q.id for q in retry.mistakes()] == [q.id for q in choices]
+    again = retry.retry(NOW)
+    again.record(right(again.questions[0]))
+    assert [q.id for q in again.mistakes()] == [q.id for q in choices[1:]]

@@ -17,7 +17,7 @@ from quizgen.facts.dates import HistoricalDate
 from quizgen.facts.errors import ContentError, Location, Problem
 from quizgen.facts.loader import display_path
 from quizgen.questions.answers import Vocabulary
-from quizgen.questions.giveaways import kept_apart
+from quizgen.questions.giveaways import GiveAways, kept_apart
 from quizgen.questions.model import Question
 
 from . import session as sessions
@@ -81,18 +81,33 @@ class StudyDeck:
         self, cards: Mapping[str, StoredCard], due: Sequence[str], room: int, facts_studied_today: Set[str]
     ) -> list[str]:
         """New flashcards in content order, one per fact, up to ``room``: none of a fact studied
-        today or with a card due (the session shows one card a fact, the due one first)."""
+        today or with a card due (the session shows one card a fact, the due one first), and none
+        that a new card before it gives away: two sources telling one thing ("Which force did he
+        command in 1998?" twice) came one after the other. Such a card waits for another day."""
         fresh: list[str] = []
         if room <= 0:
             return fresh
         taken_facts = set(facts_studied_today) | self.bank.facts_of(i for i in due if _is_flashcard(i))
+        shown = GiveAways(answers_shown=True)  # a card's back shows its answer
+        batch: list[str] = []
+
+        def admit_batch() -> None:  # read a few at a time: never the whole deck's questions
+            for question in self.bank.questions(batch):
+                if len(fresh) < room and shown.admits(question):
+                    shown.take(question)
+                    fresh.append(question.id)
+            batch.clear()
+
         for question_id, fact_id in self.bank.in_order(sessions.FLASHCARD_KINDS):
             if question_id in cards or fact_id in taken_facts:
                 continue
             taken_facts.add(fact_id)
-            fresh.append(question_id)
-            if len(fresh) >= room:
-                break
+            batch.append(question_id)
+            if len(batch) >= room - len(fresh):
+                admit_batch()
+                if len(fresh) >= room:
+                    break
+        admit_batch()
         return fresh
 
     def next_flashcard_due(self, store: Store, now: dt.datetime) -> dt.datetime | None:

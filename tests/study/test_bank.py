@@ -308,3 +308,34 @@ def test_the_code_signature_follows_the_files_that_make_questions(tmp_path: Path
     module = tmp_path / "quizgen" / "questions" / "wording.py"
     module.write_text(module.read_text(encoding="utf-8") + "\n# a fix\n", encoding="utf-8")
     assert signature() != before
+
+
+def test_new_flashcards_never_give_each_other_away(tmp_path: Path) -> None:
+    """Every student met "Which force did he command in 1998?" and then "...take command of in
+    1998?" (both the Quds Force), and "...against in Iraq?" then "...in Syria?" (both ISIS)."""
+    from quizgen.questions.giveaways import gives_away
+    from quizgen.study.store import open_store
+
+    deck = catalog.load_study_deck(ROOT / "decks" / "soleimani.yaml")
+    assert isinstance(deck, catalog.StudyDeck)
+    store = open_store(tmp_path / "data")
+    now = sessions.dt.datetime(2026, 12, 1, 9, tzinfo=sessions.dt.UTC)
+    for limit in (20, 60):
+        session = deck.session_questions(
+            sessions.Mode.FLASHCARDS,
+            store,
+            random.Random(0),
+            now,
+            length=limit,
+            new_limit=limit,
+            new_seen_today=0,
+            facts_studied_today=set(),
+        )
+        assert len(session) == limit == deck.counts(store, now, limit).new  # the room is still filled
+        pairs = [
+            (a.id, b.id)
+            for n, a in enumerate(session)
+            for b in session[n + 1 :]
+            if gives_away(a, b, answers_shown=True)
+        ]
+        assert pairs == []

@@ -601,9 +601,30 @@ def credited_spellings(question: Question) -> list[tuple[str, int]]:
     if question.quantity is not None and question.answer_kind == "quantity":
         bare = quantity_label(question.quantity)
         forms += [bare, bare.replace(",", "")]
+    if question.answer_kind in ("entity", "text"):
+        names = question.answer_kind == "entity"  # "X and Y" of a phrase is no pair to turn round
+        forms += [variant for form in forms for variant in _plain_variants(form, pairs=names)]
     shares = {Verdict.CORRECT: FULL, Verdict.CLOSE: HALF}
     credited = [(form, shares.get(check_typed(question, form).verdict, 0)) for form in dict.fromkeys(forms)]
     return sorted(((form, share) for form, share in credited if share), key=lambda credit: -credit[1])
+
+
+_ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
+
+
+def _plain_variants(form: str, *, pairs: bool) -> list[str]:
+    """What a student types that this checker takes and a letter-by-letter platform would not:
+    "bloody nose" for "a bloody nose", and with ``pairs`` two names the other way round ("the
+    European Union and the United Nations"), with or without their articles. Each is graded
+    before it is kept."""
+    bare = _ARTICLE.sub("", form)
+    variants = [bare]
+    pair = re.split(r"\s+and\s+", form)
+    if pairs and len(pair) == 2 and all(pair) and pair[1].lower() != "others":  # "and others" ends it
+        first, second = pair
+        variants += [f"{second} and {first}", f"{_ARTICLE.sub('', first)} and {_ARTICLE.sub('', second)}"]
+        variants.append(f"{_ARTICLE.sub('', second)} and {_ARTICLE.sub('', first)}")
+    return [v for v in variants if v and v != form]
 
 
 def exact_spellings(question: Question) -> list[str]:

@@ -14,12 +14,20 @@ from quizgen.facts.dates import parse_date
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.facts.quantities import QuantityParseError, parse_quantity
-from quizgen.questions.answers import Verdict, Vocabulary, check_choice, check_typed, exact_spellings
-from quizgen.questions.generate import generate
+from quizgen.questions.answers import (
+    Verdict,
+    Vocabulary,
+    check_choice,
+    check_typed,
+    credited_spellings,
+    exact_spellings,
+)
+from quizgen.questions.generate import generate, generate_for_deck
 from quizgen.questions.model import Question
 from quizgen.questions.normalise import normalise
 from quizgen.study.evaluate import evaluate_text
 from quizgen.study.scheduler import Grade
+from quizgen.targets import open_target
 from tests.typed_questions import SOURCE, typed
 
 PLACES = Vocabulary({"place": ["Prussia", "Russia", "Baghdad", "Tehran", "Qanat-e Malek"]})
@@ -648,3 +656,24 @@ def test_a_typos_difference_leaves_out_the_article_and_shows_the_letter() -> Non
     checked = check_typed(typed("Quds Force", entity_type="organisation"), "the Qudz force")
     assert checked.verdict is Verdict.TYPO
     assert checked.diff[:3] == (("same", "Qud"), ("extra", "z"), ("missing", "s"))
+
+
+def test_a_letter_by_letter_platform_takes_what_the_app_takes_without_an_article_or_turned_round() -> None:
+    """Moodle took only "a bloody nose" where the app takes "bloody nose", and only "the United
+    Nations and the European Union", not the two the other way round."""
+    target = open_target("soleimani")
+    typed_questions = {
+        q.answer: q for q in generate_for_deck(target.deck, target.library) if q.kind is Kind.TYPED
+    }
+    spellings = {answer: [f for f, _ in credited_spellings(q)] for answer, q in typed_questions.items()}
+    assert "bloody nose" in spellings["a bloody nose"]
+    assert (
+        "the European Union and the United Nations" in spellings["the United Nations and the European Union"]
+    )
+    assert "European Union and United Nations" in spellings["the United Nations and the European Union"]
+    assert "a martyr and a hero" not in spellings["a hero and a martyr"]  # a phrase, not two names
+    assert not any(f.startswith("others and") for f in spellings["Donald Trump and others"])
+    for answer, question in typed_questions.items():  # nothing credited that the app does not take
+        for form, share in credited_spellings(question):
+            verdict = check_typed(question, form).verdict
+            assert (verdict, share) in ((Verdict.CORRECT, 100), (Verdict.CLOSE, 50)), (answer, form)

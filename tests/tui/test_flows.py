@@ -1506,3 +1506,59 @@ def test_the_year_hint_never_shows_the_answer() -> None:
     for question in guesses:
         hint = PLACEHOLDERS[Kind.YEAR_GUESS].format(example=example_year(question))
         assert question.answer not in hint, (question.id, hint)
+
+
+async def test_enter_while_the_decks_load_opens_the_deck_once_loaded(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The spinner's screen already says "Enter opens a deck"; an Enter pressed then was lost."""
+    import threading
+
+    from quizgen.tui import app as app_module
+    from quizgen.tui.screens.modes import ModeMenu
+
+    release = threading.Event()
+    slow_load = app_module.load_study_deck
+
+    def held(path: Path, seed: int):  # a bank still being built
+        release.wait(5)
+        return slow_load(path, seed)
+
+    monkeypatch.setattr(app_module, "ready_study_deck", lambda path, seed: None)
+    monkeypatch.setattr(app_module, "load_study_deck", held)
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        assert app.decks is None
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, HomeScreen)
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if isinstance(app.screen, ModeMenu):
+                break
+        assert isinstance(app.screen, ModeMenu)
+
+
+async def test_the_deck_table_fits_a_terminal_made_smaller(make: AppFactory) -> None:
+    """From 120 columns down to 60, the Deck column kept its width and the Last column was cut
+    off; started at 60 columns, the same table fitted."""
+    decks = [ROOT / "decks" / "soleimani.yaml", ROOT / "decks" / "soleimani-timeline.yaml"]
+    app = make(decks=decks)
+    async with app.run_test(size=(60, 20)) as pilot:
+        await ready(pilot)
+        fresh = screen_text(app)
+    app = make(decks=decks)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await ready(pilot)
+        await pilot.resize_terminal(60, 20)
+        await pilot.pause()
+        await pilot.pause()
+        shrunk = screen_text(app)
+    header = next(line for line in fresh.splitlines() if "Learned" in line)
+    assert "Last" in header
+    assert next(line for line in shrunk.splitlines() if "Learned" in line) == header
+    assert [line for line in shrunk.splitlines() if "Qasem" in line] == [
+        line for line in fresh.splitlines() if "Qasem" in line
+    ]

@@ -24,6 +24,14 @@ if TYPE_CHECKING:
     from quizgen.tui.app import QuizgenApp
 
 
+COLUMNS = (
+    ("Deck", "deck"),
+    ("New", "new"),
+    ("Learning", "learning"),
+    ("Due", "due"),
+    ("Learned", "learned"),
+    ("Last", "last"),
+)
 HINT = "Enter opens a deck · s stats · b timeline · ? every key · ctrl+q quits (answers are saved as you go)"
 NOTHING_LOADED = "No deck loaded: mend the problems above and start quizgen again · ctrl+q quits"
 COUNTS_WIDTH = 41  # the five count columns with every column's padding, and the screen's margins
@@ -42,14 +50,16 @@ class HomeScreen(FramedScreen[None]):
     ]
 
     app: QuizgenApp
-    _has_columns = False
+    _mounted = False
     _shown_room: int | None = None  # the title width the table was last filled for
+    _pending: str | None = None  # a deck opened (Enter, b) while the decks were still loading
 
     def compose_body(self) -> ComposeResult:
         yield Static("Your decks", classes="title")
         yield LoadingIndicator(id="loading")
         table: DataTable[Text] = DataTable(id="decks", cursor_type="row", zebra_stripes=True)
         table.display = False
+        table.can_focus = False  # until it has rows: an empty table took the Enter meant for a deck
         yield table
         with VerticalScroll(id="problems-box") as box:  # Tab to it, then the arrows read every problem
             box.display = False
@@ -57,17 +67,7 @@ class HomeScreen(FramedScreen[None]):
         yield Static(HINT, id="hint", markup=False)
 
     def on_mount(self) -> None:
-        table = self.query_one("#decks", DataTable)
-        for label, key in (
-            ("Deck", "deck"),
-            ("New", "new"),
-            ("Learning", "learning"),
-            ("Due", "due"),
-            ("Learned", "learned"),
-            ("Last", "last"),
-        ):
-            table.add_column(label, key=key)
-        self._has_columns = True
+        self._mounted = True
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
 
@@ -89,12 +89,14 @@ class HomeScreen(FramedScreen[None]):
 
     def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
         """Fill the table; decks a worker loaded before the screen mounted wait for its on_mount."""
-        if not self._has_columns:
+        if not self._mounted:
             return
         self.query_one("#loading").display = False
         table = self.query_one("#decks", DataTable)
         row = table.cursor_row
-        table.clear()
+        table.clear(columns=True)  # a column keeps the widest width it ever had: made again, it fits
+        for label, key in COLUMNS:
+            table.add_column(label, key=key)
         now = self.app.progress.clock()
         store = self.app.progress.store
         room = self._shown_room = self._title_room()  # the counts stay in view on 60 columns
@@ -117,7 +119,7 @@ class HomeScreen(FramedScreen[None]):
         box = self.query_one("#problems-box", VerticalScroll)
         box.display = bool(broken)
         self.query_one("#problems", Static).update(_problem_text(broken))
-        table.display = bool(self.loaded)
+        table.display = table.can_focus = bool(self.loaded)
         hint = HINT if self.loaded else NOTHING_LOADED
         both = broken and self.loaded  # with no deck, the problems have the focus already
         self.query_one("#hint", Static).update(f"Tab reads the problems · {hint}" if both else hint)
@@ -128,6 +130,11 @@ class HomeScreen(FramedScreen[None]):
             box.focus()
         self.refresh_bindings()
         self.app.tell_left_out()  # the counts just read every card
+        pending, self._pending = self._pending, None
+        if pending == "open":
+            self.action_open()
+        elif pending == "browse":
+            self.action_browse()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action in ("open", "browse"):  # nothing to open: not offered, rather than doing nothing
@@ -144,6 +151,9 @@ class HomeScreen(FramedScreen[None]):
         self.action_open()
 
     def action_open(self) -> None:
+        if self.app.decks is None:  # the hint already says Enter opens a deck: it will, once loaded
+            self._pending = "open"
+            return
         deck = self.selected()
         if deck is None:
             return
@@ -163,6 +173,9 @@ class HomeScreen(FramedScreen[None]):
         self.app.push_screen(StatsScreen(self.selected()))
 
     def action_browse(self) -> None:
+        if self.app.decks is None:
+            self._pending = "browse"
+            return
         deck = self.selected()
         if deck is not None:
             start_mode(self.app, deck, "browse")

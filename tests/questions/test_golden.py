@@ -170,3 +170,26 @@ def test_braces_in_content_are_kept(tmp_path: Path) -> None:
     questions = generate(load_library([tmp_path / "braces.yaml"]), random.Random(0), present_year=2026)
     assert any(q.stem == "Who was born in Warsaw {old town}?" for q in questions)
     assert any(q.answer == "Warsaw {old town}" for q in questions if q.kind is Kind.TYPED)
+
+
+@pytest.mark.parametrize(
+    ("question_id", "stem"),
+    [
+        (  # was "...of which country are the Popular Mobilization Forces militias?"
+            "pmf-of-iraq:militias-of:typed",
+            "According to Sputnik, which country's militias are the Popular Mobilization Forces?",
+        ),
+        (  # was "which minority ...?", answered by any one of four
+            "quds-force-credited-saving-minorities:credited-with-saving-minorities:typed",
+            "According to Sputnik, name one of the minorities the Quds Force has been widely credited"
+            " with saving from physical extermination.",
+        ),
+    ],
+)
+def test_stems_read_as_a_teacher_would_ask(
+    questions: dict[str, Question], question_id: str, stem: str
+) -> None:
+    assert questions[question_id].stem == stem
+    assert check_typed(questions[question_id], questions[question_id].answer.split(",")[0]).verdict is (
+        Verdict.CORRECT
+    )

@@ -16,8 +16,10 @@ from quizgen.facts import cache
 from quizgen.facts.loader import load_library
 from quizgen.facts.model import Kind
 from quizgen.questions.generate import generate_for_deck
+from quizgen.questions.model import Question
 from quizgen.study import bank, catalog
 from quizgen.study import session as sessions
+from quizgen.study.store import Store
 
 ROOT = Path(__file__).parents[2]
 
@@ -244,6 +246,27 @@ def test_a_put_in_order_answered_is_no_flashcard_due(deck_path: Path, tmp_path: 
     store.close()
 
 
+def flashcard_session(
+    deck: catalog.StudyDeck,
+    store: Store,
+    now: sessions.dt.datetime,
+    limit: int,
+    new_seen_today: int = 0,
+    facts_studied_today: set[str] | frozenset[str] = frozenset(),
+) -> list[Question]:
+    """A flashcard session of ``limit`` cards, as the app starts one."""
+    return deck.session_questions(
+        sessions.Mode.FLASHCARDS,
+        store,
+        random.Random(0),
+        now,
+        length=limit,
+        new_limit=limit,
+        new_seen_today=new_seen_today,
+        facts_studied_today=set(facts_studied_today),
+    )
+
+
 def test_the_new_count_is_what_the_next_flashcard_session_starts(tmp_path: Path) -> None:
     """The menu said "20 new" and the session held 18 (two were siblings of facts already in it);
     after those 18, "2 new" led to "Nothing is due". Session after session, the two agree."""
@@ -261,15 +284,8 @@ def test_the_new_count_is_what_the_next_flashcard_session_starts(tmp_path: Path)
     limit, started = 20, []
     for _ in range(4):
         counted = deck.counts(store, now, progress.new_room_today(limit), progress.facts_studied_today())
-        session = deck.session_questions(
-            sessions.Mode.FLASHCARDS,
-            store,
-            random.Random(0),
-            now,
-            length=limit,
-            new_limit=limit,
-            new_seen_today=progress.new_seen_today(),
-            facts_studied_today=progress.facts_studied_today(),
+        session = flashcard_session(
+            deck, store, now, limit, progress.new_seen_today(), progress.facts_studied_today()
         )
         new = [q for q in session if q.id not in deck.cards(store)]
         assert counted.new == len(new)
@@ -321,16 +337,7 @@ def test_new_flashcards_never_give_each_other_away(tmp_path: Path) -> None:
     store = open_store(tmp_path / "data")
     now = sessions.dt.datetime(2026, 12, 1, 9, tzinfo=sessions.dt.UTC)
     for limit in (20, 60):
-        session = deck.session_questions(
-            sessions.Mode.FLASHCARDS,
-            store,
-            random.Random(0),
-            now,
-            length=limit,
-            new_limit=limit,
-            new_seen_today=0,
-            facts_studied_today=set(),
-        )
+        session = flashcard_session(deck, store, now, limit)
         assert len(session) == limit == deck.counts(store, now, limit).new  # the room is still filled
         pairs = [
             (a.id, b.id)

@@ -472,6 +472,11 @@ def _quoted_within(quote: str) -> str:
     return "".join(chars)
 
 
+def _typographic(form: str) -> str:
+    """A pattern for ``form`` as a source may print it: "IRGC's" stands as "IRGC’s" in a quote."""
+    return re.escape(form).replace("'", "['’]").replace('"', '["“”]')
+
+
 def _blank_in(quote: str, surfaces: Sequence[str]) -> tuple[int, int] | None:
     """Where the answer stands, once, in the quote: every form of it, merged; or, when that is
     too long to recall ("a provocative action that undermined international law and ..."), the
@@ -481,7 +486,7 @@ def _blank_in(quote: str, surfaces: Sequence[str]) -> tuple[int, int] | None:
         return _merged(
             m.span()
             for form in forms
-            for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", quote, re.IGNORECASE)
+            for m in re.finditer(rf"(?<!\w){_typographic(form)}(?!\w)", quote, re.IGNORECASE)
         )
 
     found = spans(surfaces)

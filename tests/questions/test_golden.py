@@ -179,6 +179,10 @@ def test_braces_in_content_are_kept(tmp_path: Path) -> None:
             "pmf-of-iraq:militias-of:typed",
             "According to Sputnik, which country's militias are the Popular Mobilization Forces?",
         ),
+        (  # was "According to Sputnik, the Quds Force is ____.": the key's "IRGC's" is "IRGC’s" there
+            "quds-force-described-by-sputnik:is-described-as:cloze",
+            "Sputnik writes: “Soleimani took command of ____, the Quds Force, in 1998.”",
+        ),
         (  # was "which minority ...?", answered by any one of four
             "quds-force-credited-saving-minorities:credited-with-saving-minorities:typed",
             "According to Sputnik, name one of the minorities the Quds Force has been widely credited"
@@ -189,7 +193,7 @@ def test_braces_in_content_are_kept(tmp_path: Path) -> None:
 def test_stems_read_as_a_teacher_would_ask(
     questions: dict[str, Question], question_id: str, stem: str
 ) -> None:
-    assert questions[question_id].stem == stem
-    assert check_typed(questions[question_id], questions[question_id].answer.split(",")[0]).verdict is (
-        Verdict.CORRECT
-    )
+    question = questions[question_id]
+    assert (question.cloze.text if question.cloze else question.stem) == stem
+    assert check_typed(question, question.answer.split(",")[0]).verdict is Verdict.CORRECT
+    assert check_typed(question, question.answer.replace("’", "'")).verdict is Verdict.CORRECT

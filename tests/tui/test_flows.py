@@ -1562,3 +1562,21 @@ async def test_the_deck_table_fits_a_terminal_made_smaller(make: AppFactory) -> 
     assert [line for line in shrunk.splitlines() if "Qasem" in line] == [
         line for line in fresh.splitlines() if "Qasem" in line
     ]
+
+
+async def test_a_grade_key_before_the_card_is_revealed_says_why_it_did_nothing(make: AppFactory) -> None:
+    """A quiz answers by number; on a flashcard 1 did nothing and said nothing."""
+    app = make()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_mode(pilot, 2)
+        screen = app.screen
+        assert isinstance(screen, FlashcardScreen)
+        assert "1–4 grade" not in screen_text(app)
+        await pilot.press("1")
+        await pilot.pause()
+        assert not screen.revealed
+        assert app.progress.store.reviews() == []
+        assert "1–4 grade a card once it is revealed" in " ".join(screen_text(app).split())
+        await pilot.press("space", "3")  # revealed, the same key grades
+        await pilot.pause()
+        assert len(app.progress.store.reviews()) == 1

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.console import Group, RenderableType
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import VerticalScroll
@@ -112,6 +113,12 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
         answer.value = ""
         self.set_focus(None)
         self.refresh_bindings()
+
+    def on_key(self, event: events.Key) -> None:
+        """A grade key on a card not yet revealed does nothing: say why, on the card."""
+        card = self.card
+        if event.key in ("1", "2", "3", "4") and card is not None and not self.revealed and not self.typing:
+            self.query_one("#front", Static).update(_front(card, graded_early=True))
 
     def update_status(self) -> None:
         """The cards left in this session, by state: the deck's counts ("13 learning · 11 due")
@@ -271,9 +278,12 @@ def _verdict_for(grade: Grade) -> Verdict:
     return Verdict.WRONG if grade is Grade.AGAIN else Verdict.CORRECT
 
 
-def _front(card: Question, *, revealed: bool = False, chosen: int | None = None) -> Group:
+def _front(
+    card: Question, *, revealed: bool = False, chosen: int | None = None, graded_early: bool = False
+) -> Group:
     """The card's question, and its options lettered; once revealed, the key marked ✓ and a wrong
-    choice ✗, without the line saying how to answer."""
+    choice ✗, without the line saying how to answer. ``graded_early``: a grade key was pressed
+    before the card was revealed (a quiz answers by number: here the numbers grade)."""
     parts: list[RenderableType] = [literal(card.cloze.text if card.cloze else card.stem, style="bold")]
     for index, option in enumerate(card.options):
         if revealed and index == card.answer_index:
@@ -285,5 +295,8 @@ def _front(card: Question, *, revealed: bool = False, chosen: int | None = None)
         parts.append(Hanging(mark + literal(f"{LETTERS[index]}  "), literal(option)))
     if card.options and not revealed:  # the letters are keys: the footer has no room for four more
         last = LETTERS[len(card.options) - 1].lower()
-        parts.append(Text(f"\na–{last} to answer · space to reveal", style="dim"))
+        early = "1–4 grade a card once it is revealed: " if graded_early else ""
+        parts.append(Text(f"\n{early}a–{last} to answer · space to reveal", style="dim"))
+    elif graded_early and not revealed:
+        parts.append(Text("\n1–4 grade a card once it is revealed: space to reveal", style="dim"))
     return Group(*parts)

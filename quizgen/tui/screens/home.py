@@ -50,7 +50,7 @@ class HomeScreen(FramedScreen[None]):
     ]
 
     app: QuizgenApp
-    _mounted = False
+    _can_fill = False  # mounted: a worker may have loaded the decks before the screen was
     _shown_room: int | None = None  # the title width the table was last filled for
     _pending: str | None = None  # a deck opened (Enter, b) while the decks were still loading
 
@@ -67,7 +67,7 @@ class HomeScreen(FramedScreen[None]):
         yield Static(HINT, id="hint", markup=False)
 
     def on_mount(self) -> None:
-        self._mounted = True
+        self._can_fill = True
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
 
@@ -89,7 +89,7 @@ class HomeScreen(FramedScreen[None]):
 
     def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
         """Fill the table; decks a worker loaded before the screen mounted wait for its on_mount."""
-        if not self._mounted:
+        if not self._can_fill:
             return
         self.query_one("#loading").display = False
         table = self.query_one("#decks", DataTable)

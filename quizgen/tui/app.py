@@ -149,10 +149,10 @@ class QuizgenApp(App[int]):
     def on_decks_loaded(self, message: DecksLoaded) -> None:
         """The decks a worker loaded reach the home screen, and the session asked for starts over it."""
         self.decks = decks = message.decks
-        for screen in self.screen_stack:
-            if isinstance(screen, HomeScreen):
-                screen.show_decks(decks)
         started = self._start_screen(decks)
+        for screen in self.screen_stack:
+            if isinstance(screen, HomeScreen):  # the session asked for at start wins over an Enter
+                screen.show_decks(decks, keys_pressed_while_loading=started is None)
         if started is not None:
             self.push_screen(started)
 

@@ -504,7 +504,13 @@ async def test_an_order_not_moved_is_checked_only_on_a_second_enter(make: AppFac
         await pilot.press("enter")  # the next question starts untouched again
         await pilot.pause()
         assert screen.answered is None
-        await pilot.press("shift+down", "enter")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert "Nothing moved yet" in " ".join(screen_text(app).split())
+        await pilot.press("shift+down")
+        await pilot.pause()
+        assert "Nothing moved yet" not in " ".join(screen_text(app).split())  # it has now
+        await pilot.press("enter")
         await pilot.pause()
         assert screen.answered is not None  # moved: one Enter checks it
         assert len(app.progress.store.reviews()) == 2
@@ -1541,6 +1547,42 @@ async def test_enter_while_the_decks_load_opens_the_deck_once_loaded(
         assert isinstance(app.screen, ModeMenu)
 
 
+@pytest.mark.parametrize("then", ["help", "start in a mode"])
+async def test_an_enter_while_loading_is_dropped_once_another_screen_is_over_the_decks(
+    make: AppFactory, monkeypatch: pytest.MonkeyPatch, then: str
+) -> None:
+    """Enter, then ? while loading: the mode menu opened over the help once the decks came; with
+    a session asked for at start, under the session."""
+    import threading
+
+    from quizgen.tui import app as app_module
+    from quizgen.tui.screens.modes import ModeMenu
+
+    release = threading.Event()
+    slow_load = app_module.load_study_deck
+    monkeypatch.setattr(app_module, "ready_study_deck", lambda path, seed: None)
+    monkeypatch.setattr(
+        app_module, "load_study_deck", lambda path, seed: release.wait(5) and slow_load(path, seed)
+    )
+    app = make()
+    if then == "start in a mode":
+        app.config.start_mode = "quiz"
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("enter")
+        if then == "help":
+            await pilot.press("question_mark")
+        await pilot.pause()
+        release.set()
+        for _ in range(100):
+            await pilot.pause(0.02)
+            if app.decks is not None and not isinstance(app.screen, HomeScreen):
+                break
+        await pilot.pause(0.1)
+        assert not any(isinstance(screen, ModeMenu) for screen in app.screen_stack)
+        assert isinstance(app.screen, HelpScreen if then == "help" else QuizScreen)
+
+
 async def test_the_deck_table_fits_a_terminal_made_smaller(make: AppFactory) -> None:
     """From 120 columns down to 60, the Deck column kept its width and the Last column was cut
     off; started at 60 columns, the same table fitted."""
@@ -1571,12 +1613,21 @@ async def test_a_grade_key_before_the_card_is_revealed_says_why_it_did_nothing(m
         await open_mode(pilot, 2)
         screen = app.screen
         assert isinstance(screen, FlashcardScreen)
-        assert "1–4 grade" not in screen_text(app)
-        await pilot.press("1")
-        await pilot.pause()
-        assert not screen.revealed
-        assert app.progress.store.reviews() == []
-        assert "1–4 grade a card once it is revealed" in " ".join(screen_text(app).split())
-        await pilot.press("space", "3")  # revealed, the same key grades
-        await pilot.pause()
-        assert len(app.progress.store.reviews()) == 1
+        for with_options in (True, False):  # a choice's card, and a card to recall
+            while screen.card is not None and bool(screen.card.options) != with_options:
+                await pilot.press("space", "3")
+                await pilot.pause()
+            assert screen.card is not None
+            reviews = len(app.progress.store.reviews())
+            assert "1–4 grade" not in screen_text(app)
+            await pilot.press("1")
+            await pilot.pause()
+            assert not screen.revealed
+            assert len(app.progress.store.reviews()) == reviews
+            assert "1–4 grade a card once it is revealed" in " ".join(screen_text(app).split())
+            await pilot.press("space")
+            await pilot.pause()
+            assert "1–4 grade a card once" not in " ".join(screen_text(app).split())  # said, and done
+            await pilot.press("3")  # revealed, the same key grades
+            await pilot.pause()
+            assert len(app.progress.store.reviews()) == reviews + 1

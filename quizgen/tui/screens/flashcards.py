@@ -186,9 +186,9 @@ class FlashcardScreen(FramedScreen[None], ScrollingBody):
             text.append("\n\nHow well did you remember? 1 Again · 2 Hard · 3 Good · 4 Easy", style="dim")
         back.update(text)
         back.display = True
-        if card.options:  # the key marked, and the option chosen; the keys to answer are spent
-            chosen = card.options.index(outcome.given) if outcome and outcome.given in card.options else None
-            self.query_one("#front", Static).update(_front(card, revealed=True, chosen=chosen))
+        # the key marked, and the option chosen; the lines on how to answer (or grade) are spent
+        chosen = card.options.index(outcome.given) if outcome and outcome.given in card.options else None
+        self.query_one("#front", Static).update(_front(card, revealed=True, chosen=chosen))
         self.query_one("#answer", Input).display = False
         self.set_focus(None)
         self.reveal_feedback(back)

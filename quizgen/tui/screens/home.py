@@ -79,6 +79,9 @@ class HomeScreen(FramedScreen[None]):
     def _title_room(self) -> int:
         return max(MIN_TITLE, self.size.width - COUNTS_WIDTH)
 
+    def on_screen_suspend(self) -> None:
+        self._pending = None  # a key pressed on this screen is not carried to what comes back to it
+
     def on_screen_resume(self) -> None:
         if self.app.decks is not None:
             self.show_decks(self.app.decks)
@@ -87,8 +90,11 @@ class HomeScreen(FramedScreen[None]):
     def loaded(self) -> list[StudyDeck]:
         return loaded_by_title(self.app.decks or [])
 
-    def show_decks(self, decks: list[StudyDeck | BrokenDeck]) -> None:
-        """Fill the table; decks a worker loaded before the screen mounted wait for its on_mount."""
+    def show_decks(
+        self, decks: list[StudyDeck | BrokenDeck], *, keys_pressed_while_loading: bool = True
+    ) -> None:
+        """Fill the table; decks a worker loaded before the screen mounted wait for its on_mount.
+        An Enter (or b) pressed while they loaded opens the deck now, unless told otherwise."""
         if not self._can_fill:
             return
         self.query_one("#loading").display = False
@@ -131,6 +137,8 @@ class HomeScreen(FramedScreen[None]):
         self.refresh_bindings()
         self.app.tell_left_out()  # the counts just read every card
         pending, self._pending = self._pending, None
+        if self.app.screen is not self or not keys_pressed_while_loading:  # help opened since, say
+            return
         if pending == "open":
             self.action_open()
         elif pending == "browse":

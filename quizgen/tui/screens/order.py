@@ -79,6 +79,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         self.session = session
         self.order: list[str] = []
         self.moved = False  # an untouched order is checked only on a second Enter
+        self.asked_to_move = False  # the stem says so, until an event moves
         self.answered: Attempt | None = None
         self.grade: Grade | None = None
         self.shown_at = time.monotonic()
@@ -102,7 +103,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         if question is None:
             return
         self.answered = None
-        self.moved = False
+        self.moved = self.asked_to_move = False
         self.shown_at = time.monotonic()
         self.order = [item.id for item in question.items]
         self.update_status()
@@ -156,7 +157,9 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
         target = index + step
         if 0 <= target < len(self.order):
             self.order[index], self.order[target] = self.order[target], self.order[index]
-            self.moved = True
+            if self.asked_to_move:
+                self.show_stem(GUIDE)  # "Nothing moved yet" is no longer so
+            self.moved, self.asked_to_move = True, False
             self.draw(target)
 
     def on_option_list_option_selected(self, _: OptionList.OptionSelected) -> None:
@@ -167,7 +170,7 @@ class OrderScreen(FramedScreen[None], ScrollingBody):
             self.action_next()
             return
         if not self.moved:  # a stray Enter (or the one that opened the screen) is no answer
-            self.moved = True
+            self.moved = self.asked_to_move = True
             self.show_stem(
                 "Nothing moved yet: Shift+↑↓ or [ ] moves the event picked · Enter again checks this order"
             )

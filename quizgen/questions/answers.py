@@ -271,6 +271,7 @@ def without_preposition(given: str, key: str) -> str:
 
 
 _LIST_SEPARATOR = re.compile(r"\s*(?:,|;|&|/|\band\b)\s*", re.IGNORECASE)
+_PHRASE_LIST = re.compile(r"\s*(?:,|;|&|\band\b)\s*", re.IGNORECASE)  # a quoted phrase's list
 
 
 _COUNT_WORDS = {"both": 2, "two": 2, "three": 3, "four": 4, "five": 5}
@@ -294,18 +295,23 @@ def _listed(text: str) -> list[str]:
 
 def _same_list(given: str, forms: list[str]) -> bool:
     """A list of words typed in another order: "punitive, material and moral damages" for
-    "material, moral and punitive damages". All of it: part of a quoted phrase is not the phrase."""
-    items = _shared_head(_listed(given))
-    return len(items[0]) >= 2 and any(_shared_head(_listed(form)) == items for form in forms)
+    "material, moral and punitive damages". All of it, each item once: part of a quoted phrase is
+    not the phrase. (A slash joins no list here: "3/1" is not "1/3".)"""
+    items = _shared_head(_phrase_items(given))
+    return len(items[0]) >= 2 and any(_shared_head(_phrase_items(form)) == items for form in forms)
 
 
-def _shared_head(items: list[str]) -> tuple[frozenset[str], str]:
-    """A list's items and the noun its last item ends with when the others share it ("material,
-    moral and punitive damages": material, moral, punitive; damages)."""
+def _phrase_items(text: str) -> list[str]:
+    return [normalise(item) for item in _PHRASE_LIST.split(text) if item.strip()]
+
+
+def _shared_head(items: list[str]) -> tuple[tuple[str, ...], str]:
+    """A list's items, sorted, and the noun its last item ends with when the others share it
+    ("material, moral and punitive damages": material, moral, punitive; damages)."""
     last = items[-1].split() if items else []
     if len(items) >= 2 and len(last) >= 2 and all(" " not in item for item in items[:-1]):
-        return frozenset([*items[:-1], last[0]]), " ".join(last[1:])
-    return frozenset(items), ""
+        return tuple(sorted([*items[:-1], last[0]])), " ".join(last[1:])
+    return tuple(sorted(items)), ""
 
 
 def _quoted(phrase: str, quotes: Iterable[str]) -> bool:
@@ -609,22 +615,23 @@ def credited_spellings(question: Question) -> list[tuple[str, int]]:
     return sorted(((form, share) for form, share in credited if share), key=lambda credit: -credit[1])
 
 
+_STRAIGHT = str.maketrans({"’": "'", "‘": "'", "“": '"', "”": '"'})
 _ARTICLE = re.compile(r"^(?:the|a|an)\s+", re.IGNORECASE)
 
 
 def _plain_variants(form: str, *, pairs: bool) -> list[str]:
     """What a student types that this checker takes and a letter-by-letter platform would not:
-    "bloody nose" for "a bloody nose", and with ``pairs`` two names the other way round ("the
-    European Union and the United Nations"), with or without their articles. Each is graded
-    before it is kept."""
-    bare = _ARTICLE.sub("", form)
-    variants = [bare]
+    straight quotes for a source's curly ones, "bloody nose" for "a bloody nose", and with
+    ``pairs`` two names the other way round ("the European Union and the United Nations"), with
+    or without their articles. Each is graded before it is kept."""
+    straight = form.translate(_STRAIGHT)  # "IRGC’s" as a keyboard types it
+    variants = [straight, _ARTICLE.sub("", form), _ARTICLE.sub("", straight)]
     pair = re.split(r"\s+and\s+", form)
-    if pairs and len(pair) == 2 and all(pair) and pair[1].lower() != "others":  # "and others" ends it
-        first, second = pair
-        variants += [f"{second} and {first}", f"{_ARTICLE.sub('', first)} and {_ARTICLE.sub('', second)}"]
-        variants.append(f"{_ARTICLE.sub('', second)} and {_ARTICLE.sub('', first)}")
-    return [v for v in variants if v and v != form]
+    two = len(pair) == 2 and all(pair) and len(_listed(form)) == 2  # not "Trump, Pompeo, and the CIA"
+    if pairs and two and pair[1].lower() != "others":  # "and others" ends it
+        first, second = (_ARTICLE.sub("", item) for item in pair)
+        variants += [f"{pair[1]} and {pair[0]}", f"{first} and {second}", f"{second} and {first}"]
+    return [v for v in dict.fromkeys(variants) if v and v != form]
 
 
 def exact_spellings(question: Question) -> list[str]:

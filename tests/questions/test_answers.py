@@ -359,6 +359,21 @@ def test_a_list_is_answered_in_any_order(text: str, verdict: Verdict) -> None:
 
 
 @pytest.mark.parametrize(
+    ("key", "given", "verdict"),
+    [
+        ("1/3", "3/1", Verdict.WRONG),  # a slash joins no list of words
+        ("24/7", "7/24", Verdict.WRONG),
+        ("red, white and blue", "red, white, white and blue", Verdict.WRONG),  # each item once
+        ("red, white and blue", "blue, red and white", Verdict.CORRECT),
+    ],
+)
+def test_a_phrase_turned_round_is_its_own_words_in_another_order(
+    key: str, given: str, verdict: Verdict
+) -> None:
+    assert check_typed(typed(key, kind="text", entity_type=None), given).verdict is verdict
+
+
+@pytest.mark.parametrize(
     ("text", "verdict"),
     [
         ("material, moral and punitive damages", Verdict.CORRECT),
@@ -673,6 +688,15 @@ def test_a_letter_by_letter_platform_takes_what_the_app_takes_without_an_article
     assert "European Union and United Nations" in spellings["the United Nations and the European Union"]
     assert "a martyr and a hero" not in spellings["a hero and a martyr"]  # a phrase, not two names
     assert not any(f.startswith("others and") for f in spellings["Donald Trump and others"])
+    three = typed("Trump, Pompeo, and the CIA", "Trump", "Pompeo", "CIA", kind="entity", entity_type="person")
+    assert [f for f, _ in credited_spellings(three) if f.endswith(",")] == []  # three is no pair
+    cloze = next(
+        q
+        for q in generate_for_deck(target.deck, target.library)
+        if q.id == "quds-force-described-by-sputnik:is-described-as:cloze"
+    )
+    assert cloze.answer == "the IRGC’s elite foreign operations formation"  # as the source prints it
+    assert "the IRGC's elite foreign operations formation" in [f for f, _ in credited_spellings(cloze)]
     for answer, question in typed_questions.items():  # nothing credited that the app does not take
         for form, share in credited_spellings(question):
             verdict = check_typed(question, form).verdict

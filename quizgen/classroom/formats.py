@@ -133,7 +133,7 @@ FORMATS: tuple[ClassroomFormat, ...] = (
         ".tsv",
         "typed, cloze and year-guess questions as term TAB definition, one card a line",
         "a Quizlet card list written by quizgen",
-        functools.partial(written.wrote, kind="quizlet"),
+        functools.partial(written.wrote, kind="quizlet", reads_as=quizlet.reads_as_cards),
         lambda deck, questions, _: quizlet.render(questions),
         "Paste it into Quizlet's Import box (between term and definition: Tab; between cards: New line).",
     ),

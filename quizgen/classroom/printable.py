@@ -100,6 +100,11 @@ def key_csv(version: Version) -> bytes:
     return buffer.getvalue().encode("utf-8")
 
 
+def reads_as_key(data: bytes) -> bool:
+    """Whether a CSV is laid out as ``key_csv`` writes one: its header first."""
+    return data.startswith((",".join(KEY_HEADER) + "\n").encode("utf-8"))
+
+
 def _not_a_formula(text: str) -> str:
     """A spreadsheet runs a cell starting with = + - @ (or a tab or return) as a formula: such an
     answer gets a leading apostrophe, which spreadsheets show as text and do not display."""

@@ -28,6 +28,12 @@ def card(question: Question) -> tuple[str, str]:
     return question.stem, question.answer
 
 
+def reads_as_cards(data: bytes) -> bool:
+    """Whether a file is laid out as ``render`` writes one: each line a term, a tab, a definition."""
+    lines = data.decode("utf-8", errors="replace").splitlines()
+    return bool(lines) and all(line.count("\t") == 1 for line in lines)
+
+
 def render(questions: Sequence[Question]) -> Rendered:
     notes = Notes("quizlet")
     lines: list[str] = []

@@ -36,7 +36,7 @@ from quizgen.textsafe import visible
 
 DEFAULT_COUNT = 20
 ANSWER_KEY = "answer key"  # the kind of file a key's CSV is recorded as written
-is_our_key = functools.partial(written.wrote, kind=ANSWER_KEY)
+is_our_key = functools.partial(written.wrote, kind=ANSWER_KEY, reads_as=printable.reads_as_key)
 EPILOG = f"""\
 examples:
   quizgen print soleimani -o test.pdf --versions A,B   two versions, each followed by its key

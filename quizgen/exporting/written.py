@@ -5,9 +5,10 @@ Most exports carry a mark of their writer (a header line, a comment, the
 workbook's creator), but a mark survives a teacher's edits: the digest tells a
 file edited since from one to replace. A tab-separated card list or a CSV has
 nowhere to put a mark its reader would not take as content, so for those the
-digest is the only sign, so the record keeps what kind of file each was: a
+digest is the only sign. The record keeps what kind of file each was, so a
 Quizlet list never replaces a printed test's answer key of the same name, nor
-the key a list. A re-export replaces the file quizgen wrote, unchanged since;
+the key a list (for a record from before kinds were kept, the file's layout
+tells). A re-export replaces the file quizgen wrote, unchanged since;
 a teacher's own file of the same name, or one edited since, is never
 replaced. Losing the record (a cleared cache) only means a refusal for the
 files without a mark, never a lost file.
@@ -17,6 +18,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+from collections.abc import Callable
 from pathlib import Path
 
 from quizgen.exporting.files import write_bytes_atomically
@@ -50,10 +52,20 @@ def edited(path: Path) -> bool:
     return entry is not None and _as_written(path, entry[1]) is False
 
 
-def wrote(path: Path, kind: str) -> bool:
-    """Whether quizgen wrote this file as a file of ``kind``, byte for byte as it is now."""
+def wrote(path: Path, kind: str, *, reads_as: Callable[[bytes], bool] | None = None) -> bool:
+    """Whether quizgen wrote this file as a file of ``kind``, byte for byte as it is now. A record
+    from before kinds were kept counts when the file ``reads_as`` that kind (an answer key's
+    header): the files written then are replaced as they were."""
     entry = _entry(path)
-    return entry is not None and entry[0] == kind and _as_written(path, entry[1]) is True
+    if entry is None or _as_written(path, entry[1]) is not True:
+        return False
+    recorded = entry[0]
+    if recorded is not None or reads_as is None:
+        return recorded == kind
+    try:
+        return reads_as(path.read_bytes())
+    except OSError:
+        return False
 
 
 def _entry(path: Path) -> tuple[str | None, str] | None:

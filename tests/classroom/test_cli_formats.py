@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import time
 import zipfile
@@ -340,3 +341,25 @@ def test_a_card_list_never_replaces_another_classroom_file(
     assert code == ExitCode.FAILURE
     assert f"{path} exists and is not a Quizlet card list written by quizgen" in err
     assert path.read_bytes() == gift
+
+
+def test_a_file_recorded_before_kinds_were_kept_is_replaced_when_its_layout_says_its_kind(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A card list and a key written by the version before kept a record without their kind: the
+    next export refused them both, every file a teacher had written before."""
+    from quizgen.exporting import written
+
+    monkeypatch.setenv("QUIZGEN_CACHE_DIR", str(tmp_path / "cache"))  # this record alone is rewritten
+    cards, key = tmp_path / "cards.tsv", tmp_path / "t-key-A.csv"
+    assert run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(cards))[0] == ExitCode.OK
+    assert run(capsys, "print", CURIE, "-o", str(tmp_path / "t.pdf"), "--versions", "A")[0] == ExitCode.OK
+    record = written._record_path()
+    old = {path: value.rpartition(":")[2] for path, value in json.loads(record.read_text()).items()}
+    record.write_text(json.dumps(old))  # as the version before wrote it: digests alone
+
+    assert run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(cards))[0] == ExitCode.OK
+    code, _, err = run(capsys, "export", CURIE, "--format", "quizlet", "-o", str(key))
+    assert code == ExitCode.FAILURE  # a key's layout is no card list's
+    assert "is not a Quizlet card list written by quizgen" in err
+    assert run(capsys, "print", CURIE, "-o", str(tmp_path / "t.pdf"), "--versions", "A")[0] == ExitCode.OK

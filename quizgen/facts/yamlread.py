@@ -154,6 +154,24 @@ _FLOWS = {  # libyaml's context for a [...] or {...}: what it is, and what close
     "while parsing a flow sequence": ("list", "]"),
     "while parsing a flow mapping": ("mapping", "}"),
 }
+
+
+def _left_open(lines: list[str], opened: int, given_up: int) -> bool:
+    """Whether a bracket opened on line ``opened`` was left open: libyaml gave up on a later line
+    indented no deeper than the bracket's, where the file's own structure goes on (or past the
+    end). A line indented deeper is the list's own, written over several lines, with a comma
+    missing there."""
+    if given_up <= opened:
+        return False
+    if given_up > len(lines) or not "".join(lines[given_up - 1 :]).strip():
+        return True
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    return indent(lines[given_up - 1]) <= indent(lines[opened - 1])
+
+
 _OPENS_QUOTE = re.compile(r'^\s*(?:-\s+)?(?:[^\s"#][^:#]*:\s+)?(")')  # key: "..., - "..., "...
 
 
@@ -203,13 +221,19 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         if "\t" in text and "tab" in (error.problem or "").lower():
             hint = "indent with spaces, not tabs"
         opened = error.context_mark if error.context in _FLOWS else None
-        if opened is not None and opened.line + 1 < line:
+        if opened is not None and _left_open(text.split("\n"), opened.line + 1, line):
             # "name: [Warsaw" with no "]": libyaml gives up on a later line, at what follows
+            lines = text.split("\n")
             given_up, (line, column) = (line, column), (opened.line + 1, opened.column + 1)
             what, closer = _FLOWS[error.context or ""]
+            where = (
+                "the end of the file"
+                if given_up[0] > len(lines) or not "".join(lines[given_up[0] - 1 :]).strip()
+                else f"line {given_up[0]}, column {given_up[1]}"
+            )
             message = (
-                f"YAML syntax error: the {what} that opens here runs on to line {given_up[0]}, "
-                f"column {given_up[1]}, where ',' or '{closer}' was expected"
+                f"YAML syntax error: the {what} that opens here runs on to {where}, "
+                f"where ',' or '{closer}' was expected"
             )
             hint = f"close it with '{closer}', or separate its items with commas"
         elif unclosed := _unclosed_quote(text, error, line):

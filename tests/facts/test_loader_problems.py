@@ -83,6 +83,21 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(
     )
 
 
+def test_a_comma_missing_in_a_list_over_several_lines_is_reported_where_it_is_missing(tmp_path: Path) -> None:
+    """Only a bracket the file's own structure runs on past was left open: inside a list written
+    over several lines, the place is libyaml's own."""
+    text = VALID.replace(
+        "    name: Warsaw", '    name: Warsaw\n    aliases: [\n      "a",\n      "b"\n      "c",\n    ]'
+    )
+    (found,) = problems(tmp_path, text)
+    assert found.startswith("topic.yaml:15:7: YAML syntax error: did not find expected ',' or ']'")
+
+
+def test_a_bracket_left_open_to_the_end_of_the_file_says_so(tmp_path: Path) -> None:
+    (found,) = problems(tmp_path, VALID.rstrip("\n") + "\n    tags: [a, b\n")
+    assert "the list that opens here runs on to the end of the file, where ',' or ']' was expected" in found
+
+
 def test_tab_indentation_gets_a_hint(tmp_path: Path) -> None:
     text = VALID.replace("    name: Warsaw", "\tname: Warsaw")
     (found,) = problems(tmp_path, text)
@@ -606,15 +621,17 @@ def test_part_of_names_a_place_organisation_or_group(tmp_path: Path, container: 
         ("www.britannica.com/biography", "write the whole address, starting with https:// or http://"),
         ("javascript:alert(1)", "write the whole address, starting with https:// or http://"),
         ("https://", "write the whole address, starting with https:// or http://"),
+        ("https://en.wikipedia.org/wiki/Conan_O'Brien", None),  # an apostrophe is a legal part
         (
             "https://example.org/Marie Curie",
-            "a web address holds no spaces, quotes, '<' or '>' (write a space as %20)",
+            "a web address holds no spaces, double quotes, '<' or '>'; write a space as %20",
         ),
     ],
 )
 def test_a_source_url_is_a_web_address(tmp_path: Path, url: str, reported: str | None) -> None:
     """A url the card cannot link to was kept, and the exported card lost its source link unsaid."""
-    text = VALID.replace("    publisher: Britannica\n", f"    publisher: Britannica\n    url: '{url}'\n")
+    quoted = url.replace("'", "''")  # as YAML writes an apostrophe inside single quotes
+    text = VALID.replace("    publisher: Britannica\n", f"    publisher: Britannica\n    url: '{quoted}'\n")
     found = problems(tmp_path, text)
     if reported is None:
         assert found == []

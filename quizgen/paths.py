@@ -51,6 +51,8 @@ def unwritable_folder(folder: Path) -> str | None:
     if folder.is_dir():
         return None
     blocking = next((p for p in (folder, *folder.parents) if p.exists() or p.is_symlink()), None)
+    if blocking is not None and not blocking.exists():  # a link to nothing
+        return f"{blocking} is a link to {os.readlink(blocking)}, which does not exist"
     if blocking is not None and not blocking.is_dir():
         return f"{blocking} is a file, not a folder"
     return f"the folder {folder} does not exist"

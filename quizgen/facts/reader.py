@@ -128,7 +128,7 @@ class Reader:
             self.problem(
                 node,
                 f"{name} {text!r} is not a web address",
-                "a web address holds no spaces, quotes, '<' or '>' (write a space as %20)"
+                "a web address holds no spaces, double quotes, '<' or '>'; write a space as %20"
                 if whole
                 else "write the whole address, starting with https:// or http://",
             )

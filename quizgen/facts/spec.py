@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from .model import ASK_TARGETS, ENTITY_TYPES, SOURCE_KINDS, VALUE_KINDS, Kind
 
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9_.-]*$"
-# a web address a card can link to: a host, no spaces or quotes, never "javascript:"
-URL_PATTERN = "^[Hh][Tt][Tt][Pp][Ss]?://[^\\s\"'<>/]+[^\\s\"'<>]*$"  # no flags in JSON Schema
+# a web address a card can link to: a host, no spaces or double quotes, never "javascript:"
+URL_PATTERN = '^[Hh][Tt][Tt][Pp][Ss]?://[^\\s"<>/]+[^\\s"<>]*$'  # no flags in JSON Schema
 CONTAINERS = ("place", "organisation", "group")  # what part_of may name: a person contains nothing
 
 

@@ -201,6 +201,17 @@ def test_a_file_named_as_the_folder_is_said_to_be_a_file(
     assert notes.read_text(encoding="utf-8") == "mine"
 
 
+def test_a_link_to_nothing_named_as_the_folder_says_so(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """A link whose folder was moved away was called "a file, not a folder"."""
+    gone = tmp_path / "gone"
+    gone.symlink_to(tmp_path / "moved-away")
+    code, _, err = run(capsys, CURIE, "-o", str(gone / "x.apkg"))
+    assert code == ExitCode.FAILURE
+    assert f"{gone} is a link to {tmp_path / 'moved-away'}, which does not exist" in " ".join(err.split())
+
+
 def test_broken_content_exits_2_with_located_problems(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from itertools import pairwise
 from pathlib import Path
 
@@ -1514,24 +1515,29 @@ def test_the_year_hint_never_shows_the_answer() -> None:
         assert question.answer not in hint, (question.id, hint)
 
 
+def held_loading(monkeypatch: pytest.MonkeyPatch) -> threading.Event:
+    """Decks whose bank is still being built: they load in the worker once the event is set."""
+    from quizgen.tui import app as app_module
+
+    release = threading.Event()
+    load = app_module.load_study_deck
+
+    def held(path: Path, seed: int) -> object:
+        release.wait(5)
+        return load(path, seed)
+
+    monkeypatch.setattr(app_module, "ready_study_deck", lambda path, seed: None)
+    monkeypatch.setattr(app_module, "load_study_deck", held)
+    return release
+
+
 async def test_enter_while_the_decks_load_opens_the_deck_once_loaded(
     make: AppFactory, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """The spinner's screen already says "Enter opens a deck"; an Enter pressed then was lost."""
-    import threading
-
-    from quizgen.tui import app as app_module
     from quizgen.tui.screens.modes import ModeMenu
 
-    release = threading.Event()
-    slow_load = app_module.load_study_deck
-
-    def held(path: Path, seed: int):  # a bank still being built
-        release.wait(5)
-        return slow_load(path, seed)
-
-    monkeypatch.setattr(app_module, "ready_study_deck", lambda path, seed: None)
-    monkeypatch.setattr(app_module, "load_study_deck", held)
+    release = held_loading(monkeypatch)
     app = make()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
@@ -1553,17 +1559,9 @@ async def test_an_enter_while_loading_is_dropped_once_another_screen_is_over_the
 ) -> None:
     """Enter, then ? while loading: the mode menu opened over the help once the decks came; with
     a session asked for at start, under the session."""
-    import threading
-
-    from quizgen.tui import app as app_module
     from quizgen.tui.screens.modes import ModeMenu
 
-    release = threading.Event()
-    slow_load = app_module.load_study_deck
-    monkeypatch.setattr(app_module, "ready_study_deck", lambda path, seed: None)
-    monkeypatch.setattr(
-        app_module, "load_study_deck", lambda path, seed: release.wait(5) and slow_load(path, seed)
-    )
+    release = held_loading(monkeypatch)
     app = make()
     if then == "start in a mode":
         app.config.start_mode = "quiz"

@@ -33,13 +33,7 @@ from quizgen.questions.model import Question
 
 from . import html
 from .notes import NoteSpec, note_specs
-from .package import (
-    MARK,
-    check_destination,
-    collection_bytes,
-    stale_notes,
-    zip_entries,
-)
+from .package import MARK, check_destination, collection_bytes, stale_notes, zip_entries
 
 TIMELINE_SUBDECK = "Timeline"
 _ID_FLOOR = 1_000_000_000_000  # ids look like Anki's own: milliseconds since 1970 (here 2001 to 2015)

@@ -25,13 +25,13 @@ import hashlib
 import io
 import xml.etree.ElementTree as ET
 import zipfile
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 
 from quizgen.decks import Deck
 from quizgen.exporting.files import write_zip
 from quizgen.facts.model import Kind
-from quizgen.questions.answers import FULL, credited_spellings, exact_spellings
+from quizgen.questions.answers import FULL, credited_spellings
 from quizgen.questions.model import Question
 
 from .common import (
@@ -83,9 +83,11 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     """The zip: manifest, assessment and settings, every entry dated ``timestamp``."""
     notes = Notes("qti")
     ident = assessment_ident(deck)
+    credited = {q.id: credited_spellings(q) for q in questions if q.kind in (Kind.TYPED, Kind.CLOZE)}
+    full = {qid: [form for form, share in forms if share == FULL] for qid, forms in credited.items()}
     entries = [
         (MANIFEST, _manifest(ident)),
-        (f"{ident}/{ident}.xml", _assessment(deck, ident, questions)),
+        (f"{ident}/{ident}.xml", _assessment(deck, ident, questions, full)),
         (f"{ident}/assessment_meta.xml", _meta(deck, ident, len(questions))),
     ]
     for question in questions:
@@ -94,11 +96,7 @@ def render(deck: Deck, questions: Sequence[Question], timestamp: float) -> Rende
     orderings = [q for q in questions if q.kind is Kind.ORDER]
     if orderings:
         notes.lines.append(f"qti: wrote {len(orderings)} put-in-order as matching: {ORDERING_AS_MATCHING}")
-    halved = [
-        q
-        for q in questions
-        if q.kind in (Kind.TYPED, Kind.CLOZE) and any(share < FULL for _, share in credited_spellings(q))
-    ]
+    halved = [q for q in questions if len(full.get(q.id, ())) < len(credited.get(q.id, ()))]
     if halved:
         notes.lines.append(f"qti: kept only the full answers of {count_by_kind(halved)}: {NO_PARTIAL_CREDIT}")
     buffer = io.BytesIO()
@@ -160,16 +158,19 @@ def _meta(deck: Deck, ident: str, count: int) -> bytes:
     return _xml(root)
 
 
-def _assessment(deck: Deck, ident: str, questions: Sequence[Question]) -> bytes:
+def _assessment(
+    deck: Deck, ident: str, questions: Sequence[Question], full: Mapping[str, Sequence[str]]
+) -> bytes:
+    """``full``: each typed and cloze question's spellings worth all its points, graded once."""
     root = ET.Element("questestinterop", xmlns=QTI_NAMESPACE)
     assessment = ET.SubElement(root, "assessment", ident=ident, title=xml_text(deck.title))
     section = ET.SubElement(assessment, "section", ident="root_section")
     for question in questions:
-        section.append(_item(question))
+        section.append(_item(question, full.get(question.id, ())))
     return _xml(root)
 
 
-def _item(question: Question) -> ET.Element:
+def _item(question: Question, full: Sequence[str]) -> ET.Element:
     ident = item_ident(question.id)
     item = ET.Element("item", ident=ident, title=bank_name(question))
     fields = ET.SubElement(ET.SubElement(item, "itemmetadata"), "qtimetadata")
@@ -188,7 +189,7 @@ def _item(question: Question) -> ET.Element:
     general = _condition(processing, continue_="Yes")
     ET.SubElement(general[0], "other")
     ET.SubElement(general[1], "displayfeedback", feedbacktype="Response", linkrefid="general_fb")
-    _fill(question, ident, presentation, processing)
+    _fill(question, ident, presentation, processing, full)
     item.append(processing)
     feedback = ET.SubElement(item, "itemfeedback", ident="general_fb")
     text = "".join(f"<p>{html_text(line)}</p>" for line in feedback_lines(question))
@@ -196,13 +197,15 @@ def _item(question: Question) -> ET.Element:
     return item
 
 
-def _fill(question: Question, ident: str, presentation: ET.Element, processing: ET.Element) -> None:
-    """The question's presentation and its scoring, by kind."""
+def _fill(
+    question: Question, ident: str, presentation: ET.Element, processing: ET.Element, full: Sequence[str]
+) -> None:
+    """The question's presentation and its scoring, by kind; ``full``, what a written answer takes."""
     if question.kind is Kind.CLOZE:
         assert question.cloze is not None
         text = f"{html_text(question.cloze.before)}[{BLANK}]{html_text(question.cloze.after)}"
         _material(presentation, text)
-        answers = [(f"{ident}_a{i}", a) for i, a in enumerate(exact_spellings(question), 1)]
+        answers = [(f"{ident}_a{i}", a) for i, a in enumerate(full, 1)]
         _choices(presentation, f"response_{BLANK}", answers, prompt=BLANK, texttype="text/plain")
         for answer_ident, _ in answers:
             _score(processing, f"response_{BLANK}", answer_ident, "Add", "100")
@@ -217,7 +220,7 @@ def _fill(question: Question, ident: str, presentation: ET.Element, processing: 
         case Kind.TYPED:
             _blank(presentation)
             condition = _condition(processing)
-            for answer in exact_spellings(question):
+            for answer in full:
                 equal = ET.SubElement(condition[0], "varequal", respident="response1")
                 equal.text = xml_text(answer)
             _set(condition[1], "Set", "100")

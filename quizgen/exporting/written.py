@@ -48,41 +48,35 @@ def remember(path: Path, data: bytes, kind: str) -> bool:
 
 def edited(path: Path) -> bool:
     """Whether quizgen wrote this file and it has changed since: a teacher's edits, never replaced."""
-    entry = _entry(path)
-    return entry is not None and _as_written(path, entry[1]) is False
+    recorded = _recorded(path)
+    return recorded is not None and not recorded[2]
 
 
 def wrote(path: Path, kind: str, *, reads_as: Callable[[bytes], bool] | None = None) -> bool:
     """Whether quizgen wrote this file as a file of ``kind``, byte for byte as it is now. A record
     from before kinds were kept counts when the file ``reads_as`` that kind (an answer key's
     header): the files written then are replaced as they were."""
-    entry = _entry(path)
-    if entry is None or _as_written(path, entry[1]) is not True:
+    recorded = _recorded(path)
+    if recorded is None or not recorded[2]:
         return False
-    recorded = entry[0]
-    if recorded is not None or reads_as is None:
-        return recorded == kind
-    try:
-        return reads_as(path.read_bytes())
-    except OSError:
-        return False
+    recorded_kind, data, _ = recorded
+    if recorded_kind is not None or reads_as is None:
+        return recorded_kind == kind
+    return reads_as(data)
 
 
-def _entry(path: Path) -> tuple[str | None, str] | None:
-    """The kind and digest recorded for a path (no kind in a record from before kinds were kept)."""
+def _recorded(path: Path) -> tuple[str | None, bytes, bool] | None:
+    """The kind recorded for a file (None in a record from before kinds were kept), its bytes, and
+    whether they are as written; None when there is no record, or the file cannot be read."""
     value = _read().get(str(real(path)))
     if value is None:
         return None
     kind, end, digest = value.rpartition(_KIND_END)
-    return (kind if end else None), digest
-
-
-def _as_written(path: Path, expected: str) -> bool | None:
-    """Whether the file is as quizgen recorded writing it; None when it cannot be read."""
     try:
-        return _digest(path.read_bytes()) == expected
+        data = path.read_bytes()
     except OSError:
         return None
+    return (kind if end else None), data, _digest(data) == digest
 
 
 def _record_path() -> Path:

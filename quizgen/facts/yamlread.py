@@ -156,6 +156,11 @@ _FLOWS = {  # libyaml's context for a [...] or {...}: what it is, and what close
 }
 
 
+def _past_the_end(lines: list[str], line: int) -> bool:
+    """Whether nothing but blank lines stands from ``line`` on: libyaml ran out of file."""
+    return line > len(lines) or not "".join(lines[line - 1 :]).strip()
+
+
 def _left_open(lines: list[str], opened: int, given_up: int) -> bool:
     """Whether a bracket opened on line ``opened`` was left open: libyaml gave up on a later line
     indented no deeper than the bracket's, where the file's own structure goes on (or past the
@@ -163,7 +168,7 @@ def _left_open(lines: list[str], opened: int, given_up: int) -> bool:
     missing there."""
     if given_up <= opened:
         return False
-    if given_up > len(lines) or not "".join(lines[given_up - 1 :]).strip():
+    if _past_the_end(lines, given_up):
         return True
 
     def indent(line: str) -> int:
@@ -221,14 +226,14 @@ def parse_yaml(text: str, path: str) -> tuple[Node | None, list[Problem]]:
         if "\t" in text and "tab" in (error.problem or "").lower():
             hint = "indent with spaces, not tabs"
         opened = error.context_mark if error.context in _FLOWS else None
-        if opened is not None and _left_open(text.split("\n"), opened.line + 1, line):
+        lines = text.split("\n")
+        if opened is not None and _left_open(lines, opened.line + 1, line):
             # "name: [Warsaw" with no "]": libyaml gives up on a later line, at what follows
-            lines = text.split("\n")
             given_up, (line, column) = (line, column), (opened.line + 1, opened.column + 1)
             what, closer = _FLOWS[error.context or ""]
             where = (
                 "the end of the file"
-                if given_up[0] > len(lines) or not "".join(lines[given_up[0] - 1 :]).strip()
+                if _past_the_end(lines, given_up[0])
                 else f"line {given_up[0]}, column {given_up[1]}"
             )
             message = (
